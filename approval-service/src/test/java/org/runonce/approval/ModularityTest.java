@@ -1,0 +1,13 @@
+package org.runonce.approval;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** Feature packages only talk to each other through their top-level API, and never in cycles. */
+class ModularityTest {
+
+    @Test
+    void featurePackagesRespectTheirBoundaries() {
+        ApplicationModules.of(ApprovalApplication.class).verify();
+    }
+}
