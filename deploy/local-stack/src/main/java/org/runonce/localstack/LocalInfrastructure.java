@@ -1,0 +1,210 @@
+package org.runonce.localstack;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * PostgreSQL, Kafka and SMTP shared by all tests of a JVM: each is started on first use and stopped when the JVM
+ * exits. Embedded servers on free ports with throwaway data under {@code ${runonce.home}/test/<uuid>}, or
+ * Testcontainers when a Docker engine is reachable. System property (or environment variable
+ * {@code RUNONCE_INFRASTRUCTURE}) {@value #MODE_PROPERTY} = {@code embedded}, {@code containers} or {@code auto}
+ * (the default) chooses.
+ *
+ * <p>Tests that {@link Kafka#kill()} or {@link Kafka#stop()} the shared broker must {@link Kafka#start()} it again.
+ */
+public final class LocalInfrastructure {
+
+    /** Chooses embedded servers or containers: {@code embedded}, {@code containers} or {@code auto}. */
+    public static final String MODE_PROPERTY = "runonce.infrastructure";
+
+    private static final System.Logger LOG = System.getLogger(LocalInfrastructure.class.getName());
+    private static final String OWNER_LOCK = ".owner.lock";
+
+    /** How the servers run. */
+    public enum Mode {
+        /** Embedded processes from Maven Central artifacts; no Docker needed. */
+        EMBEDDED,
+        /** Testcontainers; needs a Docker engine. */
+        CONTAINERS
+    }
+
+    private static final Lazy<Mode> MODE = new Lazy<>(LocalInfrastructure::chooseMode);
+    private static final Lazy<Path> DIRECTORY = new Lazy<>(LocalInfrastructure::createDirectory);
+    private static final Lazy<Postgres> POSTGRES = new Lazy<>(() -> mode() == Mode.CONTAINERS
+            ? Postgres.container()
+            : Postgres.embedded()
+                    .dataDirectory(directory().resolve("postgres"))
+                    .logFile(directory().resolve("postgres.log"))
+                    .start());
+    private static final Lazy<Kafka> KAFKA = new Lazy<>(() -> mode() == Mode.CONTAINERS
+            ? Kafka.container()
+            : Kafka.embedded().dataDirectory(directory().resolve("kafka")).start());
+    private static final Lazy<Smtp> SMTP = new Lazy<>(() -> Smtp.embedded(0));
+
+    private static DirectoryLock directoryLock;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(LocalInfrastructure::shutDown, "runonce-infrastructure-stop"));
+    }
+
+    private LocalInfrastructure() {}
+
+    /** The shared PostgreSQL server, started on first call. */
+    public static Postgres postgres() {
+        return POSTGRES.get();
+    }
+
+    /** The shared Kafka broker, started on first call. */
+    public static Kafka kafka() {
+        return KAFKA.get();
+    }
+
+    /**
+     * The shared SMTP server, started on first call. Always GreenMail in this JVM, also when Docker is available:
+     * it is the same server a container would run, without the container.
+     */
+    public static Smtp smtp() {
+        return SMTP.get();
+    }
+
+    /** Whether this JVM uses embedded servers or containers. */
+    public static Mode mode() {
+        return MODE.get();
+    }
+
+    /** This JVM's throwaway directory, {@code ${runonce.home}/test/<uuid>}, deleted when the JVM exits. */
+    public static Path directory() {
+        return DIRECTORY.get();
+    }
+
+    private static Mode chooseMode() {
+        String configured = System.getProperty(MODE_PROPERTY, System.getenv("RUNONCE_INFRASTRUCTURE"));
+        String mode = configured == null ? "auto" : configured.strip().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "embedded" -> Mode.EMBEDDED;
+            case "containers" -> Mode.CONTAINERS;
+            case "auto", "" -> dockerAvailable() ? Mode.CONTAINERS : Mode.EMBEDDED;
+            default ->
+                throw new IllegalArgumentException(
+                        MODE_PROPERTY + " must be embedded, containers or auto, not '" + configured + "'");
+        };
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Path createDirectory() {
+        Path testRoot = RunonceHome.testDirectory();
+        Path directory = testRoot.resolve(UUID.randomUUID().toString());
+        LocalFiles.createDirectories(directory);
+        synchronized (LocalInfrastructure.class) {
+            directoryLock = DirectoryLock.tryAcquire(directory.resolve(OWNER_LOCK))
+                    .orElseThrow(() -> new IllegalStateException("Could not lock new directory " + directory));
+        }
+        try {
+            Files.writeString(
+                    directory.resolve("owner.pid"),
+                    Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException ignored) {
+            // informational only
+        }
+        cleanUpAfterKilledRuns(testRoot);
+        return directory;
+    }
+
+    /**
+     * Stops servers that test JVMs killed earlier left running under {@code testRoot}, and deletes their
+     * directories. Directories of live JVMs, this one included, are locked and left alone.
+     */
+    static void cleanUpAfterKilledRuns(Path testRoot) {
+        List<Path> candidates;
+        try (Stream<Path> children = Files.list(testRoot)) {
+            candidates = children.filter(Files::isDirectory)
+                    .filter(dir -> Files.exists(dir.resolve(OWNER_LOCK)))
+                    .toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path dir : candidates) {
+            DirectoryLock.tryAcquire(dir.resolve(OWNER_LOCK)).ifPresent(lock -> {
+                // we got the lock, so the JVM that owned the directory is gone
+                try (lock) {
+                    LOG.log(Level.INFO, "Cleaning up {0}, left by a test JVM that did not exit normally", dir);
+                    EmbeddedPostgres.stopOrphan(dir.resolve("postgres"));
+                    EmbeddedKafka.stopOrphan(dir.resolve("kafka"));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not clean up " + dir, e);
+                    return;
+                }
+                LocalFiles.deleteRecursively(dir);
+            });
+        }
+    }
+
+    private static void shutDown() {
+        List<AutoCloseable> started = new ArrayList<>();
+        KAFKA.ifCreated(started::add);
+        POSTGRES.ifCreated(started::add);
+        SMTP.ifCreated(started::add);
+        for (AutoCloseable server : started) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Could not stop " + server, e);
+            }
+        }
+        DIRECTORY.ifCreated(directory -> {
+            synchronized (LocalInfrastructure.class) {
+                if (directoryLock != null) {
+                    directoryLock.close();
+                }
+            }
+            LocalFiles.deleteRecursively(directory);
+        });
+    }
+
+    /** A value created once, on first use, under its own lock, so PostgreSQL and Kafka can start in parallel. */
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        result = factory.get();
+                        value = result;
+                    }
+                }
+            }
+            return result;
+        }
+
+        void ifCreated(java.util.function.Consumer<T> action) {
+            T result = value;
+            if (result != null) {
+                action.accept(result);
+            }
+        }
+    }
+}
