@@ -15,9 +15,8 @@ import org.testcontainers.DockerClientFactory;
 /**
  * PostgreSQL, Kafka and SMTP shared by all tests of a JVM: each is started on first use and stopped when the JVM
  * exits. Embedded servers on free ports with throwaway data under {@code ${runonce.home}/test/<uuid>}, or
- * Testcontainers when a Docker engine is reachable. System property (or environment variable
- * {@code RUNONCE_INFRASTRUCTURE}) {@value #MODE_PROPERTY} = {@code embedded}, {@code containers} or {@code auto}
- * (the default) chooses.
+ * Testcontainers when a Docker engine is reachable. System property {@value #MODE_PROPERTY} (or environment variable
+ * {@code RUNONCE_INFRASTRUCTURE}) = {@code embedded}, {@code containers} or {@code auto} (the default) chooses.
  *
  * <p>Tests that {@link Kafka#kill()} or {@link Kafka#stop()} the shared broker must {@link Kafka#start()} it again.
  */
@@ -88,8 +87,8 @@ public final class LocalInfrastructure {
 
     private static Mode chooseMode() {
         String configured = System.getProperty(MODE_PROPERTY, System.getenv("RUNONCE_INFRASTRUCTURE"));
-        String mode = configured == null ? "auto" : configured.strip().toLowerCase(Locale.ROOT);
-        return switch (mode) {
+        String setting = configured == null ? "auto" : configured.strip().toLowerCase(Locale.ROOT);
+        Mode mode = switch (setting) {
             case "embedded" -> Mode.EMBEDDED;
             case "containers" -> Mode.CONTAINERS;
             case "auto", "" -> dockerAvailable() ? Mode.CONTAINERS : Mode.EMBEDDED;
@@ -97,14 +96,48 @@ public final class LocalInfrastructure {
                 throw new IllegalArgumentException(
                         MODE_PROPERTY + " must be embedded, containers or auto, not '" + configured + "'");
         };
+        LOG.log(
+                Level.INFO,
+                "Test infrastructure: {0} ({1}={2}; embedded, containers or auto)",
+                mode == Mode.EMBEDDED ? "embedded servers" : "Testcontainers",
+                MODE_PROPERTY,
+                setting);
+        return mode;
     }
 
+    /**
+     * Asks Testcontainers, unless nothing hints at a Docker engine: then it would only log a failed search as an
+     * error in every test run of a machine without Docker.
+     */
     private static boolean dockerAvailable() {
+        if (!dockerHinted()) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    private static boolean dockerHinted() {
+        if (System.getenv("DOCKER_HOST") != null) {
+            return true;
+        }
+        Path userHome = Path.of(System.getProperty("user.home"));
+        List<Path> hints = new ArrayList<>(List.of(
+                Path.of("/var/run/docker.sock"),
+                userHome.resolve(".testcontainers.properties"),
+                userHome.resolve(".docker/run/docker.sock"),
+                userHome.resolve(".docker/desktop/docker.sock"),
+                userHome.resolve(".colima/default/docker.sock"),
+                userHome.resolve(".rd/docker.sock")));
+        String runtimeDirectory = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDirectory != null) {
+            hints.add(Path.of(runtimeDirectory, "docker.sock"));
+            hints.add(Path.of(runtimeDirectory, "podman", "podman.sock"));
+        }
+        return hints.stream().anyMatch(Files::exists);
     }
 
     private static Path createDirectory() {
@@ -140,19 +173,21 @@ public final class LocalInfrastructure {
             return;
         }
         for (Path dir : candidates) {
-            DirectoryLock.tryAcquire(dir.resolve(OWNER_LOCK)).ifPresent(lock -> {
-                // we got the lock, so the JVM that owned the directory is gone
-                try (lock) {
-                    LOG.log(Level.INFO, "Cleaning up {0}, left by a test JVM that did not exit normally", dir);
-                    EmbeddedPostgres.stopOrphan(dir.resolve("postgres"));
-                    EmbeddedKafka.stopOrphan(dir.resolve("kafka"));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not clean up " + dir, e);
-                    return;
-                }
-                LocalFiles.deleteRecursively(dir);
-            });
+            // getting the lock means the JVM that owned the directory is gone
+            DirectoryLock.tryAcquire(dir.resolve(OWNER_LOCK)).ifPresent(lock -> cleanUpAfterKilledRun(dir, lock));
         }
+    }
+
+    private static void cleanUpAfterKilledRun(Path dir, DirectoryLock lock) {
+        try (lock) {
+            LOG.log(Level.INFO, "Cleaning up {0}, left by a test JVM that did not exit normally", dir);
+            EmbeddedPostgres.stopOrphan(dir.resolve("postgres"));
+            EmbeddedKafka.stopOrphan(dir.resolve("kafka"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not clean up " + dir, e);
+            return;
+        }
+        LocalFiles.deleteRecursively(dir);
     }
 
     private static void shutDown() {
