@@ -50,7 +50,7 @@ public final class EmbeddedKafka implements Kafka {
     private final Path temporaryRoot;
     private final Duration startupTimeout;
     private final List<String> jvmOptions;
-    private final Thread shutdownHook = new Thread(this::close, "runonce-kafka-stop");
+    private final Thread shutdownHook; // null: the owner closes the broker
     private DirectoryLock owner;
     private Process process;
     private boolean closed;
@@ -72,6 +72,7 @@ public final class EmbeddedKafka implements Kafka {
         controllerPort = controller == port ? Ports.free() : controller;
         startupTimeout = builder.startupTimeout;
         jvmOptions = List.copyOf(builder.jvmOptions);
+        shutdownHook = builder.shutdownHook ? new Thread(this::close, "runonce-kafka-stop") : null;
     }
 
     /** Options of an embedded broker; {@link #start()} starts it. */
@@ -84,6 +85,7 @@ public final class EmbeddedKafka implements Kafka {
         private boolean persistent;
         private Duration startupTimeout = Duration.ofSeconds(90);
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+        private boolean shutdownHook = true;
 
         Builder() {}
 
@@ -129,6 +131,15 @@ public final class EmbeddedKafka implements Kafka {
         /** JVM options of the broker process; default {@link #DEFAULT_JVM_OPTIONS}. */
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = jvmOptions;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the broker gracefully (default true). Without it the broker still exits
+         * when this JVM is gone, but abruptly; turn it off only when the caller closes it in its own hook.
+         */
+        public Builder stopOnShutdown(boolean stopOnShutdown) {
+            this.shutdownHook = stopOnShutdown;
             return this;
         }
 
@@ -192,7 +203,9 @@ public final class EmbeddedKafka implements Kafka {
             owner = DirectoryLock.tryAcquire(dataDirectory.resolve(OWNER_LOCK))
                     .orElseThrow(() -> new IllegalStateException("Kafka data directory " + dataDirectory
                             + " is in use by another running process. Stop it first."));
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            if (shutdownHook != null) {
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
         }
         killStaleBroker(dataDirectory);
         Ports.requireFree(port, "Kafka");
@@ -306,10 +319,12 @@ public final class EmbeddedKafka implements Kafka {
         if (owner != null) {
             owner.close();
             owner = null;
+        }
+        if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // we are the hook
+            } catch (IllegalStateException | IllegalArgumentException notRegisteredOrShuttingDown) {
+                // never started, or we are the hook
             }
         }
         if (!persistent) {

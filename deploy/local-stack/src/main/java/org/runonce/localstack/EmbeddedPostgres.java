@@ -28,7 +28,7 @@ public final class EmbeddedPostgres implements Postgres {
     private final boolean persistent;
     private final Path temporaryRoot;
     private final Databases databases;
-    private final Thread shutdownHook;
+    private final Thread shutdownHook; // null: the owner stops the server
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
     private EmbeddedPostgres(Builder builder) {
@@ -46,7 +46,7 @@ public final class EmbeddedPostgres implements Postgres {
         port = Ports.orFree(builder.port);
         databases =
                 new Databases(() -> server().getDatabase(USERNAME, "postgres").getConnection());
-        shutdownHook = new Thread(this::stop, "runonce-postgres-stop");
+        shutdownHook = builder.shutdownHook ? new Thread(this::stop, "runonce-postgres-stop") : null;
     }
 
     /** Options of an embedded PostgreSQL server; {@link #start()} starts it. */
@@ -56,6 +56,7 @@ public final class EmbeddedPostgres implements Postgres {
         private Path dataDirectory;
         private Path logFile;
         private boolean persistent;
+        private boolean shutdownHook = true;
 
         Builder() {}
 
@@ -86,6 +87,15 @@ public final class EmbeddedPostgres implements Postgres {
          */
         public Builder persistent(boolean persistent) {
             this.persistent = persistent;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the server (default true). Turn it off only when the caller stops it in
+         * its own hook, e.g. after the applications using it.
+         */
+        public Builder stopOnShutdown(boolean stopOnShutdown) {
+            this.shutdownHook = stopOnShutdown;
             return this;
         }
 
@@ -131,7 +141,9 @@ public final class EmbeddedPostgres implements Postgres {
                             logFile),
                     e);
         }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         LOG.log(
                 Level.INFO,
                 "PostgreSQL started on localhost:{0,number,#} in {1} ms (data {2}, log {3})",
@@ -192,10 +204,12 @@ public final class EmbeddedPostgres implements Postgres {
             return;
         }
         closeServerQuietly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // we are the hook
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // we are the hook
+            }
         }
         if (!persistent) {
             LocalFiles.deleteRecursively(temporaryRoot != null ? temporaryRoot : dataDirectory);

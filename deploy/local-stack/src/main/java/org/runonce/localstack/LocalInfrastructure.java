@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
@@ -43,12 +45,19 @@ public final class LocalInfrastructure {
             : Postgres.embedded()
                     .dataDirectory(directory().resolve("postgres"))
                     .logFile(directory().resolve("postgres.log"))
+                    .stopOnShutdown(false) // shutDown() stops it, after the contexts using it
                     .start());
     private static final Lazy<Kafka> KAFKA = new Lazy<>(() -> mode() == Mode.CONTAINERS
             ? Kafka.container()
-            : Kafka.embedded().dataDirectory(directory().resolve("kafka")).start());
+            : Kafka.embedded()
+                    .dataDirectory(directory().resolve("kafka"))
+                    .stopOnShutdown(false) // shutDown() stops it, after the contexts using it
+                    .start());
     private static final Lazy<Smtp> SMTP = new Lazy<>(() -> Smtp.embedded(0));
 
+    private static final Duration LEASE_WAIT = Duration.ofSeconds(10);
+    private static final Object LEASES = new Object();
+    private static int openLeases;
     private static DirectoryLock directoryLock;
 
     static {
@@ -73,6 +82,55 @@ public final class LocalInfrastructure {
      */
     public static Smtp smtp() {
         return SMTP.get();
+    }
+
+    /** A claim on the shared servers; see {@link #lease()}. */
+    public interface Lease extends AutoCloseable {
+        /** Ends the claim; idempotent. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Claims the shared servers until the lease is closed. At JVM exit the servers stop only once every lease is
+     * closed (or after 10 s), so that Spring contexts, which close in their own shutdown hooks, can disconnect from
+     * Kafka and PostgreSQL cleanly. {@code @WithLocalInfrastructure} takes one per context.
+     */
+    public static Lease lease() {
+        synchronized (LEASES) {
+            openLeases++;
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (LEASES) {
+                    openLeases--;
+                    LEASES.notifyAll();
+                }
+            }
+        };
+    }
+
+    private static void awaitLeases() {
+        long deadline = System.nanoTime() + LEASE_WAIT.toNanos();
+        synchronized (LEASES) {
+            while (openLeases > 0) {
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) {
+                    LOG.log(
+                            Level.WARNING,
+                            "Stopping the test servers while {0} Spring context(s) still use them",
+                            openLeases);
+                    return;
+                }
+                try {
+                    LEASES.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Whether this JVM uses embedded servers or containers. */
@@ -191,6 +249,7 @@ public final class LocalInfrastructure {
     }
 
     private static void shutDown() {
+        awaitLeases();
         List<AutoCloseable> started = new ArrayList<>();
         KAFKA.ifCreated(started::add);
         POSTGRES.ifCreated(started::add);

@@ -8,7 +8,9 @@ import org.runonce.localstack.Kafka;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.localstack.Postgres;
 import org.runonce.localstack.Smtp;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -48,12 +50,30 @@ record LocalInfrastructureContextCustomizer(String database, boolean postgres, b
             properties.put("spring.mail.host", server.host());
             properties.put("spring.mail.port", server.port());
         }
+        holdServersUntilClosed(context);
         MutablePropertySources sources = environment.getPropertySources();
         MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
         if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
             sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, source);
         } else {
             sources.addFirst(source);
+        }
+    }
+
+    /**
+     * Keeps the servers up at JVM exit until this context has closed. The lease is a disposable bean registered
+     * before any other, so it is destroyed last: after the context's Kafka consumers and connection pools.
+     */
+    private static void holdServersUntilClosed(ConfigurableApplicationContext context) {
+        LocalInfrastructure.Lease lease = LocalInfrastructure.lease();
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            registry.registerDisposableBean(LocalInfrastructure.class.getName() + ".lease", lease::close);
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    lease.close();
+                }
+            });
         }
     }
 
