@@ -83,6 +83,31 @@ class EdgeSecurityIT extends GatewayITSupport {
                 .exchange());
     }
 
+    @Test
+    void answers503WhenTheIdentityProvidersKeysCannotBeFetched() {
+        TOKENS.keysUnavailable(true);
+        try {
+            gateway()
+                    .get()
+                    .uri("/api/intake/applications")
+                    .headers(headers -> headers.setBearerAuth(TOKENS.signedWithRotatedKey("unlucky-user")))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .exists("Retry-After")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://runonce.org/problems/service-unavailable")
+                    .jsonPath("$.service")
+                    .isEqualTo("identity-provider");
+        } finally {
+            TOKENS.keysUnavailable(false);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

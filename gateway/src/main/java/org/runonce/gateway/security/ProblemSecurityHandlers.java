@@ -2,19 +2,34 @@ package org.runonce.gateway.security;
 
 import org.runonce.gateway.problem.Problem;
 import org.runonce.gateway.problem.ProblemResponses;
+import org.runonce.gateway.requestid.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Answers 401 and 403 as RFC 9457 problems, keeping the {@code WWW-Authenticate} challenge of RFC 6750. */
-final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * Answers 401 and 403 as RFC 9457 problems, keeping the {@code WWW-Authenticate} challenge of RFC 6750. When a token
+ * cannot be checked at all because the identity provider's keys cannot be fetched, answers 503 instead: the token
+ * may be fine, so the client should retry rather than log in again.
+ */
+final class ProblemSecurityHandlers
+        implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
+
+    static final String IDENTITY_PROVIDER = "identity-provider";
 
     private final ProblemResponses problems;
 
@@ -30,6 +45,28 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
                 : "This request needs a bearer token.";
         Problem problem = Problem.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail)
                 .withHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(failure));
+        return problems.write(exchange, problem);
+    }
+
+    @Override
+    public Mono<Void> onAuthenticationFailure(WebFilterExchange filterExchange, AuthenticationException failure) {
+        ServerWebExchange exchange = filterExchange.getExchange();
+        if (!(failure instanceof AuthenticationServiceException)) {
+            return commence(exchange, failure);
+        }
+        log.warn(
+                "Cannot verify a bearer token for {} {} requestId={}: {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                RequestIds.of(exchange),
+                failure.toString());
+        Problem problem = Problem.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "service-unavailable",
+                        "Service unavailable",
+                        "The identity provider cannot be reached to verify the token. Retry after 10 s.")
+                .with("service", IDENTITY_PROVIDER)
+                .withHeader(HttpHeaders.RETRY_AFTER, "10");
         return problems.write(exchange, problem);
     }
 

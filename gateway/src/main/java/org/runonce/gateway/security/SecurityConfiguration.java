@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -36,7 +38,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain edgeSecurity(
-            ServerHttpSecurity http, ProblemResponses problems, CorsConfigurationSource portalCorsSource) {
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder jwtDecoder,
+            ProblemResponses problems,
+            CorsConfigurationSource portalCorsSource) {
         ProblemSecurityHandlers problemHandlers = new ProblemSecurityHandlers(problems);
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -54,12 +59,23 @@ class SecurityConfiguration {
                         .anyExchange()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakAuthentication()))
+                        .jwt(jwt -> jwt.jwtDecoder(keysUnavailableAsServiceError(jwtDecoder))
+                                .jwtAuthenticationConverter(keycloakAuthentication()))
                         .authenticationEntryPoint(problemHandlers)
+                        .authenticationFailureHandler(problemHandlers)
                         .accessDeniedHandler(problemHandlers))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problemHandlers).accessDeniedHandler(problemHandlers))
                 .build();
+    }
+
+    // Nimbus reports unreachable JWK Set endpoints as IllegalStateException, which would end as a 500. As a
+    // JwtException it becomes an AuthenticationServiceException, which ProblemSecurityHandlers answers with 503.
+    static ReactiveJwtDecoder keysUnavailableAsServiceError(ReactiveJwtDecoder decoder) {
+        return token -> decoder.decode(token)
+                .onErrorMap(
+                        failure -> !(failure instanceof JwtException),
+                        failure -> new JwtException("The keys to verify the token cannot be obtained", failure));
     }
 
     static ReactiveJwtAuthenticationConverter keycloakAuthentication() {

@@ -30,6 +30,8 @@ public final class TestTokens {
 
     private final RSAKey signingKey;
     private final RSAKey strangerKey;
+    private final RSAKey rotatedKey;
+    private volatile boolean keysUnavailable;
     private final HttpServer jwks;
     private final String issuer;
 
@@ -38,6 +40,8 @@ public final class TestTokens {
             signingKey = new RSAKeyGenerator(2048).keyID("runonce-test").generate();
             // Same key id, different key: a token signed with it must fail signature validation.
             strangerKey = new RSAKeyGenerator(2048).keyID("runonce-test").generate();
+            // A key id the gateway has not seen: validating its token makes the gateway fetch the JWK Set again.
+            rotatedKey = new RSAKeyGenerator(2048).keyID("runonce-rotated").generate();
             jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -47,6 +51,10 @@ public final class TestTokens {
         byte[] keys = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         jwks.createContext("/realms/runonce/protocol/openid-connect/certs", exchange -> {
             try (exchange) {
+                if (keysUnavailable) {
+                    exchange.sendResponseHeaders(503, -1);
+                    return;
+                }
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, keys.length);
                 exchange.getResponseBody().write(keys);
@@ -89,6 +97,15 @@ public final class TestTokens {
                         .issueTime(Date.from(past))
                         .expirationTime(Date.from(past.plusSeconds(300)))
                         .build());
+    }
+
+    /** Makes the JWK Set endpoint answer 503, like Keycloak while it restarts. */
+    public void keysUnavailable(boolean unavailable) {
+        keysUnavailable = unavailable;
+    }
+
+    public String signedWithRotatedKey(String subject) {
+        return sign(rotatedKey, claims(subject).build());
     }
 
     public String signedByStranger(String subject) {
