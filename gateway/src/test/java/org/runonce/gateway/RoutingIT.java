@@ -27,7 +27,8 @@ class RoutingIT extends GatewayITSupport {
         "/api/catalog/items/SAMR-001, catalog",
         "/api/intake/applications/A-2026-000001, intake",
         "/api/approval/cases/C-1/decision, approval",
-        "/api/notifications/inbox, notification"
+        "/api/notifications/inbox, notification",
+        "/api/notification/whoami, notification"
     })
     void routesEachPathToItsServiceKeepingThePath(String path, String service) {
         var echo = gateway()
