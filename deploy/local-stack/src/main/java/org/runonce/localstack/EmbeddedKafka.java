@@ -211,6 +211,7 @@ public final class EmbeddedKafka implements Kafka {
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "Kafka (KRaft controller)");
         LocalFiles.createDirectories(logFile.getParent());
+        LocalFiles.rotateIfLarger(logFile, 20L * 1024 * 1024);
         try {
             Path config = writeConfiguration();
             List<String> command = command(config);
@@ -222,6 +223,7 @@ public final class EmbeddedKafka implements Kafka {
             process = builder.start();
             Files.writeString(dataDirectory.resolve(PID_FILE), Long.toString(process.pid()));
         } catch (IOException e) {
+            kill(); // if it was launched
             throw new IllegalStateException(
                     LocalFiles.withLogTail("Could not start the Kafka broker JVM: " + e.getMessage(), logFile), e);
         }

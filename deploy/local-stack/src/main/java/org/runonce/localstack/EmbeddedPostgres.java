@@ -111,6 +111,7 @@ public final class EmbeddedPostgres implements Postgres {
         long started = System.nanoTime();
         LocalFiles.createDirectories(dataDirectory);
         LocalFiles.createDirectories(logFile.getParent());
+        LocalFiles.rotateIfLarger(logFile, 20L * 1024 * 1024);
         stopOrphan(dataDirectory);
         Ports.requireFree(port, "PostgreSQL");
         var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()

@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,23 @@ final class LocalFiles {
                     .map(Long::parseLong);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Moves {@code logFile} to {@code <logFile>.1} (replacing an older one) when it exceeds {@code maxBytes}, so that
+     * the logs of a persistent setup, which servers append to on every start, stay bounded.
+     */
+    static void rotateIfLarger(Path logFile, long maxBytes) {
+        try {
+            if (Files.isRegularFile(logFile) && Files.size(logFile) > maxBytes) {
+                Files.move(
+                        logFile,
+                        logFile.resolveSibling(logFile.getFileName() + ".1"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException ignored) {
+            // keep appending to the big file
         }
     }
 
