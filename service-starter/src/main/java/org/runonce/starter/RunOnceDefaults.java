@@ -32,6 +32,7 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
 
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         p.put("management.endpoint.health.probes.enabled", true);
+        p.put("springdoc.api-docs.enabled", true); // the gateway shows every service's document
         p.put("springdoc.api-docs.path", "/api/${runonce.service.name}/v3/api-docs");
 
         // logs: every line carries the request id; LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs switches to JSON lines
@@ -47,8 +48,9 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         // outbox: Spring Modulith's event publication registry, table created by the starter's Flyway migration
         p.put("spring.modulith.events.jdbc.schema-initialization.enabled", false);
         p.put("spring.modulith.events.republish-outstanding-events-on-restart", true);
-        p.put("spring.modulith.events.staleness.published", "10m");
-        p.put("spring.modulith.events.staleness.processing", "10m");
+        // Modulith's staleness monitor is left off: in 2.0.3 it marks EVERY in-flight publication of a status whose
+        // staleness is unset as failed. FAILED ones are resubmitted by RunOnceEventsAutoConfiguration, and
+        // publications a crashed instance left in flight are resubmitted when an instance (re)starts.
         return p;
     }
 

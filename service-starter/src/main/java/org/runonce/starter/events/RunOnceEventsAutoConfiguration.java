@@ -14,7 +14,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -80,6 +82,11 @@ public class RunOnceEventsAutoConfiguration {
     @Bean
     NewTopic runOnceEventsTopic(RunOnceProperties properties) {
         return TopicBuilder.name(properties.events().topic()).build();
+    }
+
+    @Bean
+    DeadLetterTopics deadLetterTopics(KafkaListenerEndpointRegistry listeners, KafkaAdmin admin) {
+        return new DeadLetterTopics(listeners, admin);
     }
 
     @Bean
