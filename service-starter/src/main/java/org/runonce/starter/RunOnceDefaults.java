@@ -42,7 +42,7 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         p.put("spring.kafka.producer.acks", "all");
         p.put("spring.kafka.producer.properties.enable.idempotence", true);
         p.put("spring.kafka.producer.properties.linger.ms", 10);
-        p.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+        p.put("spring.kafka.consumer.group-id", "${spring.application.name:${runonce.service.name}}");
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
 
         // outbox: Spring Modulith's event publication registry, table created by the starter's Flyway migration
