@@ -19,6 +19,7 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
     static Map<String, Object> defaults() {
         Map<String, Object> p = new LinkedHashMap<>();
         // derived from the one setting a service must make, runonce.service.name
+        p.put("runonce.service.api-path", "/api/${runonce.service.name}");
         p.put("runonce.security.audience", "runonce-${runonce.service.name}");
         p.put("runonce.events.source", "/runonce/${runonce.service.name}");
         p.put("runonce.events.topic", "runonce.${runonce.service.name}.v1");
@@ -33,7 +34,7 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         p.put("management.endpoint.health.probes.enabled", true);
         p.put("springdoc.api-docs.enabled", true); // the gateway shows every service's document
-        p.put("springdoc.api-docs.path", "/api/${runonce.service.name}/v3/api-docs");
+        p.put("springdoc.api-docs.path", "${runonce.service.api-path}/v3/api-docs");
 
         // logs: every line carries the request id; LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs switches to JSON lines
         p.put("logging.pattern.correlation", "[%X{requestId:-}] ");

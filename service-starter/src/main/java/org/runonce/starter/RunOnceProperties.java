@@ -27,11 +27,15 @@ public record RunOnceProperties(
         @Valid @DefaultValue Events events) {
 
     /**
-     * @param name short service name ({@code catalog}, {@code intake}, ...): the path prefix {@code /api/<name>} and
-     *     the default audience, event source and topic
+     * @param name short service name ({@code catalog}, {@code intake}, ...): the default audience, database, event
+     *     source and topic
+     * @param apiPath prefix of the service's API, its whoami and its OpenAPI document; default {@code /api/<name>}
      */
     public record Service(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String name) {}
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String name,
+
+            @NotBlank @Pattern(regexp = "/api/[a-z][a-z0-9-]*")
+            String apiPath) {}
 
     /**
      * @param audience a token must list this in {@code aud}; default {@code runonce-<service name>}

@@ -52,7 +52,7 @@ public class RunOnceSecurityAutoConfiguration {
     SecurityFilterChain runOnceSecurityFilterChain(HttpSecurity http, RunOnceProperties properties, JsonMapper json)
             throws Exception {
         var problems = new ProblemSecurityHandlers(json);
-        String api = "/api/" + properties.service().name();
+        String api = properties.service().apiPath();
         List<String> whoamiRoles = properties.security().whoamiRoles();
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

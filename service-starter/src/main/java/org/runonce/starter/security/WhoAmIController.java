@@ -27,7 +27,7 @@ class WhoAmIController {
         this.service = service;
     }
 
-    @GetMapping("/api/${runonce.service.name}/whoami")
+    @GetMapping("${runonce.service.api-path}/whoami")
     WhoAmI whoami(Caller caller) {
         return new WhoAmI(
                 caller.username(),
