@@ -1,6 +1,7 @@
 package org.runonce.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.runonce.catalog.shared.CatalogProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,9 +17,12 @@ public class CatalogApplication {
         SpringApplication.run(CatalogApplication.class, args);
     }
 
-    /** "Today" is the calendar date in the catalog's zone (China Standard Time by default). */
+    /**
+     * "Today" is the calendar date in the catalog's zone (China Standard Time by default). Ticks in microseconds,
+     * what PostgreSQL stores, so a representation read back has the same timestamps (and ETag) as when written.
+     */
     @Bean
     Clock clock(CatalogProperties properties) {
-        return Clock.system(properties.zone());
+        return Clock.tick(Clock.system(properties.zone()), Duration.ofNanos(1_000));
     }
 }

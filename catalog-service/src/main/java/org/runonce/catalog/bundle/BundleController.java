@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,7 +99,6 @@ class BundleController {
 
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('catalog-admin')")
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Define or redefine a bundle and publish it (catalog-admin)",
             description = "Redefining needs If-Match with the ETag of `GET /bundles/{code}` (412 / 428). A dependency"

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -185,7 +184,6 @@ class CalendarController {
 
     @PutMapping(path = "/{region}/{year:\\d{4}}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('catalog-admin')")
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Publish a region's calendar for a year (catalog-admin)",
             description = "Replaces the year's schedule as a new revision; If-Match with the current ETag is required"

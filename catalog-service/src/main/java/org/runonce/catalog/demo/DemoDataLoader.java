@@ -7,14 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.runonce.catalog.bundle.BundleService;
+import org.runonce.catalog.bundle.Bundles;
 import org.runonce.catalog.calendar.CalendarService;
+import org.runonce.catalog.calendar.Calendars;
 import org.runonce.catalog.department.Contact;
 import org.runonce.catalog.department.DepartmentService;
+import org.runonce.catalog.department.Departments;
 import org.runonce.catalog.item.Channel;
 import org.runonce.catalog.item.ChannelType;
 import org.runonce.catalog.item.GuideContent;
 import org.runonce.catalog.item.ItemService;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.item.Items;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,15 +46,23 @@ class DemoDataLoader implements ApplicationRunner {
     private final CalendarService calendars;
     private final ItemService items;
     private final BundleService bundles;
+    private final Existing existing;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+
+    /** Where to look whether something is there already (lookups that do not throw inside the transaction). */
+    record Existing(Departments departments, Calendars calendars, Items items, Bundles bundles) {}
 
     DemoDataLoader(
             DepartmentService departments,
             CalendarService calendars,
             ItemService items,
             BundleService bundles,
+            Departments existingDepartments,
+            Calendars existingCalendars,
+            Items existingItems,
+            Bundles existingBundles,
             TransactionTemplate transactions,
             JdbcClient jdbc,
             JsonMapper json) {
@@ -59,6 +70,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.calendars = calendars;
         this.items = items;
         this.bundles = bundles;
+        this.existing = new Existing(existingDepartments, existingCalendars, existingItems, existingBundles);
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
@@ -87,19 +99,19 @@ class DemoDataLoader implements ApplicationRunner {
         Map<String, Contact> contacts = new HashMap<>();
         for (DemoCatalog.Department d : catalog.departments()) {
             contacts.put(d.code(), d.contact());
-            if (!exists(() -> departments.department(d.code()))) {
+            if (!existing.departments().exists(d.code())) {
                 departments.register(d.code(), d.name(), d.regionCode(), d.contact());
                 loaded.add("department " + d.code());
             }
         }
         for (DemoCatalog.Calendar c : catalog.calendars()) {
-            if (!exists(() -> calendars.calendar(c.region(), c.year()))) {
+            if (existing.calendars().find(c.region(), c.year()).isEmpty()) {
                 calendars.publish(c.region(), c.year(), c.festivals(), c.demo(), current -> {});
                 loaded.add("calendar " + c.region() + "/" + c.year());
             }
         }
         for (DemoCatalog.Item i : catalog.items()) {
-            if (!exists(() -> items.item(i.code()))) {
+            if (!existing.items().exists(i.code())) {
                 GuideContent content =
                         withDefaults(i.content(), contacts.get(i.content().departmentCode()), catalog);
                 items.create(i.code(), content);
@@ -108,7 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         for (DemoCatalog.Bundle b : catalog.bundles()) {
-            if (!exists(() -> bundles.bundle(b.code()))) {
+            if (existing.bundles().find(b.code()).isEmpty()) {
                 bundles.define(b.code(), b.name(), b.description(), b.items(), current -> {});
                 loaded.add("bundle " + b.code());
             }
@@ -146,17 +158,5 @@ class DemoDataLoader implements ApplicationRunner {
                 c.deliveryOptions(),
                 consultation,
                 complaints);
-    }
-
-    private static boolean exists(Runnable lookup) {
-        try {
-            lookup.run();
-            return true;
-        } catch (Refusal notFound) {
-            if (notFound.status() != 404) {
-                throw notFound;
-            }
-            return false;
-        }
     }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -103,7 +102,6 @@ class DepartmentController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('catalog-admin')")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Register a department (catalog-admin)")
     ResponseEntity<byte[]> register(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -123,7 +121,6 @@ class DepartmentController {
 
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('catalog-admin')")
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change a department (catalog-admin, If-Match required)")
     ResponseEntity<byte[]> change(
             @PathVariable String code,

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -195,7 +194,6 @@ class ItemController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create an item with its first draft (catalog-admin)")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GuideView.class)))
     ResponseEntity<byte[]> create(
@@ -218,7 +216,6 @@ class ItemController {
 
     @PostMapping(path = "/{code}/versions")
     @PreAuthorize(ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Start a new draft version, a copy of an existing one (catalog-admin)")
     ResponseEntity<byte[]> startDraft(@PathVariable String code, @RequestBody(required = false) StartDraft body) {
         return created(service.startDraft(code, body == null ? null : body.copyOf()));
@@ -226,7 +223,6 @@ class ItemController {
 
     @PutMapping(path = "/{code}/versions/{version}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Replace a draft's content (catalog-admin)",
             description = "Conditional: If-Match must name the draft's current ETag (412 otherwise, 428 without it)."
@@ -246,7 +242,6 @@ class ItemController {
 
     @DeleteMapping("/{code}/versions/{version}")
     @PreAuthorize(ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Discard a draft (catalog-admin, If-Match required)")
     ResponseEntity<Void> discard(
             @PathVariable String code,
@@ -268,7 +263,6 @@ class ItemController {
 
     @PostMapping(path = "/{code}/versions/{version}/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Publish a draft (catalog-admin, If-Match required)",
             description = "Refused with 422 `publication-refused` listing EVERY missing disclosure (七公开) in"
@@ -299,7 +293,6 @@ class ItemController {
 
     @PostMapping(path = "/{code}/versions/{version}/retire")
     @PreAuthorize(ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Retire a published version (catalog-admin)",
             description = "Ends its validity on `lastDay`, never in the past. Retire the version in force before"
