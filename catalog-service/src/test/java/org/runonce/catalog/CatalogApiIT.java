@@ -219,6 +219,12 @@ class CatalogApiIT {
                         .single())
                 .isGreaterThanOrEqualTo(25);
         assertThat(page).contains("samr-company-registration");
+        mvc.perform(get(ITEMS).param("bundle", "newborn"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(4));
+        mvc.perform(get(ITEMS).param("q", "social security").param("handlingMode", "ZERO_VISIT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].itemCode").value(containsInAnyOrder("hrss-social-security-card")));
         mvc.perform(get("/api/catalog/bundles"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].code")

@@ -40,12 +40,14 @@ class GuideCache {
         }
         Representation loaded = loader.get();
         if (loaded != null) {
-            if (size.incrementAndGet() > settings.maxEntries()) {
+            if (size.get() >= settings.maxEntries()) {
                 clear();
+            }
+            Entry previous = byItem.computeIfAbsent(itemCode, k -> new ConcurrentHashMap<>())
+                    .put(key, new Entry(loaded, now.plus(settings.timeToLive())));
+            if (previous == null) {
                 size.incrementAndGet();
             }
-            byItem.computeIfAbsent(itemCode, k -> new ConcurrentHashMap<>())
-                    .put(key, new Entry(loaded, now.plus(settings.timeToLive())));
         }
         return loaded;
     }
@@ -55,6 +57,10 @@ class GuideCache {
         if (removed != null) {
             size.addAndGet(-removed.size());
         }
+    }
+
+    int size() {
+        return size.get();
     }
 
     void clear() {
