@@ -80,6 +80,7 @@ class CatalogApiIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")))
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "publication-refused"))
+                .andExpect(jsonPath("$.requestId").exists())
                 .andExpect(jsonPath(
                         "$.missingDisclosures", containsInAnyOrder("LEGAL_BASIS", "FEES", "COMPLAINT_CHANNEL")))
                 .andExpect(jsonPath("$.violations[*].rule")

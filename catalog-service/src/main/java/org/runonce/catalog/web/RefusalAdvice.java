@@ -1,7 +1,7 @@
 package org.runonce.catalog.web;
 
-import java.net.URI;
 import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -12,12 +12,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Renders the catalog's refusals as RFC 9457 problems, with every detail the refusal carries. */
+/**
+ * Renders the catalog's refusals as RFC 9457 problems with every detail the refusal carries. Domain code throws
+ * {@link Refusal} (no Spring in the domain); this is the starter's {@code ProblemException} at the edge.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RefusalAdvice {
-
-    static final String TYPE_PREFIX = "https://runonce.org/problems/";
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
@@ -40,10 +41,9 @@ class RefusalAdvice {
     }
 
     static ResponseEntity<ProblemDetail> problem(Refusal refusal) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()), refusal.getMessage());
-        problem.setType(URI.create(TYPE_PREFIX + refusal.slug()));
-        problem.setTitle(refusal.title());
+        // the starter's builder: same type URIs as every other service, plus the request id
+        ProblemDetail problem = Problems.of(
+                HttpStatusCode.valueOf(refusal.status()), refusal.slug(), refusal.title(), refusal.getMessage());
         refusal.properties().forEach(problem::setProperty);
         return ResponseEntity.status(refusal.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
