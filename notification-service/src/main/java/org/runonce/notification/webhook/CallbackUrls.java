@@ -1,0 +1,86 @@
+package org.runonce.notification.webhook;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import org.runonce.starter.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Which callback URLs the platform calls: absolute http(s), no user info, a host that resolves, and unless
+ * configured otherwise, no loopback, private, link-local, unique-local, wildcard or multicast address (a subscriber
+ * must not make the platform call into the platform's own network). Checked when subscribing and again before every
+ * attempt, because DNS can change in between.
+ */
+class CallbackUrls {
+
+    private final boolean allowPrivateAddresses;
+
+    CallbackUrls(boolean allowPrivateAddresses) {
+        this.allowPrivateAddresses = allowPrivateAddresses;
+    }
+
+    /** The URL if acceptable, else a 400 problem {@code invalid-callback-url} saying why. */
+    URI validate(String url) {
+        URI uri;
+        try {
+            uri = new URI(url == null ? "" : url.strip());
+        } catch (URISyntaxException e) {
+            throw refused("not a URI: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw refused("only http and https callback URLs are accepted");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw refused("credentials in the URL are not accepted; authenticate the request by its signature");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw refused("the URL has no host");
+        }
+        if (uri.getRawFragment() != null) {
+            throw refused("the URL must not have a fragment");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw refused("host " + uri.getHost() + " does not resolve");
+        }
+        if (!allowPrivateAddresses) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address)) {
+                    throw refused("host " + uri.getHost() + " resolves to a loopback, private or link-local address ("
+                            + address.getHostAddress() + ")");
+                }
+            }
+        }
+        return uri;
+    }
+
+    static boolean isInternal(InetAddress address) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (bytes[0] & 0xfe) == 0xfc; // fc00::/7 unique local
+        }
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        return first == 0 // "this" network
+                || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
+                || (first == 169 && second == 254); // link local (cloud metadata)
+    }
+
+    private static ProblemException refused(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-callback-url", "Callback URL refused", detail);
+    }
+}

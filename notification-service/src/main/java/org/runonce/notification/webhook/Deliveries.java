@@ -1,0 +1,170 @@
+package org.runonce.notification.webhook;
+
+import static org.runonce.notification.webhook.Subscriptions.instant;
+import static org.runonce.notification.webhook.Subscriptions.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.runonce.notification.webhook.Delivery.State;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The delivery log in PostgreSQL; rows are updated, never deleted. */
+@Repository
+class Deliveries {
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new pending delivery; false if this subscription already has this event (a redelivered record). */
+    boolean add(UUID subscriptionId, String eventId, String eventType, String subject, String body, Instant now) {
+        return jdbc.sql("""
+                        insert into delivery (id, subscription_id, event_id, event_type, subject, body, state,
+                            created_at, retry_from, next_attempt_at)
+                        values (:id, :subscription, :eventId, :type, :subject, :body, 'PENDING', :now, :now, :now)
+                        on conflict (subscription_id, event_id) do nothing""")
+                        .param("id", UUID.randomUUID())
+                        .param("subscription", subscriptionId)
+                        .param("eventId", eventId)
+                        .param("type", eventType)
+                        .param("subject", subject)
+                        .param("body", body)
+                        .param("now", timestamp(now))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Ids of deliveries due at {@code now} of active subscriptions, oldest first, leaving out every delivery that has
+     * an earlier undelivered one for the same subscription and subject: a case's events go out in order.
+     */
+    List<UUID> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select d.id from delivery d join subscription s on s.id = d.subscription_id
+                        where s.active and d.state in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= :now
+                          and not exists (select 1 from delivery e
+                                          where e.subscription_id = d.subscription_id
+                                            and e.subject is not distinct from d.subject
+                                            and e.seq < d.seq and e.state in ('PENDING', 'FAILED_RETRYING'))
+                        order by d.seq
+                        limit :limit""")
+                .param("now", timestamp(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The delivery, locked for this transaction, if it is still due (another instance may have sent it). */
+    Optional<Delivery> lockIfDue(UUID id, Instant now) {
+        return jdbc.sql("""
+                        select * from delivery where id = ? and state in ('PENDING', 'FAILED_RETRYING')
+                          and next_attempt_at <= ? for update skip locked""")
+                .params(id, timestamp(now))
+                .query(Deliveries::delivery)
+                .optional();
+    }
+
+    Optional<Delivery> find(UUID id) {
+        return jdbc.sql("select * from delivery where id = ?")
+                .param(id)
+                .query(Deliveries::delivery)
+                .optional();
+    }
+
+    /** The log of a subscription, newest first, optionally only one state. */
+    List<Delivery> log(UUID subscriptionId, State state, int limit) {
+        return jdbc.sql("""
+                        select * from delivery where subscription_id = :subscription
+                          and (cast(:state as text) is null or state = :state)
+                        order by seq desc limit :limit""")
+                .param("subscription", subscriptionId)
+                .param("state", state == null ? null : state.name())
+                .param("limit", limit)
+                .query(Deliveries::delivery)
+                .list();
+    }
+
+    void succeeded(UUID id, int status, Instant now) {
+        jdbc.sql("""
+                        update delivery set state = 'SUCCEEDED', attempts = attempts + 1, last_attempt_at = :now,
+                            last_status = :status, last_error = null, delivered_at = :now, next_attempt_at = null
+                        where id = :id""")
+                .param("id", id)
+                .param("status", status)
+                .param("now", timestamp(now))
+                .update();
+    }
+
+    void failed(UUID id, State state, Integer status, String error, Instant now, Instant next) {
+        jdbc.sql("""
+                        update delivery set state = :state, attempts = attempts + 1, last_attempt_at = :now,
+                            last_status = :status, last_error = :error, next_attempt_at = :next
+                        where id = :id""")
+                .param("id", id)
+                .param("state", state.name())
+                .param("status", status)
+                .param("error", error)
+                .param("now", timestamp(now))
+                .param("next", timestamp(next))
+                .update();
+    }
+
+    /** Not attempted (open circuit): only the due time moves. */
+    void postpone(UUID id, Instant next) {
+        jdbc.sql("update delivery set next_attempt_at = ? where id = ?")
+                .params(timestamp(next), id)
+                .update();
+    }
+
+    /** Sends a delivery again, whatever its state, with a fresh retry age; false if it is not this subscription's. */
+    boolean redeliver(UUID subscriptionId, UUID id, Instant now) {
+        return jdbc.sql("""
+                        update delivery set state = 'PENDING', next_attempt_at = :now, retry_from = :now
+                        where id = :id and subscription_id = :subscription""")
+                        .param("id", id)
+                        .param("subscription", subscriptionId)
+                        .param("now", timestamp(now))
+                        .update()
+                == 1;
+    }
+
+    /** Sends every delivery of the subscription in {@code state} again; how many. */
+    int redeliverAll(UUID subscriptionId, State state, Instant now) {
+        return jdbc.sql("""
+                        update delivery set state = 'PENDING', next_attempt_at = :now, retry_from = :now
+                        where subscription_id = :subscription and state = :state""")
+                .param("subscription", subscriptionId)
+                .param("state", state.name())
+                .param("now", timestamp(now))
+                .update();
+    }
+
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        int status = rs.getInt("last_status");
+        Integer lastStatus = rs.wasNull() ? null : status;
+        return new Delivery(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                rs.getObject("subscription_id", UUID.class),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                State.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                instant(rs, "created_at"),
+                instant(rs, "retry_from"),
+                instant(rs, "next_attempt_at"),
+                instant(rs, "last_attempt_at"),
+                lastStatus,
+                rs.getString("last_error"),
+                instant(rs, "delivered_at"));
+    }
+}

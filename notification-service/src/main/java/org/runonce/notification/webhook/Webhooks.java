@@ -1,0 +1,124 @@
+package org.runonce.notification.webhook;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.notification.webhook.Delivery.State;
+import org.runonce.starter.events.Events;
+import org.runonce.starter.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Subscriptions of department systems and the deliveries of events to them. */
+@Service
+public class Webhooks {
+
+    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final CallbackUrls urls;
+    private final Events events;
+    private final Clock clock;
+
+    Webhooks(Subscriptions subscriptions, Deliveries deliveries, CallbackUrls urls, Events events, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.urls = urls;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the event for every active subscription of its department that wants its type, in the caller's
+     * transaction (the consumer's, which also marks the event processed). Events without a department go to nobody.
+     *
+     * @return deliveries created
+     */
+    @Transactional
+    public int fanOut(CloudEvent<JsonNode> event) {
+        if (event.department() == null) {
+            return 0;
+        }
+        String body = null;
+        int created = 0;
+        for (Subscription subscription : subscriptions.activeOf(event.department())) {
+            if (subscription.wants(event.type())) {
+                if (body == null) {
+                    body = new String(events.write(event), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                if (deliveries.add(
+                        subscription.id(), event.id(), event.type(), event.subject(), body, clock.instant())) {
+                    created++;
+                }
+            }
+        }
+        return created;
+    }
+
+    @Transactional
+    Subscription subscribe(
+            String department, String clientId, String callbackUrl, List<String> eventTypes, String secret) {
+        String url = urls.validate(callbackUrl).toString();
+        var subscription = new Subscription(
+                UUID.randomUUID(),
+                department,
+                clientId,
+                url,
+                eventTypes.stream().map(String::strip).distinct().toList(),
+                secret,
+                true,
+                clock.instant(),
+                null);
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    @Transactional(readOnly = true)
+    List<Subscription> of(String department) {
+        return subscriptions.ofDepartment(department);
+    }
+
+    /** The subscription if it belongs to the department; 404 otherwise (another department's do not exist for it). */
+    @Transactional(readOnly = true)
+    Subscription get(String department, UUID id) {
+        return subscriptions
+                .find(id)
+                .filter(s -> s.department().equals(department))
+                .orElseThrow(() -> notFound("subscription", id));
+    }
+
+    @Transactional
+    Subscription deactivate(String department, UUID id) {
+        get(department, id);
+        subscriptions.deactivate(id, clock.instant());
+        return get(department, id);
+    }
+
+    @Transactional(readOnly = true)
+    List<Delivery> log(String department, UUID subscriptionId, State state, int limit) {
+        get(department, subscriptionId);
+        return deliveries.log(subscriptionId, state, limit);
+    }
+
+    @Transactional
+    Delivery redeliver(String department, UUID subscriptionId, UUID deliveryId) {
+        get(department, subscriptionId);
+        if (!deliveries.redeliver(subscriptionId, deliveryId, clock.instant())) {
+            throw notFound("delivery", deliveryId);
+        }
+        return deliveries.find(deliveryId).orElseThrow();
+    }
+
+    @Transactional
+    int redeliverAll(String department, UUID subscriptionId, State state) {
+        get(department, subscriptionId);
+        return deliveries.redeliverAll(subscriptionId, state, clock.instant());
+    }
+
+    private static ProblemException notFound(String what, UUID id) {
+        return new ProblemException(
+                HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist");
+    }
+}
