@@ -3,6 +3,7 @@ package org.runonce.notification.inbound;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
+import org.runonce.notification.notice.ApplicantNotices;
 import org.runonce.notification.webhook.Webhooks;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.events.ProcessedEvents;
@@ -20,15 +21,18 @@ import tools.jackson.databind.JsonNode;
 class PlatformEvents {
 
     static final String WEBHOOKS = "notification.webhooks";
+    static final String NOTICES = "notification.notices";
 
     private final Events events;
     private final ProcessedEvents processed;
     private final Webhooks webhooks;
+    private final ApplicantNotices notices;
 
-    PlatformEvents(Events events, ProcessedEvents processed, Webhooks webhooks) {
+    PlatformEvents(Events events, ProcessedEvents processed, Webhooks webhooks, ApplicantNotices notices) {
         this.events = events;
         this.processed = processed;
         this.webhooks = webhooks;
+        this.notices = notices;
     }
 
     @KafkaListener(topics = {Topics.INTAKE, Topics.APPROVAL})
@@ -36,5 +40,6 @@ class PlatformEvents {
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);
         processed.once(WEBHOOKS, event, () -> webhooks.fanOut(event));
+        processed.once(NOTICES, event, () -> notices.handle(event));
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Receiver implements AutoCloseable {
 
     /** One received request. */
-    record Received(String deliveryId, String contentType, String signature, String body) {}
+    record Received(String deliveryId, String contentType, String signature, String body, long receivedAt) {}
 
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -20,7 +20,8 @@ final class Receiver implements AutoCloseable {
     /** When set, the next request is processed but answered 500, as if the acknowledgement were lost. */
     final AtomicBoolean loseNextAck = new AtomicBoolean();
 
-    Receiver() throws IOException {
+    /** @param clock the service's (simulated) clock: when a request arrives */
+    Receiver(java.util.function.Supplier<java.time.Instant> clock) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -32,7 +33,8 @@ final class Receiver implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("X-RunOnce-Delivery"),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("X-RunOnce-Signature"),
-                        new String(body, StandardCharsets.UTF_8)));
+                        new String(body, StandardCharsets.UTF_8),
+                        clock.get().getEpochSecond()));
                 status = loseNextAck.getAndSet(false) ? 500 : 204;
             }
             exchange.sendResponseHeaders(status, -1);

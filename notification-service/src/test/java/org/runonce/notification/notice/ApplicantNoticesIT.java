@@ -1,0 +1,202 @@
+package org.runonce.notification.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.runonce.contracts.Topics;
+import org.runonce.localstack.LocalInfrastructure;
+import org.runonce.notification.NotificationIT;
+import org.runonce.notification.TestEvents;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applicant notices from events on Kafka, on real PostgreSQL and a real SMTP server (GreenMail): the applicant's
+ * language, every channel, the inbox through the API, and never two notices for one event.
+ */
+@NotificationIT
+class ApplicantNoticesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    NoticeSender sender;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    static RequestPostProcessor applicant(String subject) {
+        return jwt().jwt(token -> token.subject(subject)).authorities(new SimpleGrantedAuthority("ROLE_applicant"));
+    }
+
+    @Test
+    void acceptanceThenDecisionReachTheApplicantByMailSmsAndInboxInTheirLanguageOnceEach() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String number = "A-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        String email = "li.lei-" + number.toLowerCase() + "@example.com";
+        try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
+            var accepted = TestEvents.event(
+                    "/runonce/intake",
+                    NoticeRules.ACCEPTED,
+                    number,
+                    null,
+                    Map.of(
+                            "applicationNumber",
+                            number,
+                            "receiptNumber",
+                            "R-" + number,
+                            "promisedDate",
+                            "2026-12-04",
+                            "itemName",
+                            Map.of("zh", "公司设立登记", "en", "Company establishment registration"),
+                            "applicant",
+                            Map.of(
+                                    "subject", subject,
+                                    "name", "Li Lei",
+                                    "email", email,
+                                    "phone", "13800138000",
+                                    "locale", "en")));
+            kafka.send(Topics.INTAKE, accepted);
+            kafka.send(Topics.INTAKE, accepted); // redelivered by Kafka
+
+            var decided = TestEvents.event(
+                    "/runonce/approval",
+                    NoticeRules.DECIDED,
+                    number + "-01",
+                    "SAMR",
+                    Map.of(
+                            "applicationNumber",
+                            number,
+                            "caseNumber",
+                            number + "-01",
+                            "outcome",
+                            "APPROVED",
+                            "decidedAt",
+                            "2026-11-25T03:00:00Z"));
+            kafka.send(Topics.APPROVAL, decided);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> notices(number) == 6);
+        }
+        sender.sendPending();
+        assertThat(jdbc.sql("select count(*) from notice where application_number = ? and state = 'SENT'")
+                        .param(number)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(6);
+
+        List<MimeMessage> mails =
+                await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), found -> found.size() >= 2);
+        assertThat(mailsTo(email)).hasSize(2); // once each, although the acceptance was consumed twice
+        assertThat(mails.stream().map(ApplicantNoticesIT::subjectOf))
+                .containsExactlyInAnyOrder(
+                        "Your application " + number + " has been accepted", "Case " + number + "-01 approved");
+
+        String inbox = mvc.perform(get("/api/notifications/inbox").with(applicant(subject)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[?(@.template == 'accepted')].body")
+                        .value(org.hamcrest.Matchers.contains(
+                                org.hamcrest.Matchers.containsString("Promised completion date: 2026-12-04"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = json.readTree(inbox).get(0).get("id").asString();
+
+        mvc.perform(get("/api/notifications/inbox")
+                        .with(applicant(UUID.randomUUID().toString())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(post("/api/notifications/inbox/" + id + "/read")
+                        .with(applicant(UUID.randomUUID().toString())))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/notifications/inbox/" + id + "/read").with(applicant(subject)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAt").exists());
+    }
+
+    @Test
+    void aChineseSpeakingApplicantWithoutAccountGetsAChineseOneTimeNoticeByMailOnly() {
+        String number = "A-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        String email = "zhang-" + number.toLowerCase() + "@example.com";
+        try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
+            kafka.send(
+                    Topics.INTAKE,
+                    TestEvents.event(
+                            "/runonce/intake",
+                            NoticeRules.ONE_TIME_NOTICE,
+                            number,
+                            null,
+                            Map.of(
+                                    "applicationNumber", number,
+                                    "missing",
+                                            List.of(
+                                                    Map.of("code", "M1", "name", Map.of("zh", "身份证明", "en", "ID")),
+                                                    Map.of("code", "M2", "name", Map.of("zh", "住所证明", "en", "Lease"))),
+                                    "applicant", Map.of("name", "张三", "email", email, "locale", "zh-CN"))));
+            await().atMost(Duration.ofSeconds(60)).until(() -> notices(number) == 1);
+        }
+        sender.sendPending();
+        List<MimeMessage> mails =
+                await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), found -> !found.isEmpty());
+        assertThat(subjectOf(mails.getFirst())).isEqualTo("申请 " + number + " 一次性告知：请补齐材料");
+        assertThat(bodyOf(mails.getFirst())).contains("张三，您好").contains("身份证明；住所证明");
+    }
+
+    private int notices(String number) {
+        return jdbc.sql("select count(*) from notice where application_number = ?")
+                .param(number)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return LocalInfrastructure.smtp().receivedMessages().stream()
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String bodyOf(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.runonce.notification.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class TemplatesTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    final Templates templates = new Templates();
+
+    static JsonNode data(String json) {
+        return JSON.readTree(json);
+    }
+
+    @Test
+    void theAcceptanceReceiptNamesTheNumberAndPromisedDateInTheApplicantsLanguage() {
+        JsonNode accepted = data("""
+                {"applicationNumber": "A-2026-000123", "receiptNumber": "R-0001", "promisedDate": "2026-12-04",
+                 "itemName": {"zh": "公司设立登记", "en": "Company establishment registration"}}""");
+        Map<String, String> extra = Map.of("applicantName", "张三", "acceptedOn", "2026-11-20");
+
+        var zh = templates.render("accepted", Language.ZH_CN, accepted, extra);
+        var en = templates.render("accepted", Language.EN, accepted, extra);
+
+        assertThat(zh.title()).isEqualTo("您的申请 A-2026-000123 已受理");
+        assertThat(zh.body())
+                .contains("张三，您好")
+                .contains("（公司设立登记）")
+                .contains("受理编号 R-0001")
+                .contains("承诺办结日期 2026-12-04");
+        assertThat(zh.sms()).isEqualTo("【只跑一次】您的申请已受理，受理编号R-0001，承诺2026-12-04前办结。");
+        assertThat(en.title()).isEqualTo("Your application A-2026-000123 has been accepted");
+        assertThat(en.body())
+                .contains("(Company establishment registration)")
+                .contains("Receipt number: R-0001")
+                .contains("Promised completion date: 2026-12-04");
+    }
+
+    @Test
+    void listsShowEveryItemAtOnceAndAbsentValuesADash() {
+        JsonNode supplement = data("""
+                {"applicationNumber": "A-1", "caseNumber": "A-1-01",
+                 "materials": [{"code": "M1", "description": "营业执照副本"}, {"code": "M2", "description": "租赁合同"}]}""");
+
+        var zh = templates.render("supplement-requested", Language.ZH_CN, supplement, Map.of());
+        var en = templates.render("supplement-requested", Language.EN, supplement, Map.of());
+
+        assertThat(zh.body()).contains("营业执照副本；租赁合同").contains("原因：-");
+        assertThat(en.body()).contains("营业执照副本; 租赁合同").contains("Reason: -");
+    }
+
+    @Test
+    void aRejectionGivesReasonAndLegalBasis() {
+        JsonNode decided = data("""
+                {"applicationNumber": "A-1", "caseNumber": "A-1-02", "outcome": "REJECTED",
+                 "reason": "经营场所不符合要求", "legalBasis": "《食品经营许可管理办法》第十一条"}""");
+
+        assertThat(NoticeRules.templateOf(NoticeRules.DECIDED, decided)).contains("decided-rejected");
+        var zh = templates.render("decided-rejected", Language.ZH_CN, decided, Map.of());
+        assertThat(zh.title()).isEqualTo("办件 A-1-02 不予许可");
+        assertThat(zh.body()).contains("理由：经营场所不符合要求").contains("依据：《食品经营许可管理办法》第十一条");
+    }
+
+    @Test
+    void everyRuleHasItsTemplateInBothLanguagesWithNoPlaceholderLeft() {
+        for (String type : NoticeRules.types()) {
+            for (String outcome : new String[] {"APPROVED", "REJECTED"}) {
+                String template = NoticeRules.templateOf(type, data("{\"outcome\": \"" + outcome + "\"}"))
+                        .orElseThrow();
+                assertThat(templates.exists(template)).as(template).isTrue();
+                for (Language language : Language.values()) {
+                    var rendered = templates.render(template, language, data("{}"), Map.of());
+                    assertThat(rendered.title() + rendered.body() + rendered.sms())
+                            .as("%s %s", template, language)
+                            .doesNotContain("{")
+                            .doesNotContain("}");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLanguageFollowsTheApplicantsLocaleChineseByDefault() {
+        assertThat(Language.of("en")).isEqualTo(Language.EN);
+        assertThat(Language.of("en-GB")).isEqualTo(Language.EN);
+        assertThat(Language.of("zh-CN")).isEqualTo(Language.ZH_CN);
+        assertThat(Language.of(null)).isEqualTo(Language.ZH_CN);
+        assertThat(Language.of("fr")).isEqualTo(Language.ZH_CN);
+    }
+
+    @Test
+    void anUnknownTemplateIsAnError() {
+        assertThatThrownBy(() -> templates.render("nope", Language.EN, data("{}"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(NoticeRules.templateOf("org.runonce.approval.case.started.v1", data("{}")))
+                .isEmpty();
+    }
+}
