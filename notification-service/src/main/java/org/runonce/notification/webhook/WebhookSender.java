@@ -65,7 +65,7 @@ class WebhookSender {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 300 ? new Outcome(status, null) : new Outcome(status, "HTTP " + status);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

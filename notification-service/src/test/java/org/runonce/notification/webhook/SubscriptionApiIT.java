@@ -1,0 +1,115 @@
+package org.runonce.notification.webhook;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.runonce.notification.NotificationIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The subscription API: roles, department isolation, validation as problems, the secret never shown. */
+@NotificationIT
+class SubscriptionApiIT {
+
+    static final String SUBSCRIPTIONS = "/api/notifications/subscriptions";
+    static final String PROBLEMS = "https://runonce.org/problems/";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    static String body(String url) {
+        return """
+                {"callbackUrl": "%s", "eventTypes": ["org.runonce.approval.case.decided.v1"],
+                 "secret": "0123456789abcdef0123"}""".formatted(url);
+    }
+
+    @Test
+    void aDepartmentSystemManagesItsOwnSubscriptionsOnly() throws Exception {
+        String created = mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("http://127.0.0.1:9/hook")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", containsString(SUBSCRIPTIONS + "/")))
+                .andExpect(jsonPath("$.department").value("HRSS"))
+                .andExpect(jsonPath("$.clientId").value("hrss-system"))
+                .andExpect(jsonPath("$.active").value(true))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("0123456789abcdef0123"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = json.readTree(created).get("id").asString();
+
+        mvc.perform(get(SUBSCRIPTIONS).with(WebhookDeliveryIT.departmentSystem("HRSS")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(hasItem(id)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("secret"))));
+        mvc.perform(get(SUBSCRIPTIONS + "/" + id).with(WebhookDeliveryIT.departmentSystem("TAX")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+        mvc.perform(get(SUBSCRIPTIONS).with(WebhookDeliveryIT.departmentSystem("TAX")))
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.not(hasItem(id))));
+
+        mvc.perform(delete(SUBSCRIPTIONS + "/" + id).with(WebhookDeliveryIT.departmentSystem("HRSS")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false))
+                .andExpect(jsonPath("$.deactivatedAt").exists());
+        mvc.perform(get(SUBSCRIPTIONS + "/" + id + "/deliveries").with(WebhookDeliveryIT.departmentSystem("HRSS")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void onlyDepartmentSystemsOfADepartmentSubscribe() throws Exception {
+        mvc.perform(post(SUBSCRIPTIONS).contentType(MediaType.APPLICATION_JSON).content(body("http://127.0.0.1/x")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_applicant")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("http://127.0.0.1/x")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_department-system")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("http://127.0.0.1/x")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "no-department"));
+    }
+
+    @Test
+    void badRequestsAreProblemsListingWhatIsWrong() throws Exception {
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"callbackUrl\": \"\", \"eventTypes\": [], \"secret\": \"short\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"))
+                .andExpect(jsonPath("$.errors.length()").value(3));
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("ftp://127.0.0.1/x")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-callback-url"));
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("https://user:pw@127.0.0.1/x")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("credentials")));
+    }
+}
