@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -173,29 +174,37 @@ public class ApplicantNotices {
                         sentAt));
     }
 
-    private static Map<String, String> extras(CloudEvent<JsonNode> event, Contact contact, Language language) {
+    /** Values a template needs that are not fields of the event's data as they are. */
+    private Map<String, String> extras(CloudEvent<JsonNode> event, Contact contact, Language language) {
         JsonNode data = event.data();
-        String receipt = NoticeRules.text(data, "receiptNumber", NoticeRules.text(data, "applicationNumber", null));
-        Instant time = event.time() == null ? Instant.now() : event.time();
-        var extras = new java.util.HashMap<String, String>();
+        var extras = new HashMap<String, String>();
         extras.put(
                 "applicantName",
-                contact.name() == null ? (language == Language.EN ? "applicant" : "申请人") : contact.name());
-        if (receipt != null) {
-            extras.put("receiptNumber", receipt);
+                contact.name() != null ? contact.name() : language == Language.EN ? "applicant" : "申请人");
+        Instant accepted = instant(data, "acceptedAt");
+        extras.put("acceptedOn", date(accepted != null ? accepted : event.time()));
+        Instant decided = instant(data, "decidedAt");
+        if (decided != null) {
+            extras.put("decidedAt", date(decided));
         }
-        if (data == null || data.get("acceptedOn") == null) {
-            extras.put("acceptedOn", LocalDate.ofInstant(time, CHINA).toString());
-        }
-        if (data != null && data.get("decidedAt") != null) {
+        if (event.type().equals(NoticeRules.ACCEPTED)) {
+            boolean withDeficiencies = data != null
+                    && data.get("withDeficiencies") != null
+                    && data.get("withDeficiencies").asBoolean();
             extras.put(
-                    "decidedAt",
-                    LocalDate.ofInstant(Instant.parse(data.get("decidedAt").asString()), CHINA)
-                            .toString());
-        }
-        if (data != null && data.get("promisedDate") == null && data.get("promisedCompletionDate") != null) {
-            extras.put("promisedDate", data.get("promisedCompletionDate").asString());
+                    "pledgeNote",
+                    withDeficiencies ? templates.part("accepted", "pledge", language, data, Map.of()) : "");
         }
         return extras;
+    }
+
+    private static Instant instant(JsonNode data, String field) {
+        String text = NoticeRules.text(data, field, null);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private static String date(Instant instant) {
+        return LocalDate.ofInstant(instant == null ? Instant.now() : instant, CHINA)
+                .toString();
     }
 }

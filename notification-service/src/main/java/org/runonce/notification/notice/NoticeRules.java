@@ -13,22 +13,25 @@ import tools.jackson.databind.JsonNode;
  */
 final class NoticeRules {
 
-    /** Intake event types (see contracts {@code org.runonce.contracts.intake}). */
+    /** Intake event types (contracts {@code org.runonce.contracts.intake}). */
     static final String ACCEPTED = "org.runonce.intake.application.accepted.v1";
 
-    static final String ONE_TIME_NOTICE = "org.runonce.intake.application.one-time-notice-issued.v1";
-    static final String RESULT_READY = "org.runonce.intake.application.result-ready.v1";
+    static final String ONE_TIME_NOTICE = "org.runonce.intake.application.supplement-requested.v1";
+    static final String REFUSED = "org.runonce.intake.application.refused.v1";
+    static final String RESULT_READY = "org.runonce.intake.application.completed.v1";
     static final String PLEDGE_OVERDUE = "org.runonce.intake.application.pledge-overdue.v1";
 
-    /** Approval event types (see contracts {@code org.runonce.contracts.approval}). */
+    /** Approval event types (contracts {@code org.runonce.contracts.approval}). */
     static final String SUPPLEMENT_REQUESTED = "org.runonce.approval.case.supplement-requested.v1";
 
     static final String DECIDED = "org.runonce.approval.case.decided.v1";
     static final String CERTIFICATE_ISSUED = "org.runonce.approval.certificate.issued.v1";
 
+    /** Event type -> template (from the event's data where it depends on it). */
     private static final Map<String, Function<JsonNode, String>> TEMPLATES = Map.of(
             ACCEPTED, data -> "accepted",
             ONE_TIME_NOTICE, data -> "one-time-notice",
+            REFUSED, data -> "refused",
             SUPPLEMENT_REQUESTED, data -> "supplement-requested",
             DECIDED, data -> "decided-" + text(data, "outcome", "APPROVED").toLowerCase(Locale.ROOT),
             CERTIFICATE_ISSUED, data -> "certificate-issued",

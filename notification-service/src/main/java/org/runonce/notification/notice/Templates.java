@@ -49,6 +49,15 @@ class Templates {
                 fill(p.getProperty(template + ".sms"), language, data, extra));
     }
 
+    /** An optional part of a template (e.g. {@code accepted.pledge}), rendered like the rest. */
+    String part(String template, String part, Language language, JsonNode data, Map<String, String> extra) {
+        String text = texts.get(language).getProperty(template + "." + part);
+        if (text == null) {
+            throw new IllegalArgumentException("no template part " + template + "." + part + " in " + language.tag());
+        }
+        return fill(text, language, data, extra);
+    }
+
     boolean exists(String template) {
         return texts.values().stream().allMatch(p -> p.getProperty(template + ".title") != null);
     }
@@ -58,9 +67,14 @@ class Templates {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value =
-                    extra.containsKey(name) ? extra.get(name) : value(data == null ? null : data.get(name), language);
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null || value.isBlank() ? "-" : value));
+            String value;
+            if (extra.containsKey(name)) {
+                value = extra.get(name); // as given, even empty
+            } else {
+                value = value(data == null ? null : data.get(name), language);
+                value = value == null || value.isBlank() ? "-" : value;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();

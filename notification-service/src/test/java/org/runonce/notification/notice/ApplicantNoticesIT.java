@@ -66,12 +66,16 @@ class ApplicantNoticesIT {
                     Map.of(
                             "applicationNumber",
                             number,
-                            "receiptNumber",
-                            "R-" + number,
-                            "promisedDate",
+                            "acceptedAt",
+                            "2026-11-20T02:00:00Z",
+                            "promisedCompletionDate",
                             "2026-12-04",
-                            "itemName",
-                            Map.of("zh", "公司设立登记", "en", "Company establishment registration"),
+                            "withDeficiencies",
+                            true,
+                            "pledgeDate",
+                            "2026-11-27",
+                            "missingMaterials",
+                            List.of(Map.of("code", "M3", "name", Map.of("zh", "住所证明", "en", "Proof of address"))),
                             "applicant",
                             Map.of(
                                     "subject", subject,
@@ -119,7 +123,9 @@ class ApplicantNoticesIT {
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[?(@.template == 'accepted')].body")
                         .value(org.hamcrest.Matchers.contains(
-                                org.hamcrest.Matchers.containsString("Promised completion date: 2026-12-04"))))
+                                org.hamcrest.Matchers.containsString("accepted on 2026-11-20. Receipt number: " + number
+                                        + ". Promised completion date: 2026-12-04.\nIt was accepted with deficiencies:"
+                                        + " please supply by 2026-11-27: Proof of address."))))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -150,12 +156,28 @@ class ApplicantNoticesIT {
                             number,
                             null,
                             Map.of(
-                                    "applicationNumber", number,
-                                    "missing",
-                                            List.of(
-                                                    Map.of("code", "M1", "name", Map.of("zh", "身份证明", "en", "ID")),
-                                                    Map.of("code", "M2", "name", Map.of("zh", "住所证明", "en", "Lease"))),
-                                    "applicant", Map.of("name", "张三", "email", email, "locale", "zh-CN"))));
+                                    "applicationNumber",
+                                    number,
+                                    "noticeNumber",
+                                    "N-" + number,
+                                    "deficiencies",
+                                    List.of(
+                                            Map.of(
+                                                    "materialCode",
+                                                    "M1",
+                                                    "name",
+                                                    Map.of("zh", "身份证明", "en", "ID"),
+                                                    "reason",
+                                                    "MISSING"),
+                                            Map.of(
+                                                    "materialCode",
+                                                    "M2",
+                                                    "name",
+                                                    Map.of("zh", "住所证明", "en", "Lease"),
+                                                    "reason",
+                                                    "ILLEGIBLE")),
+                                    "applicant",
+                                    Map.of("name", "张三", "email", email, "locale", "zh-CN"))));
             await().atMost(Duration.ofSeconds(60)).until(() -> notices(number) == 1);
         }
         sender.sendPending();

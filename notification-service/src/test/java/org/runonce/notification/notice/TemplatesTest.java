@@ -20,9 +20,9 @@ class TemplatesTest {
     @Test
     void theAcceptanceReceiptNamesTheNumberAndPromisedDateInTheApplicantsLanguage() {
         JsonNode accepted = data("""
-                {"applicationNumber": "A-2026-000123", "receiptNumber": "R-0001", "promisedDate": "2026-12-04",
-                 "itemName": {"zh": "公司设立登记", "en": "Company establishment registration"}}""");
-        Map<String, String> extra = Map.of("applicantName", "张三", "acceptedOn", "2026-11-20");
+                {"applicationNumber": "A-2026-000123", "promisedCompletionDate": "2026-12-04", "pledgeDate": "2026-11-27",
+                 "missingMaterials": [{"code": "M3", "name": {"zh": "住所证明", "en": "Proof of address"}}]}""");
+        Map<String, String> extra = Map.of("applicantName", "张三", "acceptedOn", "2026-11-20", "pledgeNote", "");
 
         var zh = templates.render("accepted", Language.ZH_CN, accepted, extra);
         var en = templates.render("accepted", Language.EN, accepted, extra);
@@ -30,15 +30,18 @@ class TemplatesTest {
         assertThat(zh.title()).isEqualTo("您的申请 A-2026-000123 已受理");
         assertThat(zh.body())
                 .contains("张三，您好")
-                .contains("（公司设立登记）")
-                .contains("受理编号 R-0001")
-                .contains("承诺办结日期 2026-12-04");
-        assertThat(zh.sms()).isEqualTo("【只跑一次】您的申请已受理，受理编号R-0001，承诺2026-12-04前办结。");
+                .contains("已于 2026-11-20 受理")
+                .contains("受理编号 A-2026-000123")
+                .contains("承诺办结日期 2026-12-04。\n");
+        assertThat(zh.sms()).isEqualTo("【只跑一次】您的申请已受理，受理编号A-2026-000123，承诺2026-12-04前办结。");
         assertThat(en.title()).isEqualTo("Your application A-2026-000123 has been accepted");
         assertThat(en.body())
-                .contains("(Company establishment registration)")
-                .contains("Receipt number: R-0001")
-                .contains("Promised completion date: 2026-12-04");
+                .contains("Receipt number: A-2026-000123")
+                .contains("Promised completion date: 2026-12-04.");
+        assertThat(templates.part("accepted", "pledge", Language.ZH_CN, accepted, Map.of()))
+                .isEqualTo("\n本申请为容缺受理，请于 2026-11-27 前补交：住所证明。");
+        assertThat(templates.part("accepted", "pledge", Language.EN, accepted, Map.of()))
+                .contains("by 2026-11-27: Proof of address.");
     }
 
     @Test
