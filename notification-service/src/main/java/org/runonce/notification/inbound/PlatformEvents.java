@@ -13,9 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Consumes the intake and approval topics. Each effect is applied at most once per event id, in the same
+ * Consumes the intake and approval topics, once for webhooks and once for notices (two consumer groups, so one
+ * failing does not hold up or dead-letter the other). Each effect is applied at most once per event id, in the same
  * transaction as its processed mark: a redelivered record neither queues a second webhook delivery nor a second
- * notice. A record that keeps failing ends on {@code <topic>.dlt} (starter).
+ * notice. A record that keeps failing ends on {@code <topic>.dlt} (starter) with its consumer group in the headers.
  */
 @Component
 class PlatformEvents {
@@ -35,11 +36,25 @@ class PlatformEvents {
         this.notices = notices;
     }
 
-    @KafkaListener(topics = {Topics.INTAKE, Topics.APPROVAL})
+    /** Webhook deliveries: a consumer group of its own, so a notice that cannot be rendered never holds them up. */
+    @KafkaListener(
+            id = "webhooks",
+            topics = {Topics.INTAKE, Topics.APPROVAL},
+            groupId = "${spring.application.name}-webhooks")
     @Transactional
-    void on(ConsumerRecord<String, byte[]> record) {
+    void forWebhooks(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);
         processed.once(WEBHOOKS, event, () -> webhooks.fanOut(event));
+    }
+
+    /** Applicant notices, in their own consumer group. */
+    @KafkaListener(
+            id = "notices",
+            topics = {Topics.INTAKE, Topics.APPROVAL},
+            groupId = "${spring.application.name}-notices")
+    @Transactional
+    void forNotices(ConsumerRecord<String, byte[]> record) {
+        CloudEvent<JsonNode> event = events.read(record);
         processed.once(NOTICES, event, () -> notices.handle(event));
     }
 }
