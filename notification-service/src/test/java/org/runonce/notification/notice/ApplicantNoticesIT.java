@@ -10,11 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CaseClock;
+import org.runonce.contracts.approval.CaseDecided;
+import org.runonce.contracts.approval.CaseStatus;
+import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.Holder;
+import org.runonce.contracts.catalog.Name;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
@@ -86,41 +94,76 @@ class ApplicantNoticesIT {
             kafka.send(Topics.INTAKE, accepted);
             kafka.send(Topics.INTAKE, accepted); // redelivered by Kafka
 
+            // the approval service's own records: no contact in them, the kept one is used
+            String caseNumber = number + "-01";
+            var clock = new CaseClock(
+                    5, LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 27), 3, 2, 0, false, false, false);
             var decided = TestEvents.event(
                     "/runonce/approval",
-                    NoticeRules.DECIDED,
-                    number + "-01",
+                    CaseDecided.TYPE,
+                    caseNumber,
                     "SAMR",
-                    Map.of(
-                            "applicationNumber",
+                    new CaseDecided(
                             number,
-                            "caseNumber",
-                            number + "-01",
-                            "outcome",
-                            "APPROVED",
-                            "decidedAt",
-                            "2026-11-25T03:00:00Z"));
+                            caseNumber,
+                            "samr-company-registration",
+                            1,
+                            "SAMR",
+                            CaseStatus.APPROVED,
+                            "DECISION",
+                            "reviewer.samr",
+                            "head.samr",
+                            clock,
+                            CaseDecided.APPROVED,
+                            null,
+                            null,
+                            Instant.parse("2026-11-25T03:00:00Z"),
+                            false,
+                            true,
+                            "BL-" + number));
+            var issued = TestEvents.event(
+                    "/runonce/approval",
+                    CertificateIssued.TYPE,
+                    caseNumber,
+                    "SAMR",
+                    new CertificateIssued(
+                            "BL-" + number,
+                            "BUSINESS_LICENCE",
+                            new Name("营业执照", "Business licence"),
+                            number,
+                            caseNumber,
+                            "samr-company-registration",
+                            "SAMR",
+                            new Holder(subject, "Li Lei Ltd", null),
+                            Map.of(),
+                            Instant.parse("2026-11-25T03:00:00Z"),
+                            null,
+                            "k1",
+                            "eyJ.x.y"));
             kafka.send(Topics.APPROVAL, decided);
+            kafka.send(Topics.APPROVAL, issued);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> notices(number) == 6);
+            await().atMost(Duration.ofSeconds(60)).until(() -> notices(number) == 9);
         }
         sender.sendPending();
         assertThat(jdbc.sql("select count(*) from notice where application_number = ? and state = 'SENT'")
                         .param(number)
                         .query(Integer.class)
                         .single())
-                .isEqualTo(6);
+                .isEqualTo(9);
 
         List<MimeMessage> mails =
-                await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), found -> found.size() >= 2);
-        assertThat(mailsTo(email)).hasSize(2); // once each, although the acceptance was consumed twice
+                await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), found -> found.size() >= 3);
+        assertThat(mailsTo(email)).hasSize(3); // once each, although the acceptance was consumed twice
         assertThat(mails.stream().map(ApplicantNoticesIT::subjectOf))
                 .containsExactlyInAnyOrder(
-                        "Your application " + number + " has been accepted", "Case " + number + "-01 approved");
+                        "Your application " + number + " has been accepted",
+                        "Case " + number + "-01 approved",
+                        "E-certificate issued: Business licence");
 
         String inbox = mvc.perform(get("/api/notifications/inbox").with(applicant(subject)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[?(@.template == 'accepted')].body")
                         .value(org.hamcrest.Matchers.contains(
                                 org.hamcrest.Matchers.containsString("accepted on 2026-11-20. Receipt number: " + number
