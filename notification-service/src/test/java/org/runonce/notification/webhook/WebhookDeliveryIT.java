@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ class WebhookDeliveryIT {
 
     @Autowired
     WebhookDispatcher dispatcher;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -181,6 +185,11 @@ class WebhookDeliveryIT {
                 clock.advance(Duration.ofMinutes(30));
             }
             assertThat(count(subscription, "DEAD")).isEqualTo(1);
+            assertThat(meters.get("runonce.webhook.deliveries")
+                            .tag("state", "DEAD")
+                            .gauge()
+                            .value())
+                    .isGreaterThanOrEqualTo(1);
             String deadLog = mvc.perform(get("/api/notifications/subscriptions/" + subscription + "/deliveries")
                             .param("status", "DEAD")
                             .with(departmentSystem("PSB")))
