@@ -13,7 +13,6 @@ import org.runonce.starter.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The applicant's in-app inbox: only their own notices, by the token's subject. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/notifications/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inbox", description = "The applicant's notices in the portal")
 class InboxController {

@@ -22,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Webhook subscriptions of department systems; each only sees and receives its own department's. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/notifications/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
 @PreAuthorize("hasRole('department-system')")
 @Tag(name = "Subscriptions", description = "Webhooks of department systems: signed CloudEvents of their department")

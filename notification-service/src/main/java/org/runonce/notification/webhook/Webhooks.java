@@ -1,5 +1,6 @@
 package org.runonce.notification.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class Webhooks {
         for (Subscription subscription : subscriptions.activeOf(event.department())) {
             if (subscription.wants(event.type())) {
                 if (body == null) {
-                    body = new String(events.write(event), java.nio.charset.StandardCharsets.UTF_8);
+                    body = new String(events.write(event), StandardCharsets.UTF_8);
                 }
                 if (deliveries.add(
                         subscription.id(), event.id(), event.type(), event.subject(), body, clock.instant())) {

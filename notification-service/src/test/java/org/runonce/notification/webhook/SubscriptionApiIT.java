@@ -111,5 +111,13 @@ class SubscriptionApiIT {
                         .content(body("https://user:pw@127.0.0.1/x")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("credentials")));
+        mvc.perform(get(SUBSCRIPTIONS + "/" + java.util.UUID.randomUUID() + "/deliveries")
+                        .param("limit", "0")
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"));
+        mvc.perform(get(SUBSCRIPTIONS + "/not-a-uuid").with(WebhookDeliveryIT.departmentSystem("HRSS")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "type-mismatch"));
     }
 }
