@@ -24,6 +24,7 @@ import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.Holder;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.localstack.LocalInfrastructure;
+import org.runonce.notification.EventSchemas;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,6 +141,13 @@ class ApplicantNoticesIT {
                             null,
                             "k1",
                             "eyJ.x.y"));
+            // what the approval service publishes, by its contract
+            assertThat(EventSchemas.violations(
+                            "approval/case-decided.v1.schema.json", json.writeValueAsString(decided)))
+                    .isEmpty();
+            assertThat(EventSchemas.violations(
+                            "approval/certificate-issued.v1.schema.json", json.writeValueAsString(issued)))
+                    .isEmpty();
             kafka.send(Topics.APPROVAL, decided);
             kafka.send(Topics.APPROVAL, issued);
 
