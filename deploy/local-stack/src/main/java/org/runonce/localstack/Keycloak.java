@@ -53,7 +53,6 @@ public final class Keycloak implements AutoCloseable {
 
     private static final String REALM_FILE_NAME = "runonce-realm.json";
     private static final String REALM_HASH_FILE = "realm.sha256";
-    private static final String PID_FILE = "keycloak.pid";
     private static final int MINIMUM_JAVA = 21;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -67,14 +66,17 @@ public final class Keycloak implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean stopped;
 
-    private Keycloak(int port, Path dataDirectory, Path logFile, boolean deleteDataOnStop, Process process) {
+    private Keycloak(
+            int port, Path dataDirectory, Path logFile, boolean deleteDataOnStop, Process process, boolean hook) {
         this.port = port;
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
         this.deleteDataOnStop = deleteDataOnStop;
         this.process = process;
-        this.shutdownHook = new Thread(this::stop, "keycloak-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = hook ? new Thread(this::stop, "runonce-keycloak-stop") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /** Options for a start; defaults are those of {@code ./runonce start}. */
@@ -140,19 +142,16 @@ public final class Keycloak implements AutoCloseable {
             return;
         }
         stopped = true;
-        terminate(process.toHandle(), Duration.ofSeconds(30));
-        try {
-            Files.deleteIfExists(dataDirectory.resolve(PID_FILE));
-        } catch (IOException ignored) {
-            // a stale pid file is checked against the command line before anything is ended
-        }
+        LocalPlatformSupport.terminate(process.toHandle(), Duration.ofSeconds(30));
         if (deleteDataOnStop) {
             KeycloakDistribution.deleteRecursively(dataDirectory);
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // called from the hook itself or during shutdown
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // called from the hook itself or during shutdown
+            }
         }
     }
 
@@ -203,6 +202,7 @@ public final class Keycloak implements AutoCloseable {
         private Path realmFile;
         private boolean throwaway;
         private Duration startupTimeout = Duration.ofMinutes(5);
+        private boolean stopOnShutdown = true;
 
         private Builder() {}
 
@@ -248,10 +248,19 @@ public final class Keycloak implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a JVM shutdown hook stops the server (default true); turn it off only when the caller stops it in
+         * its own hook.
+         */
+        public Builder stopOnShutdown(boolean stopOnShutdown) {
+            this.stopOnShutdown = stopOnShutdown;
+            return this;
+        }
+
         /** Starts Keycloak and waits until the realm answers; fails with the log tail otherwise. */
         public Keycloak start() {
             requireJava();
-            Path home = runonceHome != null ? runonceHome : runonceHomeDefault();
+            Path home = runonceHome != null ? runonceHome : LocalPlatformSupport.runonceHome();
             Path data;
             Path log;
             if (throwaway) {
@@ -266,28 +275,28 @@ public final class Keycloak implements AutoCloseable {
                 data = dataDirectory != null ? dataDirectory : home.resolve("data/keycloak");
                 log = logFile != null ? logFile : home.resolve("logs/keycloak.log");
             }
-            int httpPort = port == 0 ? freePort() : port;
+            int httpPort = port == 0 ? LocalPlatformSupport.freePort() : port;
             return launch(home, httpPort, data.toAbsolutePath(), log.toAbsolutePath(), readRealm(), throwaway);
         }
 
         private Keycloak launch(Path home, int httpPort, Path data, Path log, byte[] realm, boolean deleteData) {
-            endLeftover(data);
-            requirePortFree(httpPort);
+            LocalPlatformSupport.endOrphans(home);
+            LocalPlatformSupport.requirePortFree(httpPort, "Keycloak");
             KeycloakDistribution distribution = KeycloakDistribution.install(home.resolve("dist"));
             resetDataIfRealmChanged(data, realm);
-            createDirectories(data);
-            createDirectories(log.getParent());
+            LocalPlatformSupport.createDirectories(data);
+            LocalPlatformSupport.createDirectories(log.getParent());
             writeRealmForImport(distribution, realm);
 
             if (distribution.isAugmented()) {
-                return launchAndAwait(distribution, httpPort, data, log, realm, deleteData);
+                return launchAndAwait(distribution, home, httpPort, data, log, realm, deleteData);
             }
             try (KeycloakDistribution.Lock ignored = distribution.lockForFirstStart()) {
                 if (!distribution.isAugmented()) {
                     System.out.println("Keycloak's first start from " + distribution.home()
                             + " builds its optimised configuration; this takes a minute once.");
                 }
-                Keycloak keycloak = launchAndAwait(distribution, httpPort, data, log, realm, deleteData);
+                Keycloak keycloak = launchAndAwait(distribution, home, httpPort, data, log, realm, deleteData);
                 distribution.markAugmented();
                 return keycloak;
             }
@@ -295,6 +304,7 @@ public final class Keycloak implements AutoCloseable {
 
         private Keycloak launchAndAwait(
                 KeycloakDistribution distribution,
+                Path home,
                 int httpPort,
                 Path data,
                 Path log,
@@ -312,8 +322,8 @@ public final class Keycloak implements AutoCloseable {
                             + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE",
                     "--log-console-color=false",
                     "-Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs"),
-                    // found again by endLeftover() when a killed JVM left this server running
-                    "-Drunonce.keycloak.data=" + data));
+                    // found by LocalPlatformSupport.endOrphans() if a killed JVM leaves this server running
+                    LocalPlatformSupport.ownerMark(home)));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(distribution.home().toFile())
                     .redirectErrorStream(true)
@@ -332,14 +342,13 @@ public final class Keycloak implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not run " + distribution.launcher(), e);
             }
-            Keycloak keycloak = new Keycloak(httpPort, data, log, deleteData, process);
+            Keycloak keycloak = new Keycloak(httpPort, data, log, deleteData, process, stopOnShutdown);
             try {
                 awaitRealm(keycloak, process);
             } catch (RuntimeException e) {
                 keycloak.stop();
                 throw e;
             }
-            writePidFile(data, process);
             writeString(data.resolve(REALM_HASH_FILE), sha256(realm));
             return keycloak;
         }
@@ -349,7 +358,7 @@ public final class Keycloak implements AutoCloseable {
             Instant deadline = Instant.now().plus(startupTimeout);
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(withLogTail(
+                    throw new IllegalStateException(LocalPlatformSupport.withLogTail(
                             "Keycloak exited with code " + process.exitValue() + " before the realm '" + REALM
                                     + "' was ready.",
                             keycloak.logFile));
@@ -358,7 +367,7 @@ public final class Keycloak implements AutoCloseable {
                     return;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(withLogTail(
+                    throw new IllegalStateException(LocalPlatformSupport.withLogTail(
                             "Keycloak did not serve the realm '" + REALM + "' at " + wellKnown + " within "
                                     + startupTimeout.toSeconds() + " s.",
                             keycloak.logFile));
@@ -433,53 +442,6 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
-    /** Ends a Keycloak that a killed JVM left running on the same data directory. */
-    private static void endLeftover(Path data) {
-        Path pidFile = data.resolve(PID_FILE);
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        String marker = "-Drunonce.keycloak.data=" + data;
-        readString(pidFile)
-                .lines()
-                .map(String::strip)
-                .filter(line -> line.matches("\\d+"))
-                .map(Long::parseLong)
-                .map(ProcessHandle::of)
-                .flatMap(Optional::stream)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .forEach(p -> {
-                    System.out.println("Stopping Keycloak (pid " + p.pid() + ") left running by an earlier run.");
-                    terminate(p, Duration.ofSeconds(30));
-                });
-    }
-
-    private static void writePidFile(Path data, Process process) {
-        StringBuilder pids = new StringBuilder().append(process.pid()).append(System.lineSeparator());
-        process.descendants().forEach(p -> pids.append(p.pid()).append(System.lineSeparator()));
-        writeString(data.resolve(PID_FILE), pids.toString());
-    }
-
-    /** SIGTERM to the script and the JVM it started, SIGKILL for what is left after {@code grace}. */
-    static void terminate(ProcessHandle process, Duration grace) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.addFirst(process);
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle p : tree) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                p.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // forced below
-            }
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
     private static boolean answers(HttpClient http, URI uri) {
         try {
             HttpRequest request = HttpRequest.newBuilder(uri)
@@ -495,57 +457,11 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
-    private static void requirePortFree(int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak cannot start: port " + port + " is already in use by another"
-                    + " process. Stop that process or choose another port (`ss -ltnp 'sport = :" + port
-                    + "'` shows who holds it).");
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free local port", e);
-        }
-    }
-
-    private static Path runonceHomeDefault() {
-        String configured = System.getProperty("runonce.home");
-        Path home = configured == null || configured.isBlank() ? Path.of(".runonce") : Path.of(configured);
-        return home.toAbsolutePath().normalize();
-    }
-
-    static String withLogTail(String message, Path log) {
-        String tail;
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            tail = String.join(
-                    System.lineSeparator() + "    ", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            tail = "(no log: " + e.getMessage() + ")";
-        }
-        return message + System.lineSeparator() + "Last lines of " + log + ":" + System.lineSeparator() + "    " + tail;
-    }
-
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + directory, e);
         }
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Enumeration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,8 +33,8 @@ final class KeycloakDistribution {
 
     private static final Pattern VERSION = Pattern.compile("keycloak-quarkus-dist-(.+)\\.zip");
 
-    /** File locks are per process; this serialises the threads of one JVM around them. */
-    private static final ReentrantLock IN_JVM = new ReentrantLock();
+    /** File locks are per process; these serialise the threads of one JVM around them, per lock file. */
+    private static final Map<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
 
     private final Path home;
     private final String version;
@@ -173,30 +175,34 @@ final class KeycloakDistribution {
     /** A blocking exclusive file lock, also exclusive between threads of this JVM. */
     static final class Lock implements AutoCloseable {
 
+        private final ReentrantLock inJvm;
         private final FileChannel channel;
         private final FileLock fileLock;
 
-        private Lock(FileChannel channel, FileLock fileLock) {
+        private Lock(ReentrantLock inJvm, FileChannel channel, FileLock fileLock) {
+            this.inJvm = inJvm;
             this.channel = channel;
             this.fileLock = fileLock;
         }
 
         static Lock acquire(Path file) {
-            IN_JVM.lock();
+            Path key = file.toAbsolutePath().normalize();
+            ReentrantLock inJvm = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
+            inJvm.lock();
             try {
-                Files.createDirectories(file.getParent());
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                Files.createDirectories(key.getParent());
+                FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 try {
-                    return new Lock(channel, channel.lock());
+                    return new Lock(inJvm, channel, channel.lock());
                 } catch (IOException | RuntimeException e) {
                     channel.close();
                     throw e;
                 }
             } catch (IOException e) {
-                IN_JVM.unlock();
+                inJvm.unlock();
                 throw new UncheckedIOException("Could not lock " + file, e);
             } catch (RuntimeException e) {
-                IN_JVM.unlock();
+                inJvm.unlock();
                 throw e;
             }
         }
@@ -209,7 +215,7 @@ final class KeycloakDistribution {
             } catch (IOException ignored) {
                 // closing the channel releases the lock anyway
             } finally {
-                IN_JVM.unlock();
+                inJvm.unlock();
             }
         }
     }

@@ -1,0 +1,220 @@
+package org.runonce.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+
+/**
+ * A Spring Boot executable jar unpacked into a plain application jar plus {@code lib/}, so that the JVM can keep a
+ * class data sharing archive of it ({@code -XX:+AutoCreateSharedArchive}): the archive cannot cover classes loaded
+ * from jars nested in a jar. Files are rewritten only when their content changed, so the archive, which the JVM
+ * validates against the size and time of every jar, survives a rebuild that changed nothing; after a code change the
+ * JVM runs without it once and writes a new one when it exits.
+ */
+final class ServiceJar {
+
+    /** Entries of the application jar get this fixed time, so that the same classes give the same bytes. */
+    private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01
+
+    private static final String INDEX = "lib.index";
+
+    private ServiceJar() {}
+
+    /**
+     * The java arguments that run {@code fatJar} (after the JVM options): {@code -jar <unpacked app jar>}, or
+     * {@code -jar <fatJar>} when it is not a Spring Boot jar we can unpack.
+     */
+    static List<String> unpack(Path fatJar, Path directory) {
+        try (KeycloakDistribution.Lock ignored = KeycloakDistribution.Lock.acquire(directory.resolve(".lock"))) {
+            Path app = unpackLocked(fatJar, directory);
+            return app == null ? List.of("-jar", fatJar.toString()) : List.of("-jar", app.toString());
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("Could not unpack " + fatJar + " (" + e.getMessage() + "); running it as it is.");
+            return List.of("-jar", fatJar.toString());
+        }
+    }
+
+    private static Path unpackLocked(Path fatJar, Path directory) throws IOException {
+        try (JarFile jar = new JarFile(fatJar.toFile())) {
+            Manifest manifest = jar.getManifest();
+            Attributes main = manifest == null ? null : manifest.getMainAttributes();
+            if (main == null || main.getValue("Start-Class") == null) {
+                return null;
+            }
+            String classesPrefix = main.getValue("Spring-Boot-Classes");
+            String libPrefix = main.getValue("Spring-Boot-Lib");
+            if (classesPrefix == null || libPrefix == null) {
+                return null;
+            }
+            List<String> libs = libraries(jar, main, libPrefix);
+            Path libDirectory = directory.resolve("lib");
+            Files.createDirectories(libDirectory);
+            syncLibraries(jar, libs, libDirectory);
+
+            Manifest appManifest = new Manifest();
+            Attributes attributes = appManifest.getMainAttributes();
+            attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            for (Map.Entry<Object, Object> attribute : main.entrySet()) {
+                String name = attribute.getKey().toString();
+                if (!name.startsWith("Spring-Boot-") || name.equals("Spring-Boot-Version")) {
+                    attributes.put(attribute.getKey(), attribute.getValue());
+                }
+            }
+            attributes.remove(new Attributes.Name("Start-Class"));
+            attributes.put(Attributes.Name.MAIN_CLASS, main.getValue("Start-Class"));
+            attributes.put(
+                    Attributes.Name.CLASS_PATH,
+                    String.join(" ", libs.stream().map(ServiceJar::fileName).map(n -> "lib/" + n).toList()));
+
+            byte[] appJar = applicationJar(jar, appManifest, classesPrefix);
+            Path target = directory.resolve(fatJar.getFileName());
+            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), appJar)) {
+                replace(target, out -> out.write(appJar));
+            }
+            return target;
+        }
+    }
+
+    /** The nested jars in class path order, without Spring Boot's jar mode tools. */
+    private static List<String> libraries(JarFile jar, Attributes main, String libPrefix) throws IOException {
+        Set<String> libs = new LinkedHashSet<>();
+        String indexName = main.getValue("Spring-Boot-Classpath-Index");
+        ZipEntry index = indexName == null ? null : jar.getEntry(indexName);
+        if (index != null) {
+            try (InputStream in = jar.getInputStream(index)) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .map(line -> line.replaceFirst("^- \"", "").replaceFirst("\"$", ""))
+                        .filter(name -> name.startsWith(libPrefix))
+                        .forEach(libs::add);
+            }
+        }
+        jar.stream()
+                .map(ZipEntry::getName)
+                .filter(name -> name.startsWith(libPrefix) && name.endsWith(".jar"))
+                .forEach(libs::add);
+        return libs.stream()
+                .filter(name -> !fileName(name).startsWith("spring-boot-jarmode-"))
+                .toList();
+    }
+
+    /** Copies nested jars whose CRC or size changed and deletes those no longer used. */
+    private static void syncLibraries(JarFile jar, List<String> libs, Path libDirectory) throws IOException {
+        Path indexFile = libDirectory.resolve(INDEX);
+        Properties known = new Properties();
+        if (Files.isRegularFile(indexFile)) {
+            try (InputStream in = Files.newInputStream(indexFile)) {
+                known.load(in);
+            }
+        }
+        Properties current = new Properties();
+        for (String name : libs) {
+            ZipEntry entry = jar.getEntry(name);
+            String fileName = fileName(name);
+            String signature = entry.getCrc() + ":" + entry.getSize();
+            Path target = libDirectory.resolve(fileName);
+            if (!signature.equals(known.getProperty(fileName)) || !Files.isRegularFile(target)) {
+                replace(target, out -> {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                });
+            }
+            current.setProperty(fileName, signature);
+        }
+        try (Stream<Path> files = Files.list(libDirectory)) {
+            for (Path file : files.toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(".jar") && !current.containsKey(fileName)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        if (!current.equals(known)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new TreeMap<>(current).forEach((k, v) -> bytes.writeBytes((k + "=" + v + "\n").getBytes(StandardCharsets.ISO_8859_1)));
+            replace(indexFile, out -> out.write(bytes.toByteArray()));
+        }
+    }
+
+    /** The application's classes and resources, and the root META-INF files, as one jar with fixed times. */
+    private static byte[] applicationJar(JarFile jar, Manifest manifest, String classesPrefix) throws IOException {
+        List<JarEntry> entries = new ArrayList<>(jar.stream()
+                .filter(e -> !e.isDirectory())
+                .filter(e -> e.getName().startsWith(classesPrefix)
+                        || (e.getName().startsWith("META-INF/")
+                                && !e.getName().equals(JarFile.MANIFEST_NAME)
+                                && !e.getName().startsWith("META-INF/maven/")))
+                .toList());
+        entries.sort(Comparator.comparing(ZipEntry::getName));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes)) {
+            ZipEntry manifestEntry = new ZipEntry(JarFile.MANIFEST_NAME);
+            manifestEntry.setTime(FIXED_TIME);
+            out.putNextEntry(manifestEntry);
+            manifest.write(out);
+            out.closeEntry();
+            Set<String> written = new LinkedHashSet<>();
+            for (JarEntry entry : entries) {
+                String name = entry.getName().startsWith(classesPrefix)
+                        ? entry.getName().substring(classesPrefix.length())
+                        : entry.getName();
+                if (name.isEmpty() || !written.add(name)) {
+                    continue;
+                }
+                ZipEntry copy = new ZipEntry(name);
+                copy.setTime(FIXED_TIME);
+                out.putNextEntry(copy);
+                try (InputStream in = jar.getInputStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String fileName(String entryName) {
+        return entryName.substring(entryName.lastIndexOf('/') + 1);
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes a sibling temporary file and moves it over {@code target}; a running JVM keeps the old file open. */
+    private static void replace(Path target, Writer writer) throws IOException {
+        Path staging = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(staging)) {
+                writer.write(out);
+            }
+            Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging);
+        }
+    }
+}
