@@ -1,0 +1,102 @@
+package org.runonce.localstack;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * GreenMail's SMTP server in this JVM. Authentication is disabled: it accepts mail without login and any
+ * user/password, which suits a local demo and nothing else.
+ */
+final class EmbeddedSmtp implements Smtp {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedSmtp.class.getName());
+    private static final String BIND_ADDRESS = "127.0.0.1";
+
+    private final GreenMail greenMail;
+    private final int port;
+
+    private EmbeddedSmtp(GreenMail greenMail, int port) {
+        this.greenMail = greenMail;
+        this.port = port;
+    }
+
+    static EmbeddedSmtp start(int requestedPort) {
+        int port = Ports.orFree(requestedPort);
+        Ports.requireFree(port, "SMTP server (GreenMail)");
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("SMTP server (GreenMail) failed to start on port " + port, e);
+        }
+        LOG.log(Level.INFO, "SMTP server (GreenMail) started on {0}:{1,number,#}", BIND_ADDRESS, port);
+        return new EmbeddedSmtp(greenMail, port);
+    }
+
+    @Override
+    public String host() {
+        return BIND_ADDRESS;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public List<MimeMessage> receivedMessages() {
+        return List.of(greenMail.getReceivedMessages());
+    }
+
+    @Override
+    public List<MimeMessage> awaitMessages(int count, Duration timeout) {
+        if (!greenMail.waitForIncomingEmail(timeout.toMillis(), count)) {
+            List<MimeMessage> received = receivedMessages();
+            throw new AssertionError("Expected at least " + count + " mail(s) on SMTP port " + port + " within "
+                    + timeout.toMillis() + " ms, received " + received.size() + ": " + subjects(received));
+        }
+        return receivedMessages();
+    }
+
+    private static String subjects(List<MimeMessage> messages) {
+        return messages.stream()
+                .map(message -> {
+                    try {
+                        return "'" + message.getSubject() + "'";
+                    } catch (MessagingException e) {
+                        return "(unreadable subject)";
+                    }
+                })
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    @Override
+    public void deleteAllMessages() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Could not delete the received mails", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (greenMail.isRunning()) {
+            greenMail.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SMTP server (GreenMail) on " + BIND_ADDRESS + ":" + port;
+    }
+}
