@@ -144,7 +144,7 @@ public final class Keycloak implements AutoCloseable {
         stopped = true;
         LocalPlatformSupport.terminate(process.toHandle(), Duration.ofSeconds(30));
         if (deleteDataOnStop) {
-            KeycloakDistribution.deleteRecursively(dataDirectory);
+            LocalFiles.deleteRecursively(dataDirectory);
         }
         if (shutdownHook != null) {
             try {
@@ -260,7 +260,7 @@ public final class Keycloak implements AutoCloseable {
         /** Starts Keycloak and waits until the realm answers; fails with the log tail otherwise. */
         public Keycloak start() {
             requireJava();
-            Path home = runonceHome != null ? runonceHome : LocalPlatformSupport.runonceHome();
+            Path home = runonceHome != null ? runonceHome : RunonceHome.path();
             Path data;
             Path log;
             if (throwaway) {
@@ -275,17 +275,17 @@ public final class Keycloak implements AutoCloseable {
                 data = dataDirectory != null ? dataDirectory : home.resolve("data/keycloak");
                 log = logFile != null ? logFile : home.resolve("logs/keycloak.log");
             }
-            int httpPort = port == 0 ? LocalPlatformSupport.freePort() : port;
+            int httpPort = port == 0 ? Ports.free() : port;
             return launch(home, httpPort, data.toAbsolutePath(), log.toAbsolutePath(), readRealm(), throwaway);
         }
 
         private Keycloak launch(Path home, int httpPort, Path data, Path log, byte[] realm, boolean deleteData) {
             LocalPlatformSupport.endOrphans(home);
-            LocalPlatformSupport.requirePortFree(httpPort, "Keycloak");
+            Ports.requireFree(httpPort, "Keycloak");
             KeycloakDistribution distribution = KeycloakDistribution.install(home.resolve("dist"));
             resetDataIfRealmChanged(data, realm);
-            LocalPlatformSupport.createDirectories(data);
-            LocalPlatformSupport.createDirectories(log.getParent());
+            LocalFiles.createDirectories(data);
+            LocalFiles.createDirectories(log.getParent());
             writeRealmForImport(distribution, realm);
 
             if (distribution.isAugmented()) {
@@ -358,7 +358,7 @@ public final class Keycloak implements AutoCloseable {
             Instant deadline = Instant.now().plus(startupTimeout);
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(LocalPlatformSupport.withLogTail(
+                    throw new IllegalStateException(LocalFiles.withLogTail(
                             "Keycloak exited with code " + process.exitValue() + " before the realm '" + REALM
                                     + "' was ready.",
                             keycloak.logFile));
@@ -367,7 +367,7 @@ public final class Keycloak implements AutoCloseable {
                     return;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(LocalPlatformSupport.withLogTail(
+                    throw new IllegalStateException(LocalFiles.withLogTail(
                             "Keycloak did not serve the realm '" + REALM + "' at " + wellKnown + " within "
                                     + startupTimeout.toSeconds() + " s.",
                             keycloak.logFile));
@@ -422,7 +422,7 @@ public final class Keycloak implements AutoCloseable {
         if (!previous.equals(sha256(realm))) {
             System.out.println("The realm file changed since " + data + " was created: resetting Keycloak's local data"
                     + " so that the realm is imported again.");
-            KeycloakDistribution.deleteRecursively(data);
+            LocalFiles.deleteRecursively(data);
         }
     }
 

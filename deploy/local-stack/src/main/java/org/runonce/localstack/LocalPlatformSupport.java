@@ -1,11 +1,5 @@
 package org.runonce.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,33 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Helpers of the Keycloak and service launchers: ports, process trees, log tails, the repository root. */
+/** Helpers of the Keycloak and application launchers: process trees, orphans, the repository root. */
 final class LocalPlatformSupport {
 
     /** Put on the command line of every process the launchers start, with the owning JVM's pid. */
     static final String OWNER_PROPERTY = "runonce.owner";
 
     private LocalPlatformSupport() {}
-
-    /** Fails with a message naming {@code port} and {@code component} when the port is taken. */
-    static void requirePortFree(int port, String component) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new IllegalStateException(component + " cannot start: port " + port + " is already in use by"
-                    + " another process. Stop that process (on Linux `ss -ltnp 'sport = :" + port
-                    + "'` shows it) or, if it is an earlier RunOnce still running, stop that first.");
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free local port", e);
-        }
-    }
 
     /** SIGTERM to the process and its descendants, SIGKILL for what is left after {@code grace}. */
     static void terminate(ProcessHandle process, Duration grace) {
@@ -121,24 +95,6 @@ final class LocalPlatformSupport {
         return Optional.empty();
     }
 
-    /** A message followed by the last lines of {@code log} and its path. */
-    static String withLogTail(String message, Path log) {
-        String tail;
-        try {
-            byte[] bytes = Files.readAllBytes(log);
-            int from = Math.max(0, bytes.length - 16 * 1024);
-            List<String> lines = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
-            tail = String.join(
-                    System.lineSeparator() + "    ", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            tail = "(no log: " + e.getMessage() + ")";
-        }
-        return message + System.lineSeparator() + "Last lines of " + log + ":" + System.lineSeparator() + "    "
-                + tail;
-    }
-
     /** The RunOnce repository: the nearest directory at or above the working directory holding {@code mvnw}. */
     static Path repositoryRoot() {
         Path start = Path.of("").toAbsolutePath().normalize();
@@ -149,20 +105,5 @@ final class LocalPlatformSupport {
         }
         throw new IllegalStateException("Not inside the RunOnce repository: no directory at or above " + start
                 + " contains mvnw. Run ./runonce start from the repository.");
-    }
-
-    /** {@code ${runonce.home}}, else {@code <cwd>/.runonce}. */
-    static Path runonceHome() {
-        String configured = System.getProperty("runonce.home");
-        Path home = configured == null || configured.isBlank() ? Path.of(".runonce") : Path.of(configured);
-        return home.toAbsolutePath().normalize();
-    }
-
-    static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + directory, e);
-        }
     }
 }

@@ -86,7 +86,12 @@ final class ServiceJar {
             attributes.put(Attributes.Name.MAIN_CLASS, main.getValue("Start-Class"));
             attributes.put(
                     Attributes.Name.CLASS_PATH,
-                    String.join(" ", libs.stream().map(ServiceJar::fileName).map(n -> "lib/" + n).toList()));
+                    String.join(
+                            " ",
+                            libs.stream()
+                                    .map(ServiceJar::fileName)
+                                    .map(n -> "lib/" + n)
+                                    .toList()));
 
             byte[] appJar = applicationJar(jar, appManifest, classesPrefix);
             Path target = directory.resolve(fatJar.getFileName());
@@ -154,7 +159,8 @@ final class ServiceJar {
         }
         if (!current.equals(known)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new TreeMap<>(current).forEach((k, v) -> bytes.writeBytes((k + "=" + v + "\n").getBytes(StandardCharsets.ISO_8859_1)));
+            new TreeMap<>(current)
+                    .forEach((k, v) -> bytes.writeBytes((k + "=" + v + "\n").getBytes(StandardCharsets.ISO_8859_1)));
             replace(indexFile, out -> out.write(bytes.toByteArray()));
         }
     }
@@ -207,7 +213,8 @@ final class ServiceJar {
 
     /** Writes a sibling temporary file and moves it over {@code target}; a running JVM keeps the old file open. */
     private static void replace(Path target, Writer writer) throws IOException {
-        Path staging = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Path staging =
+                Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(staging)) {
                 writer.write(out);

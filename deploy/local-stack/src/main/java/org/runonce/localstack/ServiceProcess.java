@@ -63,7 +63,7 @@ final class ServiceProcess {
         if (isRunning()) {
             return;
         }
-        LocalPlatformSupport.requirePortFree(port, name);
+        Ports.requireFree(port, name);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(
                 started
@@ -80,8 +80,8 @@ final class ServiceProcess {
         Process current = process;
         current.onExit().thenAccept(p -> {
             if (!stopping && p == currentProcess()) {
-                System.out.println("!! " + name + " exited unexpectedly with code " + p.exitValue() + "; see "
-                        + logFile);
+                System.out.println(
+                        "!! " + name + " exited unexpectedly with code " + p.exitValue() + "; see " + logFile);
             }
         });
     }
@@ -98,9 +98,9 @@ final class ServiceProcess {
         while (true) {
             Process current = currentProcess();
             if (current == null || !current.isAlive()) {
-                throw new IllegalStateException(LocalPlatformSupport.withLogTail(
-                        name + " failed to start"
-                                + (current == null ? "" : " (exit code " + current.exitValue() + ")") + ".",
+                throw new IllegalStateException(LocalFiles.withLogTail(
+                        name + " failed to start" + (current == null ? "" : " (exit code " + current.exitValue() + ")")
+                                + ".",
                         logFile));
             }
             try {
@@ -121,7 +121,7 @@ final class ServiceProcess {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(LocalPlatformSupport.withLogTail(
+                throw new IllegalStateException(LocalFiles.withLogTail(
                         name + " was not ready within " + timeout.toSeconds() + " s (" + health + ": " + lastAnswer
                                 + ").",
                         logFile));
