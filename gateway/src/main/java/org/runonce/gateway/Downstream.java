@@ -11,9 +11,7 @@ public enum Downstream {
     CATALOG("/api/catalog/**"),
     INTAKE("/api/intake/**"),
     APPROVAL("/api/approval/**"),
-    // The notification service publishes its API under /api/notifications, but its service-level endpoints
-    // (OpenAPI document, whoami) under its service name like every other service: /api/notification/...
-    NOTIFICATION("/api/notifications/**", "/api/notification/**");
+    NOTIFICATION("/api/notifications/**");
 
     private final List<String> paths;
 

@@ -120,7 +120,7 @@ class EdgeSecurityIT extends GatewayITSupport {
                 "/api/catalog/v3/api-docs",
                 "/api/intake/v3/api-docs",
                 "/api/approval/v3/api-docs",
-                "/api/notification/v3/api-docs",
+                "/api/notifications/v3/api-docs",
                 "/actuator/health",
                 "/actuator/health/liveness",
                 "/actuator/health/readiness",

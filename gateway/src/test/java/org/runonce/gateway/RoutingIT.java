@@ -28,7 +28,7 @@ class RoutingIT extends GatewayITSupport {
         "/api/intake/applications/A-2026-000001, intake",
         "/api/approval/cases/C-1/decision, approval",
         "/api/notifications/inbox, notification",
-        "/api/notification/whoami, notification"
+        "/api/notifications/whoami, notification"
     })
     void routesEachPathToItsServiceKeepingThePath(String path, String service) {
         var echo = gateway()

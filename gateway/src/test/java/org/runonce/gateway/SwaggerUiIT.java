@@ -32,7 +32,7 @@ class SwaggerUiIT extends GatewayITSupport {
                         "catalog /api/catalog/v3/api-docs",
                         "intake /api/intake/v3/api-docs",
                         "approval /api/approval/v3/api-docs",
-                        "notification /api/notification/v3/api-docs");
+                        "notification /api/notifications/v3/api-docs");
     }
 
     @Test
@@ -63,7 +63,7 @@ class SwaggerUiIT extends GatewayITSupport {
         for (Downstream downstream : Downstream.values()) {
             gateway()
                     .get()
-                    .uri("/api/" + downstream.id() + "/v3/api-docs")
+                    .uri(downstream.paths().getFirst().replace("/**", "/v3/api-docs"))
                     .exchange()
                     .expectStatus()
                     .isOk()

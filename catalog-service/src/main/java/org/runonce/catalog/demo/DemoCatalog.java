@@ -1,0 +1,30 @@
+package org.runonce.catalog.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.runonce.catalog.bundle.BundleItem;
+import org.runonce.catalog.calendar.Festival;
+import org.runonce.catalog.department.Contact;
+import org.runonce.catalog.item.Channel;
+import org.runonce.catalog.item.GuideContent;
+import org.runonce.catalog.shared.Names;
+
+/** The shape of {@code demo/catalog.json}. */
+record DemoCatalog(
+        String comment,
+        Defaults defaults,
+        List<Department> departments,
+        List<Calendar> calendars,
+        List<Item> items,
+        List<Bundle> bundles) {
+
+    record Defaults(List<Channel> complaintChannels) {}
+
+    record Department(String code, Names name, String regionCode, Contact contact) {}
+
+    record Calendar(String region, int year, boolean demo, List<Festival> festivals) {}
+
+    record Item(String code, LocalDate validFrom, GuideContent content) {}
+
+    record Bundle(String code, Names name, String description, List<BundleItem> items) {}
+}

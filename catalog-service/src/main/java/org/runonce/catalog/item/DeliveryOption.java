@@ -1,0 +1,8 @@
+package org.runonce.catalog.item;
+
+/** How the result reaches the applicant (统一窗口出件). */
+public enum DeliveryOption {
+    WINDOW_PICKUP,
+    MAIL,
+    ELECTRONIC
+}

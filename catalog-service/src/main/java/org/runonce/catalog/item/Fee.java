@@ -1,0 +1,26 @@
+package org.runonce.catalog.item;
+
+import java.math.BigDecimal;
+import org.runonce.catalog.shared.Names;
+import org.runonce.catalog.shared.Refusal;
+
+/**
+ * One fee of an item.
+ *
+ * @param name what is charged
+ * @param amountYuan the standard amount in yuan
+ * @param unit per what, e.g. 件 / per certificate
+ * @param legalBasis the document fixing the fee; a fee without one is not disclosed
+ */
+public record Fee(Names name, BigDecimal amountYuan, String unit, String legalBasis) {
+
+    public Fee {
+        if (amountYuan != null && amountYuan.signum() < 0) {
+            throw Refusal.invalid("a fee cannot be negative");
+        }
+    }
+
+    boolean disclosed() {
+        return name != null && name.zh() != null && amountYuan != null && legalBasis != null && !legalBasis.isBlank();
+    }
+}

@@ -1,0 +1,82 @@
+package org.runonce.catalog.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.runonce.catalog.shared.CatalogProperties;
+import org.runonce.catalog.web.Representation;
+
+class GuideCacheTest {
+
+    final MutableClock clock = new MutableClock();
+    final GuideCache cache = new GuideCache(
+            new CatalogProperties(
+                    ZoneId.of("Asia/Shanghai"),
+                    new CatalogProperties.GuideCache(Duration.ofSeconds(30), 3),
+                    new CatalogProperties.DemoData(false)),
+            clock);
+    final AtomicInteger loads = new AtomicInteger();
+
+    Representation load() {
+        loads.incrementAndGet();
+        return new Representation(new byte[] {(byte) loads.get()}, "\"" + loads.get() + "\"");
+    }
+
+    @Test
+    void servesFromMemoryUntilEvictedOrExpired() {
+        cache.get("a", "on:2026-11-21", this::load);
+        cache.get("a", "on:2026-11-21", this::load);
+        assertThat(loads).hasValue(1);
+
+        cache.evict("a");
+        assertThat(cache.get("a", "on:2026-11-21", this::load).etag()).isEqualTo("\"2\"");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(cache.get("a", "on:2026-11-21", this::load).etag()).isEqualTo("\"3\"");
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsCachedForAMissAndTheSizeIsBounded() {
+        cache.get("a", "on:2026-11-21", () -> null);
+        assertThat(cache.size()).isZero();
+
+        cache.get("a", "1", this::load);
+        cache.get("b", "1", this::load);
+        cache.get("c", "1", this::load);
+        cache.get("d", "1", this::load);
+
+        assertThat(cache.size()).isEqualTo(1);
+        cache.get("d", "1", this::load);
+        assertThat(loads).hasValue(4);
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-21T02:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.runonce.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CloudEventSchemaTest {
+
+    static final String SCHEMA = "cloudevent.schema.json";
+
+    record Accepted(String applicationNumber, List<String> cases) {}
+
+    static CloudEvent<Accepted> sample() {
+        return CloudEvent.of(
+                "5b0c7b0e-8d2e-4c8e-9a55-0d6f1c8f4a11",
+                "/runonce/intake",
+                "org.runonce.intake.application.accepted.v1",
+                Instant.parse("2025-03-04T05:06:07.123Z"),
+                "A-2025-000001",
+                "SAMR",
+                new Accepted("A-2025-000001", List.of("C-1", "C-2")));
+    }
+
+    @Test
+    void theRecordSerializesToAValidEnvelope() {
+        String json = JsonSchemas.json(sample());
+
+        assertThat(JsonSchemas.violations(SCHEMA, json)).isEmpty();
+        assertThat(json)
+                .contains("\"specversion\":\"1.0\"")
+                .contains("\"time\":\"2025-03-04T05:06:07.123Z\"")
+                .contains("\"datacontenttype\":\"application/json\"");
+    }
+
+    @Test
+    void departmentIsOptionalAndLeftOutWhenAbsent() {
+        var event = CloudEvent.of(
+                "id-1",
+                "/runonce/catalog",
+                "org.runonce.catalog.item.published.v1",
+                Instant.now(),
+                "ITEM-1",
+                null,
+                Map.of("code", "ITEM-1"));
+        String json = JsonSchemas.json(event);
+
+        assertThat(json).doesNotContain("department");
+        assertThat(JsonSchemas.violations(SCHEMA, json)).isEmpty();
+    }
+
+    @Test
+    void envelopesMissingAttributesOrWithBadValuesAreRejected() {
+        String missingId = """
+                {"specversion":"1.0","source":"/runonce/intake","type":"org.runonce.intake.application.accepted.v1",
+                 "time":"2025-03-04T05:06:07Z","subject":"A-1","datacontenttype":"application/json","data":{}}""";
+        String badTypeAndTime = """
+                {"specversion":"1.0","id":"1","source":"/runonce/intake","type":"ApplicationAccepted",
+                 "time":"yesterday","subject":"A-1","datacontenttype":"application/json","data":{}}""";
+        String unknownAttribute = """
+                {"specversion":"1.0","id":"1","source":"/runonce/intake","type":"org.runonce.intake.application.accepted.v1",
+                 "time":"2025-03-04T05:06:07Z","subject":"A-1","datacontenttype":"application/json","data":{},"foo":1}""";
+
+        assertThat(JsonSchemas.violations(SCHEMA, missingId))
+                .singleElement()
+                .asString()
+                .contains("id");
+        assertThat(JsonSchemas.violations(SCHEMA, badTypeAndTime)).hasSize(2);
+        assertThat(JsonSchemas.violations(SCHEMA, unknownAttribute))
+                .singleElement()
+                .asString()
+                .contains("foo");
+    }
+}

@@ -1,0 +1,62 @@
+package org.runonce.starter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Platform defaults every service would otherwise copy into its {@code application.yml}. Added as the LAST property
+ * source, so anything a service or an operator sets (yml, command line, environment) wins.
+ */
+public class RunOnceDefaults implements EnvironmentPostProcessor {
+
+    /** Name of the property source, visible in {@code /actuator/env}. */
+    public static final String PROPERTY_SOURCE = "runonceDefaults";
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        // derived from the one setting a service must make, runonce.service.name
+        p.put("runonce.service.api-path", "/api/${runonce.service.name}");
+        p.put("runonce.security.audience", "runonce-${runonce.service.name}");
+        p.put("runonce.events.source", "/runonce/${runonce.service.name}");
+        p.put("runonce.events.topic", "runonce.${runonce.service.name}.v1");
+
+        p.put("spring.threads.virtual.enabled", true);
+        p.put("server.shutdown", "graceful");
+        p.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        p.put("spring.mvc.problemdetails.enabled", true);
+        p.put("spring.jpa.open-in-view", false);
+        p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:8180/realms/runonce");
+
+        p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        p.put("management.endpoint.health.probes.enabled", true);
+        p.put("springdoc.api-docs.enabled", true); // the gateway shows every service's document
+        p.put("springdoc.api-docs.path", "${runonce.service.api-path}/v3/api-docs");
+
+        // logs: every line carries the request id; LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs switches to JSON lines
+        p.put("logging.pattern.correlation", "[%X{requestId:-}] ");
+
+        // Kafka: one idempotent, batching producer; consumers form one group per service
+        p.put("spring.kafka.producer.acks", "all");
+        p.put("spring.kafka.producer.properties.enable.idempotence", true);
+        p.put("spring.kafka.producer.properties.linger.ms", 10);
+        p.put("spring.kafka.consumer.group-id", "${spring.application.name:${runonce.service.name}}");
+        p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+
+        // outbox: Spring Modulith's event publication registry, table created by the starter's Flyway migration
+        p.put("spring.modulith.events.jdbc.schema-initialization.enabled", false);
+        p.put("spring.modulith.events.republish-outstanding-events-on-restart", true);
+        // Modulith's staleness monitor is left off: in 2.0.3 it marks EVERY in-flight publication of a status whose
+        // staleness is unset as failed. FAILED ones are resubmitted by RunOnceEventsAutoConfiguration, and
+        // publications a crashed instance left in flight are resubmitted when an instance (re)starts.
+        return p;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults()));
+    }
+}

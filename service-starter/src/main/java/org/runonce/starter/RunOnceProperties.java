@@ -1,0 +1,69 @@
+package org.runonce.starter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The starter's own settings, {@code runonce.*}. A service sets {@code runonce.service.name} and usually nothing
+ * else: audience, event source and topic are derived from the name by {@link RunOnceDefaults}.
+ *
+ * @param service who this service is
+ * @param security what callers may do before any of the service's own rules
+ * @param events outbox and consumer settings
+ */
+@Validated
+@ConfigurationProperties("runonce")
+public record RunOnceProperties(
+        @Valid @NotNull Service service,
+        @Valid @DefaultValue Security security,
+        @Valid @DefaultValue Events events) {
+
+    /**
+     * @param name short service name ({@code catalog}, {@code intake}, ...): the default audience, database, event
+     *     source and topic
+     * @param apiPath prefix of the service's API, its whoami and its OpenAPI document; default {@code /api/<name>}
+     */
+    public record Service(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]*") String name,
+
+            @NotBlank @Pattern(regexp = "/api/[a-z][a-z0-9-]*")
+            String apiPath) {}
+
+    /**
+     * @param audience a token must list this in {@code aud}; default {@code runonce-<service name>}
+     * @param publicPaths request patterns open to anonymous callers, optionally prefixed by an HTTP method, e.g.
+     *     {@code GET /api/catalog/items/**}
+     * @param whoamiRoles realm roles allowed to call {@code /api/<name>/whoami}; empty means any authenticated
+     *     caller
+     */
+    public record Security(
+            @NotBlank String audience,
+            @DefaultValue List<@NotBlank String> publicPaths,
+            @DefaultValue List<@NotBlank String> whoamiRoles) {}
+
+    /**
+     * @param source CloudEvents {@code source} of published events; default {@code /runonce/<service name>}
+     * @param topic Kafka topic published events go to; default {@code runonce.<service name>.v1}
+     * @param resubmitInterval how often failed publications (e.g. Kafka was down at commit) are sent again
+     * @param resubmitOlderThan only publications at least this old are resubmitted
+     * @param keepCompleted completed publications are deleted from the registry after this long
+     * @param consumerRetries redeliveries of a failing record before it goes to {@code <topic>.dlt}
+     * @param consumerBackoff wait before the first redelivery; doubles on each one, at most 30 seconds
+     */
+    public record Events(
+            @NotBlank String source,
+            @NotBlank String topic,
+            @DefaultValue("30s") @NotNull Duration resubmitInterval,
+            @DefaultValue("1m") @NotNull Duration resubmitOlderThan,
+            @DefaultValue("7d") @NotNull Duration keepCompleted,
+            @DefaultValue("4") @Min(0) int consumerRetries,
+            @DefaultValue("1s") @NotNull Duration consumerBackoff) {}
+}

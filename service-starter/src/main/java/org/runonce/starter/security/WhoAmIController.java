@@ -1,0 +1,41 @@
+package org.runonce.starter.security;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/<service>/whoami}: the caller as this service sees it. Roles allowed: {@code
+ * runonce.security.whoami-roles}.
+ */
+@RestController
+class WhoAmIController {
+
+    /** The caller's identity as the service understood the token. */
+    record WhoAmI(
+            String username,
+            String subject,
+            String name,
+            List<String> roles,
+            String department,
+            String client,
+            String service) {}
+
+    private final String service;
+
+    WhoAmIController(String service) {
+        this.service = service;
+    }
+
+    @GetMapping("${runonce.service.api-path}/whoami")
+    WhoAmI whoami(Caller caller) {
+        return new WhoAmI(
+                caller.username(),
+                caller.subject(),
+                caller.name(),
+                caller.roles().stream().sorted().toList(),
+                caller.department().orElse(null),
+                caller.clientId(),
+                service);
+    }
+}

@@ -1,0 +1,151 @@
+package org.runonce.starter.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error answered by Spring MVC becomes an RFC 9457 problem with a RunOnce type URI: Spring's own exceptions
+ * (typed by status: {@code not-found}, {@code method-not-allowed}, ...), invalid input ({@code validation-failed}
+ * with {@code errors: [{field, message}]} for EVERY invalid field, {@code malformed-request},
+ * {@code type-mismatch}), {@link ProblemException}s thrown by services, and anything unexpected
+ * ({@code internal-error}, logged, never with a stack trace in the body).
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** One invalid input value. */
+    public record FieldProblem(String field, String message) {}
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(field(e)));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
+        return validationFailed(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (var result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bean) {
+                bean.getFieldErrors().forEach(e -> errors.add(field(e)));
+            } else {
+                String parameter = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors()
+                        .forEach(e -> errors.add(new FieldProblem(parameter, e.getDefaultMessage())));
+            }
+        }
+        return validationFailed(errors);
+    }
+
+    /** Constraint violations of {@code @Validated} beans called with the caller's input. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        return validationFailed(ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .toList());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the parser's message may echo internals; say what is wrong, not how the parser saw it
+        return problem(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request body is missing, is not valid JSON, or has a value of the wrong type."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String required = ex.getRequiredType() == null
+                ? "another type"
+                : ex.getRequiredType().getSimpleName();
+        return problem(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "type-mismatch",
+                "Type mismatch",
+                "'%s' must be a %s.".formatted(ex.getPropertyName(), required)));
+    }
+
+    /** Spring Security decides these (401/403 problems): let them through to its filters. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException ex) {
+        throw ex;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return problem(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "Something went wrong on our side; quote the request id when you report it."));
+    }
+
+    /** Types Spring's own problems (about:blank) by their status and adds the request id. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(Problems.type(Problems.slug(status)));
+            }
+            Problems.withRequestId(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static FieldProblem field(FieldError error) {
+        return new FieldProblem(error.getField(), error.getDefaultMessage());
+    }
+
+    private static ResponseEntity<Object> validationFailed(List<FieldProblem> errors) {
+        var sorted = errors.stream()
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        var problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "Validation failed",
+                sorted.size() == 1 ? "1 field is invalid." : sorted.size() + " fields are invalid.");
+        problem.setProperty("errors", sorted);
+        return problem(problem);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

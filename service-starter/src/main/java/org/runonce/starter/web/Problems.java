@@ -1,0 +1,71 @@
+package org.runonce.starter.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds RFC 9457 problems with RunOnce's stable type URIs, {@code https://runonce.org/problems/<slug>}. */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "https://runonce.org/problems/";
+
+    private Problems() {}
+
+    /** The type URI of a slug, e.g. {@code validation-failed}. */
+    public static URI type(String slug) {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+
+    /** The slug of a status without a more specific one: {@code 404 -> not-found}. */
+    public static String slug(HttpStatusCode status) {
+        var known = HttpStatus.resolve(status.value());
+        return known == null
+                ? "http-" + status.value()
+                : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A problem typed by its status, e.g. {@code https://runonce.org/problems/forbidden}. */
+    public static ProblemDetail of(HttpStatusCode status, String detail) {
+        return of(status, slug(status), null, detail);
+    }
+
+    /** A problem of a given type; the title defaults to the status' reason phrase. */
+    public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        if (title != null) {
+            problem.setTitle(title);
+        }
+        return withRequestId(problem);
+    }
+
+    /** Adds the current request id (see {@link RequestIdFilter}) so a caller can quote it to support. */
+    static ProblemDetail withRequestId(ProblemDetail problem) {
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+
+    /** The JSON members of a problem, for writers outside Spring MVC (e.g. security filters). */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            members.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            members.putAll(problem.getProperties());
+        }
+        return members;
+    }
+}

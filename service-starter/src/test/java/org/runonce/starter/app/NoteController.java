@@ -1,0 +1,64 @@
+package org.runonce.starter.app;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.runonce.starter.security.Caller;
+import org.runonce.starter.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class NoteController {
+
+    private static final Logger log = LoggerFactory.getLogger(NoteController.class);
+
+    record NewNote(
+            @NotBlank @Size(max = 10) String id,
+            @NotBlank String text,
+            @Max(5) int priority) {}
+
+    private final Notes notes;
+
+    NoteController(Notes notes) {
+        this.notes = notes;
+    }
+
+    @PostMapping("/api/test/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    String create(@Valid @RequestBody NewNote note, Caller caller) {
+        log.info("{} creates note {}", caller.username(), note.id());
+        return notes.create(note.id(), note.text()).id();
+    }
+
+    @GetMapping("/api/test/notes/{number}")
+    String byNumber(@PathVariable long number) {
+        throw new ProblemException(HttpStatus.NOT_FOUND, "note-not-found", "Note not found", "No note " + number)
+                .with("number", number);
+    }
+
+    @GetMapping("/api/test/public/hello")
+    String hello() {
+        return "hello";
+    }
+
+    @GetMapping("/api/test/supervision")
+    @PreAuthorize("hasRole('supervisor')")
+    String supervision() {
+        return "overdue: 0";
+    }
+
+    @GetMapping("/api/test/boom")
+    String boom() {
+        throw new IllegalStateException("secret internals");
+    }
+}

@@ -1,0 +1,123 @@
+package org.runonce.starter.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.localstack.LocalInfrastructure;
+import org.runonce.localstack.spring.WithLocalInfrastructure;
+import org.runonce.starter.app.Notes;
+import org.runonce.starter.app.StarterTestApplication;
+import org.runonce.starter.app.TopicRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The transactional outbox on real PostgreSQL and a real Kafka broker: what is published is exactly what committed,
+ * and a broker outage at commit time delays events without losing them or needing a restart.
+ */
+@SpringBootTest(classes = StarterTestApplication.class)
+@AutoConfigureMockMvc
+@WithLocalInfrastructure
+class OutboxIT {
+
+    static final String TOPIC = "runonce.test.v1";
+
+    @Autowired
+    Notes notes;
+
+    @Autowired
+    Events events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TopicRecords topic() {
+        return new TopicRecords(LocalInfrastructure.kafka().bootstrapServers(), TOPIC);
+    }
+
+    static boolean about(ConsumerRecord<String, byte[]> record, String subject) {
+        return subject.equals(record.key());
+    }
+
+    @Test
+    void aCommittedEventIsPublishedAsACloudEventKeyedBySubject() {
+        var published = notes.create("committed", "hello");
+
+        try (var topic = topic()) {
+            var record = topic.awaitFirst(r -> about(r, "committed"), Duration.ofSeconds(30));
+
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("application/cloudevents+json; charset=UTF-8");
+            CloudEvent<JsonNode> event = events.read(record);
+            assertThat(event.id()).isEqualTo(published.id());
+            assertThat(event.specversion()).isEqualTo("1.0");
+            assertThat(event.source()).isEqualTo("/runonce/test");
+            assertThat(event.type()).isEqualTo(Notes.CREATED);
+            assertThat(event.subject()).isEqualTo("committed");
+            assertThat(event.department()).isEqualTo("SAMR");
+            assertThat(event.datacontenttype()).isEqualTo("application/json");
+            assertThat(event.data().get("text").asString()).isEqualTo("hello");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed(published.id()));
+    }
+
+    @Test
+    void anEventOfARolledBackTransactionIsNeverPublished() {
+        assertThatIllegalStateException().isThrownBy(() -> notes.createAndFail("rolled-back", "never"));
+        notes.create("marker-after-rollback", "committed after the rollback");
+
+        try (var topic = topic()) {
+            topic.awaitFirst(r -> about(r, "marker-after-rollback"), Duration.ofSeconds(30));
+
+            assertThat(topic.read()).noneMatch(r -> about(r, "rolled-back"));
+        }
+        assertThat(notes.exists("rolled-back")).isFalse();
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like '%rolled-back%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void anEventCommittedWhileKafkaIsDownArrivesOnceKafkaIsBackWithoutARestart() {
+        var kafka = LocalInfrastructure.kafka();
+        CloudEvent<Notes.NoteCreated> published;
+        kafka.kill();
+        try {
+            published = notes.create("while-down", "Kafka is down");
+
+            assertThat(notes.exists("while-down")).isTrue();
+            String id = published.id();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(id)));
+        } finally {
+            kafka.start();
+        }
+
+        try (var topic = topic()) {
+            var record = topic.awaitFirst(r -> about(r, "while-down"), Duration.ofSeconds(60));
+            assertThat(events.read(record).id()).isEqualTo(published.id());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed(published.id()));
+    }
+
+    String status(String eventId) {
+        return jdbc.sql("select status from event_publication where serialized_event like ?")
+                .param("%" + eventId + "%")
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    boolean completed(String eventId) {
+        return "COMPLETED".equals(status(eventId));
+    }
+}
