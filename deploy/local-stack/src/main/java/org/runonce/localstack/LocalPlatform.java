@@ -41,7 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int SMTP_PORT = 3025;
 
-    /** JVM options of every service: a bounded heap and a class data sharing archive kept across starts. */
+    /** JVM options of every application (class data sharing options are added where the jar allows it). */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC");
 
     private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(4);
@@ -410,7 +410,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (App app : apps) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions(app));
+            command.addAll(jvmOptions());
             command.addAll(launch.get(app));
             command.addAll(applicationArguments(app, ports));
             services.put(
@@ -442,18 +442,12 @@ public final class LocalPlatform implements AutoCloseable {
         if (!options.classDataSharing) {
             return List.of("-jar", jar.toString());
         }
-        return ServiceJar.unpack(jar, home.resolve("dist/apps").resolve(app.module));
+        return ServiceJar.launchArguments(
+                jar, home.resolve("dist/apps").resolve(app.module), options.forTests ? "test" : "start");
     }
 
-    private List<String> jvmOptions(App app) {
+    private List<String> jvmOptions() {
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
-        if (options.classDataSharing) {
-            // the JVM maps the archive if it matches the jars, else runs without it and writes a new one on exit
-            Path archive =
-                    home.resolve("dist/apps").resolve(app.module).resolve(options.forTests ? "test.jsa" : "start.jsa");
-            jvm.add("-XX:+AutoCreateSharedArchive");
-            jvm.add("-XX:SharedArchiveFile=" + archive);
-        }
         jvm.addAll(options.jvmOptions);
         jvm.add(LocalPlatformSupport.ownerMark(home));
         return jvm;

@@ -28,10 +28,10 @@ import java.util.zip.ZipEntry;
 
 /**
  * A Spring Boot executable jar unpacked into a plain application jar plus {@code lib/}, so that the JVM can keep a
- * class data sharing archive of it ({@code -XX:+AutoCreateSharedArchive}): the archive cannot cover classes loaded
- * from jars nested in a jar. Files are rewritten only when their content changed, so the archive, which the JVM
- * validates against the size and time of every jar, survives a rebuild that changed nothing; after a code change the
- * JVM runs without it once and writes a new one when it exits.
+ * start-up cache of it (an AOT cache on Java 25+, else a class data sharing archive), which cannot cover classes
+ * loaded from jars nested in a jar. It roughly halves the CPU time a service needs to start. Files are rewritten only
+ * when their content changed, so the cache, which the JVM validates against the size and time of every jar, survives
+ * a rebuild that changed nothing; after a code change the JVM runs without it once and writes a new one on exit.
  */
 final class ServiceJar {
 
@@ -43,17 +43,81 @@ final class ServiceJar {
     private ServiceJar() {}
 
     /**
-     * The java arguments that run {@code fatJar} (after the JVM options): {@code -jar <unpacked app jar>}, or
-     * {@code -jar <fatJar>} when it is not a Spring Boot jar we can unpack.
+     * The java arguments that run {@code fatJar}: the options of a start-up cache and {@code -jar <unpacked app
+     * jar>}, or just {@code -jar <fatJar>} when it is not a Spring Boot jar we can unpack. On Java 25+ the cache is an
+     * AOT cache (classes loaded and linked, method profiles), before that a class data sharing archive; either is
+     * written when a JVM without a usable one exits, and used by the next start.
+     *
+     * @param cacheName base name of the cache file in {@code directory}, one per way of running (e.g. {@code start},
+     *     {@code test}) so that two JVMs never write the same file
      */
-    static List<String> unpack(Path fatJar, Path directory) {
+    static List<String> launchArguments(Path fatJar, Path directory, String cacheName) {
         try (KeycloakDistribution.Lock ignored = KeycloakDistribution.Lock.acquire(directory.resolve(".lock"))) {
             Path app = unpackLocked(fatJar, directory);
-            return app == null ? List.of("-jar", fatJar.toString()) : List.of("-jar", app.toString());
+            if (app == null) {
+                return List.of("-jar", fatJar.toString());
+            }
+            List<String> arguments = new ArrayList<>();
+            String fingerprint = fingerprint(app, directory.resolve("lib"));
+            if (Runtime.version().feature() >= 25) {
+                Path cache = directory.resolve(cacheName + ".aot");
+                arguments.add(isCurrent(cache, fingerprint) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+                // "Skipping <class>: ..." for classes that cannot be cached: harmless, one warning per class
+                arguments.add("-Xlog:aot*=off,cds*=off");
+            } else {
+                Path archive = directory.resolve(cacheName + ".jsa");
+                isCurrent(archive, fingerprint);
+                arguments.add("-XX:+AutoCreateSharedArchive");
+                arguments.add("-XX:SharedArchiveFile=" + archive);
+                arguments.add("-Xlog:cds*=off");
+            }
+            arguments.add("-jar");
+            arguments.add(app.toString());
+            return arguments;
         } catch (IOException | UncheckedIOException e) {
             System.out.println("Could not unpack " + fatJar + " (" + e.getMessage() + "); running it as it is.");
             return List.of("-jar", fatJar.toString());
         }
+    }
+
+    /**
+     * Whether {@code cache} exists and was made for the jars described by {@code fingerprint}. The JVM ignores a
+     * cache whose jars changed size or time and then does NOT write a new one; so a cache made for other jars is
+     * deleted here, and the JVM writes a fresh one when it exits.
+     */
+    private static boolean isCurrent(Path cache, String fingerprint) throws IOException {
+        Path key = cache.resolveSibling(cache.getFileName() + ".key");
+        if (Files.isRegularFile(cache)
+                && Files.isRegularFile(key)
+                && Files.readString(key).equals(fingerprint)) {
+            return true;
+        }
+        Files.deleteIfExists(cache);
+        Files.writeString(key, fingerprint);
+        return false;
+    }
+
+    /** Name, size and modification time of every jar on the class path: what the JVM checks an archive against. */
+    private static String fingerprint(Path app, Path libDirectory) throws IOException {
+        StringBuilder fingerprint =
+                new StringBuilder("java ").append(Runtime.version()).append('\n');
+        List<Path> jars = new ArrayList<>();
+        jars.add(app);
+        try (Stream<Path> files = Files.list(libDirectory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .forEach(jars::add);
+        }
+        for (Path jar : jars) {
+            fingerprint
+                    .append(jar.getFileName())
+                    .append(' ')
+                    .append(Files.size(jar))
+                    .append(' ')
+                    .append(Files.getLastModifiedTime(jar).toMillis())
+                    .append('\n');
+        }
+        return fingerprint.toString();
     }
 
     private static Path unpackLocked(Path fatJar, Path directory) throws IOException {
@@ -177,19 +241,35 @@ final class ServiceJar {
         entries.sort(Comparator.comparing(ZipEntry::getName));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(bytes)) {
+            ZipEntry metaInf = new ZipEntry("META-INF/");
+            metaInf.setTime(FIXED_TIME);
+            out.putNextEntry(metaInf);
+            out.closeEntry();
             ZipEntry manifestEntry = new ZipEntry(JarFile.MANIFEST_NAME);
             manifestEntry.setTime(FIXED_TIME);
             out.putNextEntry(manifestEntry);
             manifest.write(out);
             out.closeEntry();
             Set<String> written = new LinkedHashSet<>();
+            written.add("META-INF/");
             for (JarEntry entry : entries) {
                 String name = entry.getName().startsWith(classesPrefix)
                         ? entry.getName().substring(classesPrefix.length())
                         : entry.getName();
-                if (name.isEmpty() || !written.add(name)) {
+                if (name.isEmpty() || written.contains(name)) {
                     continue;
                 }
+                // directory entries: Spring's component scan finds packages in a jar through them
+                for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+                    String directory = name.substring(0, slash + 1);
+                    if (written.add(directory)) {
+                        ZipEntry dir = new ZipEntry(directory);
+                        dir.setTime(FIXED_TIME);
+                        out.putNextEntry(dir);
+                        out.closeEntry();
+                    }
+                }
+                written.add(name);
                 ZipEntry copy = new ZipEntry(name);
                 copy.setTime(FIXED_TIME);
                 out.putNextEntry(copy);
@@ -219,6 +299,7 @@ final class ServiceJar {
             try (OutputStream out = Files.newOutputStream(staging)) {
                 writer.write(out);
             }
+            staging.toFile().setReadable(true, false); // temporary files are owner-only
             Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(staging);

@@ -135,7 +135,7 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM (Spring Boot shuts down gracefully), SIGKILL after 30 s. Idempotent. */
+    /** SIGTERM (graceful shutdown, then the start-up cache is written if due), SIGKILL after 60 s. Idempotent. */
     void stop() {
         Process current;
         synchronized (this) {
@@ -143,7 +143,7 @@ final class ServiceProcess {
             stopping = true;
         }
         if (current != null) {
-            LocalPlatformSupport.terminate(current.toHandle(), Duration.ofSeconds(30));
+            LocalPlatformSupport.terminate(current.toHandle(), Duration.ofSeconds(60));
         }
     }
 
