@@ -16,14 +16,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -264,13 +261,13 @@ public final class Keycloak implements AutoCloseable {
             Path data;
             Path log;
             if (throwaway) {
-                String id = "keycloak-"
-                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
-                        + UUID.randomUUID().toString().substring(0, 8);
+                String id = "keycloak-" + LocalPlatformSupport.uniqueSuffix();
                 data = dataDirectory != null
                         ? dataDirectory
                         : home.resolve("test").resolve(id);
-                log = logFile != null ? logFile : home.resolve("test").resolve(id + ".log");
+                log = logFile != null
+                        ? logFile
+                        : LocalPlatformSupport.testLogDirectory(home).resolve(id + ".log");
             } else {
                 data = dataDirectory != null ? dataDirectory : home.resolve("data/keycloak");
                 log = logFile != null ? logFile : home.resolve("logs/keycloak.log");

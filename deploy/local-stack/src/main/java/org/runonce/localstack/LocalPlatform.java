@@ -98,6 +98,7 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile Keycloak keycloak;
     private volatile Smtp smtp;
     private volatile boolean stopped;
+    private final Path logDirectory;
 
     private LocalPlatform(Builder options) {
         this.options = options;
@@ -107,6 +108,10 @@ public final class LocalPlatform implements AutoCloseable {
                 ? options.runonceHome
                 : System.getProperty("runonce.home") != null ? RunonceHome.path() : repositoryRoot.resolve(".runonce");
         this.out = options.out;
+        // tests keep their logs (a failure is read after the fact); LocalPlatformSupport prunes old ones
+        this.logDirectory = options.forTests
+                ? LocalPlatformSupport.testLogDirectory(home).resolve("platform-" + LocalPlatformSupport.uniqueSuffix())
+                : home.resolve("logs");
     }
 
     /** Options; the defaults are those of {@code ./runonce start}. */
@@ -383,6 +388,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private Keycloak startKeycloak() {
         Keycloak.Builder builder = Keycloak.builder()
+                .logFile(logDirectory.resolve("keycloak.log"))
                 .runonceHome(home)
                 .stopOnShutdown(false)
                 .port(options.forTests ? 0 : Keycloak.DEFAULT_PORT);
@@ -443,7 +449,8 @@ public final class LocalPlatform implements AutoCloseable {
             return List.of("-jar", jar.toString());
         }
         return ServiceJar.launchArguments(
-                jar, home.resolve("dist/apps").resolve(app.module), options.forTests ? "test" : "start");
+                // next to the jar it comes from: `mvn clean` removes both, and each checkout has its own
+                jar, jar.resolveSibling("unpacked"), options.forTests ? "test" : "start");
     }
 
     private List<String> jvmOptions() {
@@ -603,10 +610,7 @@ public final class LocalPlatform implements AutoCloseable {
     // ---- helpers
 
     private Path logDirectory() {
-        return options.forTests
-                ? home.resolve("test/logs")
-                        .resolve(Long.toString(ProcessHandle.current().pid()))
-                : home.resolve("logs");
+        return logDirectory;
     }
 
     private ServiceProcess service(String name) {

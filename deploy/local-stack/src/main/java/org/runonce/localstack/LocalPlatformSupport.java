@@ -1,14 +1,20 @@
 package org.runonce.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /** Helpers of the Keycloak and application launchers: process trees, orphans, the repository root. */
 final class LocalPlatformSupport {
@@ -105,5 +111,31 @@ final class LocalPlatformSupport {
         }
         throw new IllegalStateException("Not inside the RunOnce repository: no directory at or above " + start
                 + " contains mvnw. Run ./runonce start from the repository.");
+    }
+
+    /**
+     * {@code <runonce home>/test/logs}, where tests keep the logs of the Keycloak and applications they start;
+     * entries older than three days are deleted on the way.
+     */
+    static Path testLogDirectory(Path runonceHome) {
+        Path logs = runonceHome.resolve("test/logs");
+        LocalFiles.createDirectories(logs);
+        Instant limit = Instant.now().minus(Duration.ofDays(3));
+        try (Stream<Path> entries = Files.list(logs)) {
+            for (Path entry : entries.toList()) {
+                if (Files.getLastModifiedTime(entry).toInstant().isBefore(limit)) {
+                    LocalFiles.deleteRecursively(entry);
+                }
+            }
+        } catch (IOException e) {
+            // pruning is best effort
+        }
+        return logs;
+    }
+
+    /** {@code yyyyMMdd-HHmmss-<8 random hex digits>}: sortable, unique enough for directory names. */
+    static String uniqueSuffix() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

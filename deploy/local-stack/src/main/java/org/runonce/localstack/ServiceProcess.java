@@ -64,6 +64,7 @@ final class ServiceProcess {
             return;
         }
         Ports.requireFree(port, name);
+        LocalFiles.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(
                 started
