@@ -297,8 +297,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (!options.forTests) {
             requireFixedPortsFree(apps);
         }
-        progress("Starting RunOnce from " + repositoryRoot + " (data " + home.resolve("data") + ", logs "
-                + home.resolve("logs") + ")");
+        progress("Starting RunOnce from " + repositoryRoot
+                + (options.forTests ? " (throwaway data" : " (data " + home.resolve("data")) + ", logs " + logDirectory
+                + ")");
         startInfrastructure();
         if (!apps.isEmpty()) {
             startApplications(apps);
@@ -448,9 +449,14 @@ public final class LocalPlatform implements AutoCloseable {
         if (!options.classDataSharing) {
             return List.of("-jar", jar.toString());
         }
+        // Unpacked next to the jar it comes from: `mvn clean` removes both, and each checkout has its own. Tests
+        // use a class data sharing archive even on Java 25: an AOT cache starts faster still, but writing it makes
+        // every stop after a rebuild much slower, which a test run (and CI, always fresh) pays more than it gains.
         return ServiceJar.launchArguments(
-                // next to the jar it comes from: `mvn clean` removes both, and each checkout has its own
-                jar, jar.resolveSibling("unpacked"), options.forTests ? "test" : "start");
+                jar,
+                jar.resolveSibling("unpacked"),
+                options.forTests ? "test" : "start",
+                options.forTests ? ServiceJar.Cache.CDS : ServiceJar.Cache.BEST);
     }
 
     private List<String> jvmOptions() {

@@ -40,6 +40,14 @@ final class ServiceJar {
 
     private static final String INDEX = "lib.index";
 
+    /** Which start-up cache to keep. */
+    enum Cache {
+        /** An AOT cache on Java 25+, else a class data sharing archive. */
+        BEST,
+        /** A class data sharing archive: less gain, but much cheaper to write when the JVM exits. */
+        CDS
+    }
+
     private ServiceJar() {}
 
     /**
@@ -50,8 +58,9 @@ final class ServiceJar {
      *
      * @param cacheName base name of the cache file in {@code directory}, one per way of running (e.g. {@code start},
      *     {@code test}) so that two JVMs never write the same file
+     * @param kind which cache to keep
      */
-    static List<String> launchArguments(Path fatJar, Path directory, String cacheName) {
+    static List<String> launchArguments(Path fatJar, Path directory, String cacheName, Cache kind) {
         try (KeycloakDistribution.Lock ignored = KeycloakDistribution.Lock.acquire(directory.resolve(".lock"))) {
             Path app = unpackLocked(fatJar, directory);
             if (app == null) {
@@ -59,7 +68,7 @@ final class ServiceJar {
             }
             List<String> arguments = new ArrayList<>();
             String fingerprint = fingerprint(app, directory.resolve("lib"));
-            if (Runtime.version().feature() >= 25) {
+            if (kind == Cache.BEST && Runtime.version().feature() >= 25) {
                 Path cache = directory.resolve(cacheName + ".aot");
                 arguments.add(isCurrent(cache, fingerprint) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
                 // "Skipping <class>: ..." for classes that cannot be cached: harmless, one warning per class

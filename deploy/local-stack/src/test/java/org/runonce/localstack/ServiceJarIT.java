@@ -26,7 +26,7 @@ class ServiceJarIT {
         FakeApplicationJars.write(fat, "library-1.0.jar");
         Path unpacked = scratch.resolve("apps/intake-service");
 
-        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "test");
+        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "test", ServiceJar.Cache.BEST);
 
         Path app = unpacked.resolve("intake-service.jar");
         assertThat(arguments).endsWith("-jar", app.toString());
@@ -49,7 +49,7 @@ class ServiceJarIT {
         Path fat = scratch.resolve("target/catalog-service.jar");
         FakeApplicationJars.write(fat, "library-1.0.jar");
         Path unpacked = scratch.resolve("apps/catalog-service");
-        ServiceJar.launchArguments(fat, unpacked, "start");
+        ServiceJar.launchArguments(fat, unpacked, "start", ServiceJar.Cache.BEST);
         Path app = unpacked.resolve("catalog-service.jar");
         Path library = unpacked.resolve("lib/library-1.0.jar");
         FileTime appTime = Files.getLastModifiedTime(app);
@@ -59,7 +59,7 @@ class ServiceJarIT {
 
         Thread.sleep(1_100); // coarse file times
         FakeApplicationJars.write(fat, "library-1.0.jar");
-        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "start");
+        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "start", ServiceJar.Cache.BEST);
 
         assertThat(Files.getLastModifiedTime(app)).isEqualTo(appTime);
         assertThat(Files.getLastModifiedTime(library)).isEqualTo(libraryTime);
@@ -72,12 +72,12 @@ class ServiceJarIT {
         Path fat = scratch.resolve("target/gateway.jar");
         FakeApplicationJars.write(fat, "library-1.0.jar");
         Path unpacked = scratch.resolve("apps/gateway");
-        ServiceJar.launchArguments(fat, unpacked, "start");
+        ServiceJar.launchArguments(fat, unpacked, "start", ServiceJar.Cache.BEST);
         Path cache = unpacked.resolve(AOT ? "start.aot" : "start.jsa");
         Files.writeString(cache, "written by the JVM at exit");
 
         FakeApplicationJars.write(fat, "library-2.0.jar");
-        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "start");
+        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "start", ServiceJar.Cache.BEST);
 
         assertThat(unpacked.resolve("lib/library-1.0.jar")).doesNotExist();
         assertThat(unpacked.resolve("lib/library-2.0.jar")).isRegularFile();
@@ -90,13 +90,26 @@ class ServiceJarIT {
     }
 
     @Test
+    void testsKeepAClassDataSharingArchiveOnEveryJava() throws Exception {
+        Path fat = scratch.resolve("target/approval-service.jar");
+        FakeApplicationJars.write(fat, "library-1.0.jar");
+        Path unpacked = scratch.resolve("apps/approval-service");
+
+        List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "test", ServiceJar.Cache.CDS);
+
+        assertThat(arguments)
+                .contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + unpacked.resolve("test.jsa"))
+                .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+    }
+
+    @Test
     void aJarThatIsNotSpringBootsRunsAsItIs() throws Exception {
         Path plain = scratch.resolve("plain.jar");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(plain), new java.util.jar.Manifest())) {
             out.putNextEntry(new ZipEntry("x.txt"));
         }
 
-        assertThat(ServiceJar.launchArguments(plain, scratch.resolve("apps/plain"), "start"))
+        assertThat(ServiceJar.launchArguments(plain, scratch.resolve("apps/plain"), "start", ServiceJar.Cache.BEST))
                 .containsExactly("-jar", plain.toString());
     }
 }
