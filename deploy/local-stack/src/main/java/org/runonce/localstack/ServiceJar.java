@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +38,7 @@ final class ServiceJar {
     private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01
 
     private static final String INDEX = "lib.index";
+    private static final String BUILD_INFO = "META-INF/build-info.properties";
 
     /** Which start-up cache to keep. */
     enum Cache {
@@ -166,10 +166,17 @@ final class ServiceJar {
                                     .map(n -> "lib/" + n)
                                     .toList()));
 
-            byte[] appJar = applicationJar(jar, appManifest, classesPrefix);
+            // Spring Boot's build-info.properties has the build time: a rebuild of the same code would otherwise
+            // always give a new jar, and a new jar retires the start-up cache
             Path target = directory.resolve(fatJar.getFileName());
-            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), appJar)) {
+            Path key = directory.resolve(fatJar.getFileName() + ".sha256");
+            String content = sha256(applicationJar(jar, appManifest, classesPrefix, true));
+            if (!Files.isRegularFile(target)
+                    || !Files.isRegularFile(key)
+                    || !Files.readString(key).equals(content)) {
+                byte[] appJar = applicationJar(jar, appManifest, classesPrefix, false);
                 replace(target, out -> out.write(appJar));
+                Files.writeString(key, content);
             }
             return target;
         }
@@ -238,8 +245,14 @@ final class ServiceJar {
         }
     }
 
-    /** The application's classes and resources, and the root META-INF files, as one jar with fixed times. */
-    private static byte[] applicationJar(JarFile jar, Manifest manifest, String classesPrefix) throws IOException {
+    /**
+     * The application's classes and resources, and the root META-INF files, as one jar with fixed times.
+     *
+     * @param withoutBuildTime leave {@code build.time} out of {@code META-INF/build-info.properties}, to compare
+     *     contents
+     */
+    private static byte[] applicationJar(JarFile jar, Manifest manifest, String classesPrefix, boolean withoutBuildTime)
+            throws IOException {
         List<JarEntry> entries = new ArrayList<>(jar.stream()
                 .filter(e -> !e.isDirectory())
                 .filter(e -> e.getName().startsWith(classesPrefix)
@@ -283,12 +296,29 @@ final class ServiceJar {
                 copy.setTime(FIXED_TIME);
                 out.putNextEntry(copy);
                 try (InputStream in = jar.getInputStream(entry)) {
-                    in.transferTo(out);
+                    if (withoutBuildTime && name.equals(BUILD_INFO)) {
+                        String properties = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                        out.write(properties
+                                .replaceAll("(?m)^build\\.time=.*$", "")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    } else {
+                        in.transferTo(out);
+                    }
                 }
                 out.closeEntry();
             }
         }
         return bytes.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String fileName(String entryName) {

@@ -50,6 +50,10 @@ final class FakeApplicationJars {
                 in.transferTo(out);
             }
             out.closeEntry();
+            // like Spring Boot's build-info goal: a new build time on every build
+            out.putNextEntry(new JarEntry("META-INF/build-info.properties"));
+            out.write(("build.artifact=fake\nbuild.time=" + java.time.Instant.now() + "\n").getBytes());
+            out.closeEntry();
             out.putNextEntry(new JarEntry("BOOT-INF/classes/application.yml"));
             out.write("fake: true\n".getBytes());
             out.closeEntry();

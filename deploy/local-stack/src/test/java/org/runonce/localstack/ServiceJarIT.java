@@ -40,12 +40,13 @@ class ServiceJarIT {
             // without directory entries Spring's component scan finds no package in the jar
             assertThat(Collections.list(jar.entries()).stream().map(ZipEntry::getName))
                     .contains("org/", "org/runonce/", "org/runonce/localstack/", "application.yml")
+                    .contains("META-INF/build-info.properties")
                     .contains(FakeApplication.class.getName().replace('.', '/') + ".class");
         }
     }
 
     @Test
-    void aRebuildWithTheSameContentKeepsFilesAndTheStartupCache() throws Exception {
+    void aRebuildWithTheSameCodeKeepsFilesAndTheStartupCache() throws Exception {
         Path fat = scratch.resolve("target/catalog-service.jar");
         FakeApplicationJars.write(fat, "library-1.0.jar");
         Path unpacked = scratch.resolve("apps/catalog-service");
@@ -57,7 +58,7 @@ class ServiceJarIT {
         Path cache = unpacked.resolve(AOT ? "start.aot" : "start.jsa");
         Files.writeString(cache, "written by the JVM at exit");
 
-        Thread.sleep(1_100); // coarse file times
+        Thread.sleep(1_100); // coarse file times; also gives build-info.properties another build time
         FakeApplicationJars.write(fat, "library-1.0.jar");
         List<String> arguments = ServiceJar.launchArguments(fat, unpacked, "start", ServiceJar.Cache.BEST);
 
