@@ -171,6 +171,9 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             platform.startAll();
         } catch (RuntimeException e) {
+            if (platform.stopped) {
+                return; // Ctrl-C while starting: the shutdown hook stops what started
+            }
             System.err.println();
             System.err.println("runonce: " + e.getMessage());
             if (Boolean.getBoolean("runonce.debug")) {
@@ -270,6 +273,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         stopped = true;
         List<ServiceProcess> apps = new ArrayList<>(services.values());
+        apps.forEach(ServiceProcess::stopping);
         apps.stream().filter(s -> s.name().equals(GATEWAY)).findFirst().ifPresent(ServiceProcess::stop);
         parallel(apps.stream()
                 .filter(s -> !s.name().equals(GATEWAY))
@@ -318,24 +322,20 @@ public final class LocalPlatform implements AutoCloseable {
         });
         try {
             // Keycloak takes longest: it boots while PostgreSQL and Kafka start
-            Future<Keycloak> keycloakStart =
-                    pool.submit(() -> timed("Keycloak", this::startKeycloak, k -> k.baseUrl()));
-            Future<Postgres> postgresStart =
-                    pool.submit(() -> timed("PostgreSQL", this::startPostgres, p -> "localhost:" + p.port()));
-            Future<Kafka> kafkaStart = pool.submit(() -> timed("Kafka", this::startKafka, Kafka::bootstrapServers));
-            Future<Smtp> smtpStart =
-                    pool.submit(() -> timed("SMTP (GreenMail)", this::startSmtp, s -> s.host() + ":" + s.port()));
+            List<Future<?>> starts = List.of(
+                    pool.submit(
+                            () -> adopt(timed("Keycloak", this::startKeycloak, Keycloak::baseUrl), k -> keycloak = k)),
+                    pool.submit(() -> adopt(
+                            timed("PostgreSQL", this::startPostgres, p -> "localhost:" + p.port()), p -> postgres = p)),
+                    pool.submit(() -> adopt(timed("Kafka", this::startKafka, Kafka::bootstrapServers), k -> kafka = k)),
+                    pool.submit(() -> adopt(
+                            timed("SMTP (GreenMail)", this::startSmtp, m -> m.host() + ":" + m.port()),
+                            m -> smtp = m)));
             List<Throwable> failures = new ArrayList<>();
-            postgres = await(postgresStart, failures);
-            kafka = await(kafkaStart, failures);
-            smtp = await(smtpStart, failures);
-            keycloak = await(keycloakStart, failures);
+            starts.forEach(start -> await(start, failures));
             if (!failures.isEmpty()) {
                 failures.stream().skip(1).forEach(f -> progress("Also failed: " + f.getMessage()));
                 throw asRuntime(failures.getFirst());
-            }
-            if (stopped) {
-                throw new IllegalStateException("Stopped while starting.");
             }
         } finally {
             pool.shutdownNow();
@@ -399,8 +399,10 @@ public final class LocalPlatform implements AutoCloseable {
         return builder.start();
     }
 
-    private synchronized void own(AutoCloseable server) {
-        ownedInfrastructure.add(server);
+    private void own(AutoCloseable server) {
+        synchronized (ownedInfrastructure) {
+            ownedInfrastructure.add(server);
+        }
     }
 
     private void startApplications(List<App> apps) {
@@ -414,13 +416,14 @@ public final class LocalPlatform implements AutoCloseable {
             prepare.add(() -> launch.put(app, launchArguments(app)));
         }
         parallel(prepare);
+        Map<App, ServiceProcess> prepared = new LinkedHashMap<>();
         for (App app : apps) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions());
             command.addAll(launch.get(app));
             command.addAll(applicationArguments(app, ports));
-            services.put(
+            prepared.put(
                     app,
                     new ServiceProcess(
                             app.module,
@@ -431,7 +434,13 @@ public final class LocalPlatform implements AutoCloseable {
         }
         progress(
                 "Starting " + String.join(", ", apps.stream().map(a -> a.module).toList()) + "...");
-        services.values().forEach(ServiceProcess::start);
+        synchronized (this) { // together with stop(): every application that starts is also stopped
+            if (stopped) {
+                throw new IllegalStateException("Stopped while starting.");
+            }
+            services.putAll(prepared);
+            services.values().forEach(ServiceProcess::start);
+        }
         List<Runnable> waits = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
             waits.add(() -> {
@@ -631,10 +640,19 @@ public final class LocalPlatform implements AutoCloseable {
         long t0 = System.nanoTime();
         T started = start.get();
         progress("  ✔ " + pad(component, 22) + where.apply(started) + "  (" + seconds(System.nanoTime() - t0) + ")");
-        if (stopped && started instanceof AutoCloseable closeable) {
-            closeQuietly(closeable, true);
-        }
         return started;
+    }
+
+    /**
+     * Stores a started server in its field under the lock {@link #stop()} takes, or, when stop() already ran (Ctrl-C
+     * while starting), closes it if it is ours, so that nothing started is left behind.
+     */
+    private synchronized <T> void adopt(T server, java.util.function.Consumer<T> field) {
+        if (stopped) {
+            closeQuietly(server, server instanceof Keycloak || ownedInfrastructure.contains(server));
+            throw new IllegalStateException("Stopped while starting.");
+        }
+        field.accept(server);
     }
 
     private void progress(String line) {

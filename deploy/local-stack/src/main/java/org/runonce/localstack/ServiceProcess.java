@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,12 +80,16 @@ final class ServiceProcess {
         started = true;
         stopping = false;
         Process current = process;
-        current.onExit().thenAccept(p -> {
-            if (!stopping && p == currentProcess()) {
-                System.out.println(
-                        "!! " + name + " exited unexpectedly with code " + p.exitValue() + "; see " + logFile);
-            }
-        });
+        // Reported a moment later: Ctrl-C in a terminal reaches every child at once, before the launcher's shutdown
+        // hook has marked them as stopping.
+        current.onExit()
+                .thenRunAsync(() -> {}, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS))
+                .thenRun(() -> {
+                    if (!stopping && current == currentProcess()) {
+                        System.out.println("!! " + name + " exited unexpectedly with code " + current.exitValue()
+                                + "; see " + logFile);
+                    }
+                });
     }
 
     private synchronized Process currentProcess() {
@@ -134,6 +139,11 @@ final class ServiceProcess {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
         }
+    }
+
+    /** Marks the application as being stopped on purpose, so that its exit is not reported. */
+    void stopping() {
+        stopping = true;
     }
 
     /** SIGTERM (graceful shutdown, then the start-up cache is written if due), SIGKILL after 60 s. Idempotent. */
