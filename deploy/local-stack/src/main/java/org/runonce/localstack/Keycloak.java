@@ -233,7 +233,10 @@ public final class Keycloak implements AutoCloseable {
             return this;
         }
 
-        /** Fresh data under {@code <runonce home>/test/}, deleted by {@link Keycloak#stop()}; for tests. */
+        /**
+         * Fresh data in {@link LocalInfrastructure#directory()} (under {@code ${runonce.home}/test/}), deleted by
+         * {@link Keycloak#stop()}; for tests. The log goes to {@code <runonce home>/test/logs/}.
+         */
         public Builder throwawayData() {
             this.throwaway = true;
             return this;
@@ -262,9 +265,10 @@ public final class Keycloak implements AutoCloseable {
             Path log;
             if (throwaway) {
                 String id = "keycloak-" + LocalPlatformSupport.uniqueSuffix();
+                // in the test JVM's directory, which is deleted at exit, and after a kill -9 by the next test JVM
                 data = dataDirectory != null
                         ? dataDirectory
-                        : home.resolve("test").resolve(id);
+                        : LocalInfrastructure.directory().resolve(id);
                 log = logFile != null
                         ? logFile
                         : LocalPlatformSupport.testLogDirectory(home).resolve(id + ".log");
