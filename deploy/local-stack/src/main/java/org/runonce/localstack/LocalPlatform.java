@@ -556,7 +556,9 @@ public final class LocalPlatform implements AutoCloseable {
         s.append(row("Realm issuer", keycloak.issuerUri())).append(nl);
         for (ServiceProcess service : services.values()) {
             if (!service.name().equals(GATEWAY)) {
-                s.append(row(service.name(), service.url() + "  (Swagger: " + service.url() + "/swagger-ui.html)"))
+                s.append(row(
+                                service.name(),
+                                service.url() + "  (log " + service.logFile().getFileName() + ")"))
                         .append(nl);
             }
         }
