@@ -490,6 +490,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (app == App.NOTIFICATION) {
             properties.put("spring.mail.host", smtp.host());
             properties.put("spring.mail.port", Integer.toString(smtp.port()));
+            // department-system stand-ins run on this machine: local development allows loopback callbacks explicitly
+            properties.put("runonce.notification.webhooks.allow-private-addresses", "true");
         }
         if (app == App.GATEWAY) {
             for (App downstream : List.of(App.CATALOG, App.INTAKE, App.APPROVAL, App.NOTIFICATION)) {
