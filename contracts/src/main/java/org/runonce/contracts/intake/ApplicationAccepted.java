@@ -1,0 +1,76 @@
+package org.runonce.contracts.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.runonce.contracts.catalog.Name;
+
+/**
+ * An application was accepted (受理): the legal clock starts. Carries everything the approval service needs to open
+ * one case per item without calling intake: the cases with their departments, pinned item versions, dependencies
+ * and materials.
+ *
+ * @param applicationNumber e.g. {@code 330000-2026-000123}
+ * @param bundleCode the bundle, or null for a single item
+ * @param applicant who applied
+ * @param channel {@code ONLINE} or {@code WINDOW}
+ * @param region region code whose working-day calendar applies
+ * @param filedBy username of the window clerk who filed it, or null
+ * @param acceptedAt when
+ * @param promisedWorkingDays working days along the bundle's critical path (the longest chain of dependent cases)
+ * @param promisedCompletionDate acceptance day plus {@code promisedWorkingDays} on the region's working-day calendar
+ * @param withDeficiencies accepted although non-key materials are missing (容缺受理)
+ * @param pledgeDate the day by which the applicant pledged to hand in the missing materials, or null
+ * @param missingMaterials the materials still missing, or empty
+ * @param form the application form as submitted (fields depend on the items)
+ * @param cases one case per item, in an order where every case comes after those it depends on
+ */
+public record ApplicationAccepted(
+        String applicationNumber,
+        String bundleCode,
+        Applicant applicant,
+        String channel,
+        String region,
+        String filedBy,
+        Instant acceptedAt,
+        int promisedWorkingDays,
+        LocalDate promisedCompletionDate,
+        boolean withDeficiencies,
+        LocalDate pledgeDate,
+        List<MissingMaterial> missingMaterials,
+        Map<String, Object> form,
+        List<Case> cases) {
+
+    /** CloudEvents type. */
+    public static final String TYPE = "org.runonce.intake.application.accepted.v1";
+
+    /**
+     * One case: one item handled by one department.
+     *
+     * @param caseNumber {@code <applicationNumber>-NN}, from 01
+     * @param itemCode the item
+     * @param itemVersion the item version in force at submission, which the case is pinned to
+     * @param departmentCode the department handling it
+     * @param dependsOn case numbers whose decision (and certificate) this case needs first
+     * @param promisedWorkingDays the item version's promised time limit
+     * @param materials what the case has, each with its reference; missing ones are absent
+     */
+    public record Case(
+            String caseNumber,
+            String itemCode,
+            int itemVersion,
+            String departmentCode,
+            List<String> dependsOn,
+            int promisedWorkingDays,
+            List<MaterialReference> materials) {}
+
+    /**
+     * A material accepted as missing (容缺), to be handed in by the pledge date.
+     *
+     * @param code material code
+     * @param name its name
+     * @param neededByCases the cases that need it
+     */
+    public record MissingMaterial(String code, Name name, List<String> neededByCases) {}
+}

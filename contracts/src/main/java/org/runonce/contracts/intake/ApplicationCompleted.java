@@ -1,0 +1,29 @@
+package org.runonce.contracts.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every case of the application is decided: the results can be delivered, once for all cases (统一出件).
+ *
+ * @param applicationNumber the application
+ * @param cases each case's outcome
+ * @param applicant who is told
+ * @param completedAt when the last case was decided
+ */
+public record ApplicationCompleted(
+        String applicationNumber, List<CaseOutcome> cases, Applicant applicant, Instant completedAt) {
+
+    /** CloudEvents type. */
+    public static final String TYPE = "org.runonce.intake.application.completed.v1";
+
+    /**
+     * @param caseNumber the case
+     * @param itemCode its item
+     * @param departmentCode its department
+     * @param outcome {@code APPROVED} or {@code REJECTED}
+     * @param certificateNumber the e-certificate issued, or null
+     */
+    public record CaseOutcome(
+            String caseNumber, String itemCode, String departmentCode, String outcome, String certificateNumber) {}
+}

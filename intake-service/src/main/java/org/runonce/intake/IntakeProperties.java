@@ -1,0 +1,80 @@
+package org.runonce.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The intake service's settings, {@code runonce.intake.*}.
+ *
+ * @param region region code used for application numbers and the working-day calendar when a request names none
+ * @param zone the zone whose calendar date is "today" (acceptance day, pledge dates, visits per day)
+ * @param acceptance how complete applications are accepted
+ * @param documents upload limits
+ * @param certificates where e-certificates' public keys come from
+ * @param pledge accept-with-deficiencies (容缺) settings
+ * @param evaluation evaluation (好差评) follow-ups
+ * @param catalog the local copy of the catalog
+ */
+@Validated
+@ConfigurationProperties("runonce.intake")
+public record IntakeProperties(
+        @DefaultValue("330000") @NotNull @Pattern(regexp = "[0-9]{6}")
+        String region,
+
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+        @Valid @DefaultValue Acceptance acceptance,
+        @Valid @DefaultValue Documents documents,
+        @Valid @DefaultValue Certificates certificates,
+        @Valid @DefaultValue Pledge pledge,
+        @Valid @DefaultValue Evaluation evaluation,
+        @Valid @DefaultValue Catalog catalog) {
+
+    /**
+     * @param automatic accept a complete application in the transaction that finds it complete (online and at the
+     *     window); false leaves it AWAITING_ACCEPTANCE for a window clerk to accept or refuse
+     */
+    public record Acceptance(@DefaultValue("true") boolean automatic) {}
+
+    /** @param maxSize largest accepted upload; larger ones are refused with 413 {@code document-too-large} */
+    public record Documents(@DefaultValue("10MB") @NotNull DataSize maxSize) {}
+
+    /**
+     * @param jwksUri the approval service's public JWK Set, which e-certificates are verified with
+     * @param jwksCache how long fetched keys are used before being fetched again (an unknown key id refreshes early)
+     */
+    public record Certificates(
+            @DefaultValue("http://localhost:8083/api/approval/.well-known/jwks.json") @NotNull
+            URI jwksUri,
+
+            @DefaultValue("5m") @NotNull Duration jwksCache) {}
+
+    /**
+     * @param maxWorkingDays a pledge date lies at most this many working days after the acceptance day
+     * @param checkInterval how often applications past their pledge date are looked for
+     */
+    public record Pledge(
+            @DefaultValue("20") @Min(1) int maxWorkingDays,
+            @DefaultValue("15m") @NotNull Duration checkInterval) {}
+
+    /** @param followUpWorkingDays working days to follow up a rating of 1 or 2 */
+    public record Evaluation(@DefaultValue("5") @Min(1) int followUpWorkingDays) {}
+
+    /**
+     * @param cacheTimeToLive how long this instance serves catalog entries from memory before reading them again;
+     *     bounds how stale it is after another instance applied a catalog event (this one drops its entries at once)
+     * @param snapshotUrl the catalog's {@code GET /api/catalog/snapshot}, read once at startup while the local copy
+     *     is empty; empty to rely on replaying the catalog topic alone
+     */
+    public record Catalog(
+            @DefaultValue("30s") @NotNull Duration cacheTimeToLive,
+            @DefaultValue("") String snapshotUrl) {}
+}

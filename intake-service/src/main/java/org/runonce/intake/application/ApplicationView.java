@@ -1,0 +1,229 @@
+package org.runonce.intake.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.contracts.intake.Applicant;
+
+/**
+ * One view of an application for the applicant and the clerks: its materials and what the check found, its notices,
+ * its acceptance and receipt, every case's status across departments, visits, delivery and evaluation.
+ */
+record ApplicationView(
+        String number,
+        ApplicationStatus status,
+        Channel channel,
+        String region,
+        String bundleCode,
+        Name bundleName,
+        List<ItemView> items,
+        Applicant applicant,
+        String filedBy,
+        Instant submittedAt,
+        Map<String, Object> form,
+        List<MaterialView> materials,
+        List<NoticeView> notices,
+        AcceptanceView acceptance,
+        List<CaseView> cases,
+        Records.Refusal refusal,
+        Records.Withdrawal withdrawal,
+        int visits,
+        boolean multipleVisits,
+        List<Records.Visit> visitLog,
+        Instant completedAt,
+        List<String> deliveryOptions,
+        Records.Delivery delivery,
+        Records.Evaluation evaluation) {
+
+    /**
+     * @param itemCode the item
+     * @param version the pinned version
+     * @param name its name
+     * @param departmentCode its department
+     */
+    record ItemView(String itemCode, int version, Name name, String departmentCode) {}
+
+    /**
+     * @param code material code
+     * @param name its name
+     * @param required whether needed at all
+     * @param outcome PROVIDED, PRODUCED_IN_BUNDLE, NOT_USED, MISSING or DEFICIENT
+     * @param reason why MISSING or DEFICIENT
+     * @param key key material for an item lacking it
+     * @param neededBy items lacking it
+     * @param templateUrl form or example
+     * @param documentId the document handed in
+     * @param certificateNumber the e-certificate given
+     * @param producedBy the bundle item that will produce it
+     */
+    record MaterialView(
+            String code,
+            Name name,
+            boolean required,
+            MaterialState.Outcome outcome,
+            String reason,
+            boolean key,
+            List<String> neededBy,
+            String templateUrl,
+            String documentId,
+            String certificateNumber,
+            String producedBy) {}
+
+    /**
+     * @param number notice number
+     * @param second flagged second notice
+     * @param issuedAt when
+     * @param acceptableWithPledge whether 容缺 is possible
+     * @param items what is missing or deficient
+     * @param documentPath where to download it
+     */
+    record NoticeView(
+            String number,
+            boolean second,
+            Instant issuedAt,
+            boolean acceptableWithPledge,
+            List<Notice.Item> items,
+            String documentPath) {}
+
+    /**
+     * @param acceptedAt when
+     * @param acceptedBy who
+     * @param promisedWorkingDays along the critical path
+     * @param promisedCompletionDate on the working-day calendar
+     * @param withDeficiencies 容缺
+     * @param pledgeDate the pledge
+     * @param missingMaterials still missing
+     * @param pledgeOverdue whether the pledge date passed with materials missing
+     * @param receiptPath where to download the receipt
+     */
+    record AcceptanceView(
+            Instant acceptedAt,
+            String acceptedBy,
+            int promisedWorkingDays,
+            LocalDate promisedCompletionDate,
+            boolean withDeficiencies,
+            LocalDate pledgeDate,
+            List<String> missingMaterials,
+            boolean pledgeOverdue,
+            String receiptPath) {}
+
+    /**
+     * @param caseNumber the case
+     * @param itemCode its item
+     * @param itemVersion pinned version
+     * @param departmentCode its department
+     * @param departmentName the department's name, when known
+     * @param dependsOn cases it waits for
+     * @param promisedWorkingDays its time limit
+     * @param status its status in the department
+     * @param certificateNumber the certificate issued
+     * @param statusAt since when
+     */
+    record CaseView(
+            String caseNumber,
+            String itemCode,
+            int itemVersion,
+            String departmentCode,
+            Name departmentName,
+            List<String> dependsOn,
+            int promisedWorkingDays,
+            String status,
+            String certificateNumber,
+            Instant statusAt) {}
+
+    static String path(String number) {
+        return "/api/intake/applications/" + number;
+    }
+
+    static ApplicationView of(Application application, Function<String, Name> departmentName) {
+        Application.ApplicationSnapshot s = application.snapshot();
+        Map<String, Provision> provisions = s.provisions();
+        List<MaterialView> materials = s.requirements().materials().stream()
+                .map(r -> {
+                    MaterialState state = s.states().stream()
+                            .filter(m -> m.code().equals(r.code()))
+                            .findFirst()
+                            .orElse(null);
+                    Provision p = provisions.get(r.code());
+                    return new MaterialView(
+                            r.code(),
+                            r.name(),
+                            r.required(),
+                            state == null ? null : state.outcome(),
+                            state == null ? null : state.reason(),
+                            state != null && state.key(),
+                            state == null ? List.of() : state.neededBy(),
+                            r.templateUrl(),
+                            p == null || p.documentId() == null
+                                    ? null
+                                    : p.documentId().toString(),
+                            p == null || p.certificate() == null
+                                    ? null
+                                    : p.certificate().number(),
+                            p == null ? null : p.producedBy());
+                })
+                .toList();
+        Acceptance a = s.acceptance();
+        return new ApplicationView(
+                s.number(),
+                s.status(),
+                s.channel(),
+                s.region(),
+                s.bundleCode(),
+                s.bundleName(),
+                s.requirements().items().stream()
+                        .map(i -> new ItemView(i.itemCode(), i.version(), i.name(), i.departmentCode()))
+                        .toList(),
+                s.applicant().toContract(),
+                s.filedBy() == null ? null : s.filedBy().username(),
+                s.submittedAt(),
+                s.form(),
+                materials,
+                s.notices().stream()
+                        .map(n -> new NoticeView(
+                                n.number(),
+                                n.second(),
+                                n.issuedAt(),
+                                n.acceptableWithPledge(),
+                                n.items(),
+                                path(s.number()) + "/notices/" + n.number() + "/document"))
+                        .toList(),
+                a == null
+                        ? null
+                        : new AcceptanceView(
+                                a.acceptedAt(),
+                                a.acceptedBy(),
+                                a.promisedWorkingDays(),
+                                a.promisedDate(),
+                                a.withDeficiencies(),
+                                a.pledgeDate(),
+                                a.missing(),
+                                a.pledgeOverdueAt() != null && !a.missing().isEmpty(),
+                                path(s.number()) + "/receipt"),
+                s.cases().stream()
+                        .map(c -> new CaseView(
+                                c.caseNumber(),
+                                c.itemCode(),
+                                c.itemVersion(),
+                                c.departmentCode(),
+                                departmentName.apply(c.departmentCode()),
+                                c.dependsOn(),
+                                c.promisedWorkingDays(),
+                                c.status(),
+                                c.certificateNumber(),
+                                c.statusAt()))
+                        .toList(),
+                s.refusal(),
+                s.withdrawal(),
+                application.visitCount(),
+                application.visitCount() > 1,
+                s.visits(),
+                s.completedAt(),
+                application.deliveryOptions(),
+                s.delivery(),
+                s.evaluation());
+    }
+}

@@ -1,0 +1,157 @@
+package org.runonce.intake.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applications in PostgreSQL: one row each, the aggregate as JSON plus the columns that queues, access checks and
+ * statistics query.
+ */
+@Repository
+class Applications {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Applications(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The next application number of a region and year, e.g. {@code 330000-2026-000123}. */
+    String nextNumber(String region, int year) {
+        long sequence = jdbc.sql("select next_application_sequence(?, ?)")
+                .params(region, year)
+                .query(Long.class)
+                .single();
+        return "%s-%d-%06d".formatted(region, year, sequence);
+    }
+
+    Optional<Application> find(String number) {
+        return jdbc.sql("select state from application where number = ?")
+                .param(number)
+                .query(this::application)
+                .optional();
+    }
+
+    /** Loads the application and locks it until the transaction ends: changes to one application queue up. */
+    Optional<Application> findForUpdate(String number) {
+        return jdbc.sql("select state from application where number = ? for update")
+                .param(number)
+                .query(this::application)
+                .optional();
+    }
+
+    List<Application> ofApplicant(String subject, int limit) {
+        return jdbc.sql("select state from application where applicant_subject = ? order by submitted_at desc limit ?")
+                .params(subject, limit)
+                .query(this::application)
+                .list();
+    }
+
+    List<Application> withStatus(ApplicationStatus status, int limit) {
+        return jdbc.sql("select state from application where status = ? order by submitted_at limit ?")
+                .params(status.name(), limit)
+                .query(this::application)
+                .list();
+    }
+
+    List<Application> recent(int limit) {
+        return jdbc.sql("select state from application order by submitted_at desc limit ?")
+                .param(limit)
+                .query(this::application)
+                .list();
+    }
+
+    /** Accepted with deficiencies, materials still missing, pledge date before {@code today}. */
+    List<String> pastPledgeDate(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        select number from application
+                        where pledge_outstanding and status = 'ACCEPTED' and pledge_date < ?
+                        order by pledge_date limit ?""").params(today, limit).query(String.class).list();
+    }
+
+    List<Application> openFollowUps(int limit) {
+        return jdbc.sql("select state from application where follow_up_open order by follow_up_due limit ?")
+                .param(limit)
+                .query(this::application)
+                .list();
+    }
+
+    List<Application> withMultipleVisits(int limit) {
+        return jdbc.sql("select state from application where visits > 1 order by submitted_at desc limit ?")
+                .param(limit)
+                .query(this::application)
+                .list();
+    }
+
+    /** Inserts or updates the application in one statement. */
+    void save(Application application, Instant now) {
+        Application.ApplicationSnapshot s = application.snapshot();
+        Acceptance acceptance = s.acceptance();
+        Records.Evaluation evaluation = s.evaluation();
+        jdbc.sql("""
+                        insert into application (number, region, status, channel, bundle_code, applicant_subject,
+                            filed_by, submitted_at, accepted_at, completed_at, pledge_date, pledge_outstanding, visits,
+                            visits_at_acceptance, notices, second_notices, notices_before_acceptance, rating,
+                            follow_up_due, follow_up_open, state, updated_at)
+                        values (:number, :region, :status, :channel, :bundle, :subject, :filedBy, :submittedAt,
+                            :acceptedAt, :completedAt, :pledgeDate, :pledgeOutstanding, :visits, :visitsAtAcceptance,
+                            :notices, :secondNotices, :noticesBeforeAcceptance, :rating, :followUpDue, :followUpOpen,
+                            cast(:state as jsonb), :updatedAt)
+                        on conflict (number) do update set
+                            status = excluded.status, accepted_at = excluded.accepted_at,
+                            completed_at = excluded.completed_at, pledge_date = excluded.pledge_date,
+                            pledge_outstanding = excluded.pledge_outstanding, visits = excluded.visits,
+                            visits_at_acceptance = excluded.visits_at_acceptance, notices = excluded.notices,
+                            second_notices = excluded.second_notices,
+                            notices_before_acceptance = excluded.notices_before_acceptance, rating = excluded.rating,
+                            follow_up_due = excluded.follow_up_due, follow_up_open = excluded.follow_up_open,
+                            state = excluded.state, updated_at = excluded.updated_at""")
+                .param("number", s.number())
+                .param("region", s.region())
+                .param("status", s.status().name())
+                .param("channel", s.channel().name())
+                .param("bundle", s.bundleCode())
+                .param("subject", s.applicant().subject())
+                .param("filedBy", s.filedBy() == null ? null : s.filedBy().subject())
+                .param("submittedAt", timestamp(s.submittedAt()))
+                .param("acceptedAt", acceptance == null ? null : timestamp(acceptance.acceptedAt()))
+                .param("completedAt", timestamp(s.completedAt()))
+                .param("pledgeDate", acceptance == null ? null : acceptance.pledgeDate())
+                .param(
+                        "pledgeOutstanding",
+                        acceptance != null
+                                && acceptance.pledgeDate() != null
+                                && !acceptance.missing().isEmpty())
+                .param("visits", application.visitCount())
+                .param("visitsAtAcceptance", acceptance == null ? null : acceptance.visitsAtAcceptance())
+                .param("notices", s.notices().size())
+                .param("secondNotices", (int)
+                        s.notices().stream().filter(Notice::second).count())
+                .param("noticesBeforeAcceptance", acceptance == null ? null : acceptance.noticesBeforeAcceptance())
+                .param("rating", evaluation == null ? null : evaluation.rating())
+                .param("followUpDue", evaluation == null ? null : evaluation.followUpDue())
+                .param("followUpOpen", evaluation != null && evaluation.followUpOpen())
+                .param("state", json.writeValueAsString(s))
+                .param("updatedAt", timestamp(now))
+                .update();
+    }
+
+    private Application application(ResultSet rs, int row) throws SQLException {
+        return Application.restore(json.readValue(rs.getString("state"), Application.ApplicationSnapshot.class));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,84 @@
+package org.runonce.intake.application;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.runonce.starter.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Idempotency-Key}: a key is claimed inside the transaction that creates the result, and the result is stored
+ * with it before commit. A concurrent request with the same key blocks on the claim (primary key) until the first
+ * commits, then reads the stored response; if the first rolled back, it claims the key itself. Keys are scoped to
+ * the caller, and forgotten after a day.
+ */
+@Component
+class IdempotencyKeys {
+
+    /**
+     * The response stored for a key.
+     *
+     * @param status HTTP status
+     * @param body JSON body, exactly as first sent
+     * @param location the Location header, or null
+     */
+    record Stored(int status, String body, String location) {}
+
+    private final JdbcClient jdbc;
+
+    IdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the key for this request, or answers the response stored for an earlier identical request.
+     *
+     * @throws ProblemException 422 {@code idempotency-key-reused} when the key was used with another request
+     */
+    Optional<Stored> claim(String subject, String key, String operation, String requestHash, Instant now) {
+        int claimed = jdbc.sql("""
+                        insert into idempotency_key (caller_subject, key, operation, request_hash, created_at)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(subject, key, operation, requestHash, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        record Row(String operation, String requestHash, Integer status, String body, String location) {}
+        Row row = jdbc.sql("""
+                        select operation, request_hash, response_status, response_body, response_location
+                        from idempotency_key where caller_subject = ? and key = ?""")
+                .params(subject, key)
+                .query((rs, n) -> new Row(
+                        rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4), rs.getString(5)))
+                .single();
+        if (!row.operation().equals(operation) || !row.requestHash().equals(requestHash)) {
+            throw new ProblemException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "idempotency-key-reused",
+                            "Idempotency key reused",
+                            "This Idempotency-Key was already used for a different request; use a new key for a new"
+                                    + " request.")
+                    .with("idempotencyKey", key);
+        }
+        return Optional.of(new Stored(row.status(), row.body(), row.location()));
+    }
+
+    /** Stores the response of the request that claimed the key, in its transaction. */
+    void complete(String subject, String key, Stored response) {
+        jdbc.sql("""
+                        update idempotency_key set response_status = ?, response_body = ?, response_location = ?
+                        where caller_subject = ? and key = ?""")
+                .params(response.status(), response.body(), response.location(), subject, key)
+                .update();
+    }
+
+    int forgetOlderThan(Instant instant) {
+        return jdbc.sql("delete from idempotency_key where created_at < ?")
+                .param(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC))
+                .update();
+    }
+}

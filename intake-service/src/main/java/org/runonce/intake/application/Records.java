@@ -1,0 +1,78 @@
+package org.runonce.intake.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Small facts an application records once. */
+final class Records {
+
+    private Records() {}
+
+    /**
+     * 不予受理.
+     *
+     * @param reason why
+     * @param legalBasis the provision it rests on
+     * @param refusedBy clerk username
+     * @param refusedAt when
+     */
+    record Refusal(String reason, String legalBasis, String refusedBy, Instant refusedAt) {}
+
+    /**
+     * @param reason the applicant's reason or null
+     * @param withdrawnBy username
+     * @param withdrawnAt when
+     */
+    record Withdrawal(String reason, String withdrawnBy, Instant withdrawnAt) {}
+
+    /**
+     * One in-person contact at a window. Contacts on the same day are one trip: the visit count is the number of
+     * distinct days.
+     *
+     * @param day the calendar day
+     * @param at when
+     * @param recordedBy clerk username
+     * @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, WITHDRAWAL, RESULT_PICKUP, CONSULTATION, OTHER
+     */
+    record Visit(LocalDate day, Instant at, String recordedBy, String purpose) {}
+
+    /**
+     * 统一出件.
+     *
+     * @param method WINDOW_PICKUP, MAIL or ELECTRONIC
+     * @param trackingNumber for MAIL
+     * @param address for MAIL
+     * @param deliveredBy username
+     * @param deliveredAt when
+     */
+    record Delivery(String method, String trackingNumber, String address, String deliveredBy, Instant deliveredAt) {}
+
+    /**
+     * 好差评 and, for a rating of 1 or 2, its follow-up.
+     *
+     * @param rating 1 to 5
+     * @param comment or null
+     * @param evaluatedAt when
+     * @param followUpDue deadline of the follow-up, or null when none is needed
+     * @param followUpResolvedAt when a supervisor closed it, or null
+     * @param followUpResolvedBy supervisor username
+     * @param followUpNote what was done
+     */
+    record Evaluation(
+            int rating,
+            String comment,
+            Instant evaluatedAt,
+            LocalDate followUpDue,
+            Instant followUpResolvedAt,
+            String followUpResolvedBy,
+            String followUpNote) {
+
+        boolean followUpOpen() {
+            return followUpDue != null && followUpResolvedAt == null;
+        }
+
+        Evaluation resolved(String by, String note, Instant at) {
+            return new Evaluation(rating, comment, evaluatedAt, followUpDue, at, by, note);
+        }
+    }
+}

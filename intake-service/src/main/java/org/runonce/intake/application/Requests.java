@@ -1,0 +1,127 @@
+package org.runonce.intake.application;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The request bodies of the application API. */
+final class Requests {
+
+    private Requests() {}
+
+    static final String CODE = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]";
+
+    /**
+     * A new application for one item ({@code itemCode}) or one bundle ({@code bundleCode}).
+     *
+     * @param itemCode the item applied for, or null with a bundle
+     * @param bundleCode the bundle applied for, or null with an item
+     * @param channel ONLINE (an applicant's own token) or WINDOW (a window clerk); defaults from the caller's role
+     * @param region region code; defaults to {@code runonce.intake.region}
+     * @param applicant who applies; online the subject is the caller's
+     * @param form the form fields the items need
+     * @param materials what is handed in, each as a document, an e-certificate, or produced in the bundle
+     * @param pledgeDate if only non-key materials are missing, accept with deficiencies on this pledge (容缺)
+     */
+    record SubmitApplication(
+            @Pattern(regexp = CODE) String itemCode,
+            @Pattern(regexp = CODE) String bundleCode,
+            @Pattern(regexp = "ONLINE|WINDOW") String channel,
+            @Pattern(regexp = "[0-9]{6}") String region,
+            @NotNull @Valid ApplicantInput applicant,
+            Map<String, Object> form,
+            @Size(max = 100) List<@NotNull @Valid MaterialInput> materials,
+            LocalDate pledgeDate) {}
+
+    /**
+     * @param subject the applicant's account subject; window clerks give it when the applicant has an account
+     * @param name name of the person or entity
+     * @param type NATURAL_PERSON or LEGAL_ENTITY
+     * @param idNumber resident identity number (natural person) or unified social credit code (legal entity)
+     * @param locale zh-CN (default) or en
+     * @param email e-mail for notices
+     * @param phone mobile number for notices
+     */
+    record ApplicantInput(
+            @Size(max = 100) String subject,
+            @NotBlank @Size(max = 100) String name,
+
+            @NotNull @Pattern(regexp = "NATURAL_PERSON|LEGAL_ENTITY")
+            String type,
+
+            @NotBlank String idNumber,
+            @Pattern(regexp = "zh-CN|en") String locale,
+            @Email @Size(max = 200) String email,
+            @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}") String phone) {}
+
+    /**
+     * One material; give exactly one of {@code documentId}, {@code certificate} and {@code producedBy}.
+     *
+     * @param code the material code, e.g. ID_CARD
+     * @param documentId an uploaded document's id
+     * @param certificate an e-certificate of the platform: its compact JWS
+     * @param certificateNumber the certificate's number, checked against the certificate when given
+     * @param producedBy in a bundle: the item whose certificate will provide it
+     */
+    @Schema(description = "One material: a document, an e-certificate, or produced inside the bundle")
+    record MaterialInput(
+            @NotBlank String code,
+            String documentId,
+            @Size(max = 16384) String certificate,
+            String certificateNumber,
+            @Pattern(regexp = CODE) String producedBy) {}
+
+    /** @param materials materials to add or replace */
+    record Supplement(@NotEmpty @Size(max = 100) List<@NotNull @Valid MaterialInput> materials) {}
+
+    /** @param pledgeDate the day by which the missing non-key materials will be handed in */
+    record Pledge(@NotNull LocalDate pledgeDate) {}
+
+    /**
+     * @param reason why the application cannot be accepted
+     * @param legalBasis the provision the refusal rests on
+     */
+    record Refusal(
+            @NotBlank @Size(max = 2000) String reason,
+            @NotBlank @Size(max = 500) String legalBasis) {}
+
+    /** @param reason the applicant's reason, optional */
+    record Withdrawal(@Size(max = 2000) String reason) {}
+
+    /** @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, RESULT_PICKUP, CONSULTATION or OTHER */
+    record Visit(
+            @NotNull @Pattern(regexp = "SUBMISSION|SUPPLEMENT|PLEDGE|RESULT_PICKUP|CONSULTATION|OTHER")
+            String purpose) {}
+
+    /**
+     * @param method WINDOW_PICKUP, MAIL or ELECTRONIC
+     * @param trackingNumber postal tracking number, for MAIL
+     * @param address postal address, for MAIL
+     */
+    record Delivery(
+            @NotNull @Pattern(regexp = "WINDOW_PICKUP|MAIL|ELECTRONIC")
+            String method,
+
+            @Size(max = 64) String trackingNumber,
+            @Size(max = 300) String address) {}
+
+    /**
+     * @param rating 1 (very dissatisfied) to 5 (very satisfied)
+     * @param comment optional words
+     */
+    record Evaluation(
+            @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {}
+
+    /** @param note what was done about the bad rating */
+    record FollowUpResolution(@NotBlank @Size(max = 2000) String note) {}
+}

@@ -1,0 +1,84 @@
+package org.runonce.intake.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.intake.IntakeProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * What intake knows of the catalog: item versions, bundles, working-day calendars and departments, read from the
+ * local copy (no call to the catalog) and kept in memory for {@code runonce.intake.catalog.cache-time-to-live}, so
+ * the submit path usually reads none of it from the database.
+ */
+@Service
+public class CatalogCopy {
+
+    private final CatalogStore store;
+    private final long timeToLiveNanos;
+    private final Map<String, Cached<?>> cache = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    CatalogCopy(CatalogStore store, IntakeProperties properties) {
+        this.store = store;
+        this.timeToLiveNanos = properties.catalog().cacheTimeToLive().toNanos();
+    }
+
+    /** The version of the item in force on {@code date}, if there is one. */
+    public Optional<ItemGuide> itemInForce(String itemCode, LocalDate date) {
+        List<ItemGuide> versions = cached("item:" + itemCode, () -> store.versionsOf(itemCode));
+        return versions.stream().filter(v -> v.inForceOn(date)).reduce((first, second) -> second);
+    }
+
+    /** A specific version of an item, in force or not. */
+    public Optional<ItemGuide> itemVersion(String itemCode, int version) {
+        return cached("item:" + itemCode, () -> store.versionsOf(itemCode)).stream()
+                .filter(v -> v.version() == version)
+                .findFirst();
+    }
+
+    public Optional<BundleGuide> bundle(String code) {
+        return cached("bundle:" + code, () -> store.bundle(code));
+    }
+
+    public Optional<Department> department(String code) {
+        return cached("department:" + code, () -> store.department(code));
+    }
+
+    /** The region's working-day calendar over every year the catalog published for it. */
+    public WorkingDayCalendar calendar(String region) {
+        return cached("calendar:" + region, () -> store.calendar(region));
+    }
+
+    /** Whether the copy holds no item at all yet (a new installation catching up). */
+    public boolean isEmpty() {
+        return !store.hasItems();
+    }
+
+    /**
+     * Makes this instance read everything again; called after a change to the copy committed. Entries loaded while
+     * the change was being applied carry the older generation and are not used either.
+     */
+    void changed() {
+        generation.incrementAndGet();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Supplier<T> loader) {
+        long now = System.nanoTime();
+        long current = generation.get();
+        Cached<?> entry = cache.get(key);
+        if (entry == null || entry.generation() != current || now - entry.loadedAt() > timeToLiveNanos) {
+            entry = new Cached<>(loader.get(), now, current);
+            cache.put(key, entry);
+        }
+        return (T) entry.value();
+    }
+
+    private record Cached<T>(T value, long loadedAt, long generation) {}
+}

@@ -1,0 +1,224 @@
+package org.runonce.intake.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.runonce.intake.IntakeProperties;
+import org.runonce.starter.security.Caller;
+import org.runonce.starter.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Uploading documents and deciding who may read them. */
+@Service
+public class Documents {
+
+    static final String REVIEWER = "reviewer";
+    static final String DEPARTMENT_HEAD = "department-head";
+    static final String WINDOW_CLERK = "window-clerk";
+
+    private final JdbcClient jdbc;
+    private final DocumentStore store;
+    private final Clock clock;
+    private final IntakeProperties properties;
+
+    Documents(JdbcClient jdbc, DocumentStore store, Clock clock, IntakeProperties properties) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Stores an upload after checking its size and that its bytes are what it claims to be.
+     *
+     * @param ownerSubject the applicant the document belongs to: the uploader online, or the applicant a clerk
+     *     names (may be null for an applicant without an account)
+     */
+    @Transactional
+    public DocumentInfo upload(
+            String filename, String declaredType, byte[] bytes, Caller uploader, String ownerSubject) {
+        long max = properties.documents().maxSize().toBytes();
+        if (bytes.length > max) {
+            throw tooLarge(bytes.length, max);
+        }
+        if (bytes.length == 0) {
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "document-empty",
+                    "Empty document",
+                    "The uploaded file is empty.");
+        }
+        DocumentType declared = DocumentType.ofMediaType(declaredType)
+                .orElseThrow(() -> new ProblemException(
+                                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                                "unsupported-document-type",
+                                "Unsupported document type",
+                                "Upload PDF, JPEG or PNG documents; the file was declared as " + declaredType + ".")
+                        .with("declaredType", declaredType)
+                        .with("supportedTypes", supportedTypes()));
+        DocumentType actual = DocumentType.detect(bytes).orElse(null);
+        if (actual != declared) {
+            throw new ProblemException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "document-type-mismatch",
+                            "Document type mismatch",
+                            "The file was declared as " + declared.mediaType() + " but its content is "
+                                    + (actual == null ? "none of PDF, JPEG or PNG" : actual.mediaType()) + ".")
+                    .with("declaredType", declared.mediaType())
+                    .with("detectedType", actual == null ? null : actual.mediaType());
+        }
+        DocumentInfo info = new DocumentInfo(
+                UUID.randomUUID(),
+                ownerSubject,
+                uploader.subject(),
+                sanitize(filename),
+                actual.mediaType(),
+                bytes.length,
+                sha256(bytes),
+                actual.isComplete(bytes),
+                clock.instant());
+        jdbc.sql("""
+                        insert into document (id, owner_subject, uploaded_by, filename, content_type, size_bytes, sha256,
+                            readable, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        info.id(),
+                        info.ownerSubject(),
+                        info.uploadedBy(),
+                        info.filename(),
+                        info.contentType(),
+                        info.size(),
+                        info.sha256(),
+                        info.readable(),
+                        OffsetDateTime.ofInstant(info.createdAt(), ZoneOffset.UTC))
+                .update();
+        store.put(info.id(), bytes);
+        return info;
+    }
+
+    /** The largest upload accepted, in bytes. */
+    public long maxSize() {
+        return properties.documents().maxSize().toBytes();
+    }
+
+    static ProblemException tooLarge(long size, long max) {
+        return new ProblemException(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "document-too-large",
+                        "Document too large",
+                        "Documents may be at most " + max + " bytes"
+                                + (size > 0 ? "; this one has " + size + "." : "."))
+                .with("maxSize", max);
+    }
+
+    static List<String> supportedTypes() {
+        return java.util.Arrays.stream(DocumentType.values())
+                .map(DocumentType::mediaType)
+                .toList();
+    }
+
+    /** The documents with these ids that exist, by id (for the completeness check; no access decision). */
+    public Map<UUID, DocumentInfo> describe(Collection<UUID> ids) {
+        Map<UUID, DocumentInfo> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select * from document where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(Documents::info)
+                .list()
+                .forEach(d -> found.put(d.id(), d));
+        return found;
+    }
+
+    /**
+     * The document if {@code caller} may read it: its owner, the clerk who took it, or a reviewer or department head
+     * of a department with a case on an application that uses it. Anyone else learns nothing, not even that it
+     * exists.
+     */
+    public Optional<DocumentInfo> readableBy(UUID id, Caller caller) {
+        Optional<DocumentInfo> document = jdbc.sql("select * from document where id = ?")
+                .param(id)
+                .query(Documents::info)
+                .optional();
+        return document.filter(d -> d.usableBy(caller.subject()) || departmentMayRead(d.id(), caller));
+    }
+
+    private boolean departmentMayRead(UUID id, Caller caller) {
+        if (!(caller.hasRole(REVIEWER) || caller.hasRole(DEPARTMENT_HEAD))
+                || caller.department().isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from document_grant where document_id = ? and department_code = ?)")
+                .params(id, caller.department().get())
+                .query(Boolean.class)
+                .single();
+    }
+
+    public byte[] content(UUID id) {
+        return store.get(id).orElseThrow(() -> new IllegalStateException("no content stored for document " + id));
+    }
+
+    /** Lets reviewers of these departments read these documents (they have a case on an application using them). */
+    public void grant(Collection<UUID> documentIds, Collection<String> departmentCodes) {
+        if (documentIds.isEmpty() || departmentCodes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into document_grant (document_id, department_code)
+                        select d, c from unnest(?::uuid[]) d cross join unnest(?::text[]) c
+                        on conflict do nothing""")
+                .params(documentIds.toArray(UUID[]::new), departmentCodes.toArray(String[]::new))
+                .update();
+    }
+
+    private static DocumentInfo info(ResultSet rs, int row) throws SQLException {
+        return new DocumentInfo(
+                rs.getObject("id", UUID.class),
+                rs.getString("owner_subject"),
+                rs.getString("uploaded_by"),
+                rs.getString("filename"),
+                rs.getString("content_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("sha256"),
+                rs.getBoolean("readable"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** Keeps the last path segment and drops control characters: the name is shown and used in downloads. */
+    static String sanitize(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return "document";
+        }
+        String name = filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}\"]", "")
+                .strip();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        return name.isEmpty() ? "document" : name;
+    }
+}

@@ -1,0 +1,274 @@
+package org.runonce.intake;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.runonce.contracts.Topics;
+import org.runonce.localstack.spring.WithLocalInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake service on real PostgreSQL and Kafka (local stack), with its catalog copy built from the demo catalog's
+ * events on Kafka, e-certificates verified against a JWK Set served by {@link CertificateAuthority}, and a clock
+ * tests move. Every IT extends it, so they share one Spring context.
+ */
+@SpringBootTest(
+        properties = {
+            "runonce.intake.documents.max-size=1MB",
+            "runonce.intake.pledge.check-interval=1h",
+            "runonce.events.resubmit-interval=2s",
+            "runonce.events.resubmit-older-than=2s"
+        })
+@AutoConfigureMockMvc
+@WithLocalInfrastructure
+@Import(TestClockConfiguration.class)
+public abstract class IntakeIT {
+
+    @DynamicPropertySource
+    static void certificateKeys(DynamicPropertyRegistry registry) {
+        registry.add("runonce.intake.certificates.jwks-uri", CertificateAuthority::jwksUri);
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @Autowired
+    protected Clock clock;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
+
+    protected MutableClock clock() {
+        return (MutableClock) clock;
+    }
+
+    @BeforeEach
+    void catalogCopy() {
+        CatalogLoader.ensureLoaded(bootstrapServers, jdbc);
+        clock().set("2026-11-20T10:00");
+    }
+
+    // ---- callers ------------------------------------------------------------------------------------------------
+
+    protected static RequestPostProcessor applicant(String subject) {
+        return jwt().jwt(t -> t.subject(subject).claim("preferred_username", subject))
+                .authorities(new SimpleGrantedAuthority("ROLE_applicant"));
+    }
+
+    protected static RequestPostProcessor clerk(String subject) {
+        return jwt().jwt(t -> t.subject(subject).claim("preferred_username", subject))
+                .authorities(new SimpleGrantedAuthority("ROLE_window-clerk"));
+    }
+
+    protected static RequestPostProcessor reviewer(String subject, String department) {
+        return jwt().jwt(t ->
+                        t.subject(subject).claim("preferred_username", subject).claim("department", department))
+                .authorities(new SimpleGrantedAuthority("ROLE_reviewer"));
+    }
+
+    protected static RequestPostProcessor supervisor() {
+        return jwt().jwt(t -> t.subject("supervisor-1").claim("preferred_username", "zhou.jian"))
+                .authorities(new SimpleGrantedAuthority("ROLE_supervisor"));
+    }
+
+    protected static String newSubject() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    // ---- documents ----------------------------------------------------------------------------------------------
+
+    protected static final byte[] PDF =
+            ("%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+    protected static final byte[] PNG = {
+        (byte) 0x89,
+        'P',
+        'N',
+        'G',
+        0x0D,
+        0x0A,
+        0x1A,
+        0x0A,
+        0,
+        0,
+        0,
+        13,
+        'I',
+        'H',
+        'D',
+        'R',
+        0,
+        0,
+        0,
+        0,
+        'I',
+        'E',
+        'N',
+        'D',
+        (byte) 0xAE,
+        0x42,
+        0x60,
+        (byte) 0x82
+    };
+
+    /** A truncated PDF: right magic bytes, no end marker. */
+    protected static final byte[] TRUNCATED_PDF = Arrays.copyOf(PDF, 20);
+
+    protected String upload(RequestPostProcessor who, byte[] bytes, String contentType) throws Exception {
+        String body = mvc.perform(multipart("/api/intake/documents")
+                        .file(new MockMultipartFile("file", "material.pdf", contentType, bytes))
+                        .with(who))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return json.readTree(body).get("id").asString();
+    }
+
+    protected String uploadPdf(RequestPostProcessor who) throws Exception {
+        return upload(who, PDF, "application/pdf");
+    }
+
+    /** {"code": id, ...} for each material code, each a freshly uploaded PDF. */
+    protected List<Map<String, Object>> documents(RequestPostProcessor who, String... codes) throws Exception {
+        List<Map<String, Object>> materials = new ArrayList<>();
+        for (String code : codes) {
+            materials.add(Map.of("code", code, "documentId", uploadPdf(who)));
+        }
+        return materials;
+    }
+
+    // ---- applications -------------------------------------------------------------------------------------------
+
+    protected static Map<String, Object> person(String name) {
+        return new LinkedHashMap<>(Map.of(
+                "name",
+                name,
+                "type",
+                "NATURAL_PERSON",
+                "idNumber",
+                TestIds.residentId(),
+                "locale",
+                "zh-CN",
+                "email",
+                "applicant@example.cn"));
+    }
+
+    protected static Map<String, Object> company(String name) {
+        return new LinkedHashMap<>(
+                Map.of("name", name, "type", "LEGAL_ENTITY", "idNumber", TestIds.creditCode(), "locale", "en"));
+    }
+
+    protected static Map<String, Object> companyStartupForm() {
+        return Map.of(
+                "companyName", "杭州一次科技有限公司",
+                "registeredCapitalYuan", 1000000,
+                "businessScope", "软件开发；信息技术咨询服务",
+                "registeredAddress", "杭州市西湖区文三路1号",
+                "legalRepresentativeName", "张三",
+                "sealCount", 2,
+                "employeeCount", 5);
+    }
+
+    protected JsonNode submit(RequestPostProcessor who, Map<String, Object> body, int expectedStatus) throws Exception {
+        String response = mvc.perform(post("/api/intake/applications")
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().is(expectedStatus))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return json.readTree(response);
+    }
+
+    protected JsonNode postJson(RequestPostProcessor who, String path, Object body, int expectedStatus)
+            throws Exception {
+        String response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().is(expectedStatus))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return json.readTree(response);
+    }
+
+    protected JsonNode getJson(RequestPostProcessor who, String path, int expectedStatus) throws Exception {
+        String response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                        .with(who))
+                .andExpect(status().is(expectedStatus))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return json.readTree(response);
+    }
+
+    // ---- events -------------------------------------------------------------------------------------------------
+
+    /** The intake events published for an application, waiting until {@code type} is among them. */
+    protected List<String> awaitEvents(String applicationNumber, String type) {
+        List<String> bodies = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "intake-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.INTAKE));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (applicationNumber.equals(record.key())) {
+                        bodies.add(new String(record.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return bodies.stream()
+                        .anyMatch(b -> json.readTree(b).get("type").asString().equals(type));
+            });
+        }
+        return bodies;
+    }
+}

@@ -1,0 +1,162 @@
+package org.runonce.intake.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationCompleted;
+import org.runonce.contracts.intake.ApplicationEvaluated;
+import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationPledgeOverdue;
+import org.runonce.contracts.intake.ApplicationRefused;
+import org.runonce.contracts.intake.ApplicationResultDelivered;
+import org.runonce.contracts.intake.ApplicationSubmitted;
+import org.runonce.contracts.intake.ApplicationSupplementRequested;
+import org.runonce.contracts.intake.ApplicationWithdrawn;
+import org.runonce.intake.DemoCatalog;
+import org.runonce.intake.EventSchemas;
+
+/** Every event the aggregate records, in its CloudEvent envelope, satisfies the schema consumers test against. */
+class IntakeEventSchemaTest {
+
+    final List<Application.Recorded> recorded = new ArrayList<>();
+
+    @Test
+    void everyIntakeEventValidatesAgainstItsSchema() {
+        Requirements registration = Fixtures.item("samr-company-registration");
+        // submitted + supplement requested, then refused
+        Application refused =
+                Fixtures.submit(registration, Fixtures.person(), Map.of(), null, Fixtures.terms("2026-11-20T10:00"));
+        refused.refuse("不属于本机关职权范围", "《中华人民共和国行政许可法》第三十二条第一款第（二）项", Fixtures.terms("2026-11-20T11:00"));
+        recorded.addAll(refused.pullEvents());
+
+        // accepted with deficiencies, pledge overdue, materials supplied
+        Application pledged = Fixtures.submit(
+                registration,
+                Fixtures.person(),
+                Fixtures.documents(
+                        Fixtures.at("2026-11-20T10:00"),
+                        "COMPANY_REGISTRATION_APPLICATION",
+                        "ARTICLES_OF_ASSOCIATION",
+                        "ID_CARD"),
+                LocalDate.parse("2026-11-25"),
+                Fixtures.terms("2026-11-20T10:00"));
+        pledged.markPledgeOverdue(Fixtures.terms("2026-11-26T10:00"));
+        pledged.supplement(
+                Fixtures.documents(Fixtures.at("2026-11-27T10:00"), "PREMISES_PROOF"),
+                Fixtures.terms("2026-11-27T10:00"));
+        recorded.addAll(pledged.pullEvents());
+
+        // a bundle accepted, completed, delivered by mail, rated badly
+        Application bundle = Fixtures.submit(
+                Fixtures.bundle("company-startup"),
+                Fixtures.person(),
+                Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
+                null,
+                Fixtures.terms("2026-11-20T10:00"));
+        for (Case c : bundle.cases()) {
+            bundle.caseProgressed(
+                    c.caseNumber(),
+                    "APPROVED",
+                    c.itemCode().startsWith("samr") ? "BUSINESS_LICENCE-2026-000001" : null,
+                    Fixtures.at("2026-11-23T10:00"));
+        }
+        bundle.deliver("MAIL", "SF1234567890", "杭州市西湖区文三路1号", Fixtures.terms("2026-11-23T11:00"));
+        bundle.evaluate(1, "太慢", LocalDate.parse("2026-11-30"), Fixtures.terms("2026-11-23T12:00"));
+        recorded.addAll(bundle.pullEvents());
+
+        // withdrawn after acceptance; rated well elsewhere
+        Application withdrawn = Fixtures.submit(
+                Fixtures.bundle("company-startup"),
+                Fixtures.company(),
+                Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
+                null,
+                Fixtures.terms("2026-11-20T10:00"));
+        withdrawn.withdraw(null, Fixtures.terms("2026-11-20T10:30"));
+        recorded.addAll(withdrawn.pullEvents());
+
+        assertThat(recorded)
+                .extracting(Application.Recorded::type)
+                .contains(
+                        ApplicationSubmitted.TYPE,
+                        ApplicationSupplementRequested.TYPE,
+                        ApplicationRefused.TYPE,
+                        ApplicationAccepted.TYPE,
+                        ApplicationPledgeOverdue.TYPE,
+                        ApplicationMaterialsSupplied.TYPE,
+                        ApplicationCompleted.TYPE,
+                        ApplicationResultDelivered.TYPE,
+                        ApplicationEvaluated.TYPE,
+                        ApplicationWithdrawn.TYPE);
+        for (Application.Recorded event : recorded) {
+            String json = json(event);
+            assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), json))
+                    .as(json)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void anAcceptedEventWithoutCasesOrWithADepartmentIsRejected() {
+        Application application = Fixtures.submit(
+                Fixtures.bundle("company-startup"),
+                Fixtures.person(),
+                Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
+                null,
+                Fixtures.terms("2026-11-20T10:00"));
+        ApplicationAccepted accepted = (ApplicationAccepted) application.pullEvents().stream()
+                .filter(e -> e.type().equals(ApplicationAccepted.TYPE))
+                .findFirst()
+                .orElseThrow()
+                .data();
+        ApplicationAccepted withoutCases = new ApplicationAccepted(
+                accepted.applicationNumber(),
+                accepted.bundleCode(),
+                accepted.applicant(),
+                accepted.channel(),
+                accepted.region(),
+                accepted.filedBy(),
+                accepted.acceptedAt(),
+                accepted.promisedWorkingDays(),
+                accepted.promisedCompletionDate(),
+                accepted.withDeficiencies(),
+                accepted.pledgeDate(),
+                accepted.missingMaterials(),
+                accepted.form(),
+                List.of());
+        String schema = EventSchemas.schemaOf(ApplicationAccepted.TYPE);
+        assertThat(EventSchemas.violations(
+                        schema, json(new Application.Recorded(ApplicationAccepted.TYPE, withoutCases))))
+                .isNotEmpty();
+        String withDepartment = DemoCatalog.JSON.writeValueAsString(CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/intake",
+                ApplicationAccepted.TYPE,
+                accepted.acceptedAt(),
+                accepted.applicationNumber(),
+                "SAMR",
+                accepted));
+        assertThat(EventSchemas.violations(schema, withDepartment)).isNotEmpty();
+    }
+
+    static String json(Application.Recorded event) {
+        String subject = switch (event.data()) {
+            case ApplicationSubmitted e -> e.applicationNumber();
+            default -> "330000-2026-000001";
+        };
+        return DemoCatalog.JSON.writeValueAsString(CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/intake",
+                event.type(),
+                Fixtures.at("2026-11-20T10:00"),
+                subject,
+                null,
+                event.data()));
+    }
+}

@@ -1,0 +1,218 @@
+package org.runonce.intake.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.intake.EventSchemas;
+import org.runonce.intake.IntakeIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * From acceptance to evaluation: the accepted event on Kafka against its schema, case progress across departments,
+ * completion, one delivery, the rating and its follow-up, visits, and the supervisors' statistics.
+ */
+class ProgressIT extends IntakeIT {
+
+    @Autowired
+    ApplicationService service;
+
+    @Test
+    void theAcceptedEventOnKafkaIsKeyedByTheApplicationAndValidatesAgainstItsSchema() throws Exception {
+        RequestPostProcessor me = applicant(newSubject());
+        String number = acceptedCompanyStartup(me, clerkOrApplicant(me));
+
+        List<String> events = awaitEvents(number, ApplicationAccepted.TYPE);
+
+        String accepted = events.stream()
+                .filter(e -> json.readTree(e).get("type").asString().equals(ApplicationAccepted.TYPE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventSchemas.violations(EventSchemas.schemaOf(ApplicationAccepted.TYPE), accepted))
+                .as(accepted)
+                .isEmpty();
+        JsonNode event = json.readTree(accepted);
+        assertThat(event.get("subject").asString()).isEqualTo(number);
+        assertThat(event.has("department")).isFalse();
+        JsonNode data = event.get("data");
+        assertThat(data.get("cases")).hasSize(5);
+        assertThat(data.get("applicant").get("idNumber").asString()).hasSize(18);
+        assertThat(data.get("form").get("companyName").asString()).isEqualTo("杭州一次科技有限公司");
+        for (String body : events) {
+            String type = json.readTree(body).get("type").asString();
+            assertThat(EventSchemas.violations(EventSchemas.schemaOf(type), body))
+                    .as(body)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void whenEveryCaseIsDecidedTheApplicationCompletesIsDeliveredOnceAndRated() throws Exception {
+        clock().set("2027-03-10T10:00");
+        String subject = newSubject();
+        RequestPostProcessor me = applicant(subject);
+        RequestPostProcessor clerk = clerk("clerk-progress");
+        String number = acceptedCompanyStartup(me, clerk);
+        JsonNode application = getJson(me, "/api/intake/applications/" + number, 200);
+        List<String> cases = new ArrayList<>();
+        application.get("cases").forEach(c -> cases.add(c.get("caseNumber").asString()));
+
+        clock().set("2027-03-10T15:00");
+        service.caseProgressed(new CaseProgress(cases.get(0), "IN_REVIEW", null, clock.instant()));
+        JsonNode inReview = getJson(me, "/api/intake/applications/" + number, 200);
+        assertThat(inReview.get("cases").get(0).get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(inReview.get("cases").get(0).get("departmentName").get("en").asString())
+                .isEqualTo("Administration for Market Regulation");
+
+        service.caseProgressed(
+                new CaseProgress(cases.get(0), "APPROVED", "BUSINESS_LICENCE-2027-000001", clock.instant()));
+        for (String caseNumber : cases.subList(1, 5)) {
+            assertThat(getJson(me, "/api/intake/applications/" + number, 200)
+                            .get("status")
+                            .asString())
+                    .isEqualTo("ACCEPTED");
+            service.caseProgressed(new CaseProgress(caseNumber, "APPROVED", null, clock.instant()));
+        }
+        JsonNode completed = getJson(me, "/api/intake/applications/" + number, 200);
+        assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(awaitEvents(number, "org.runonce.intake.application.completed.v1"))
+                .isNotEmpty();
+        // redelivered progress changes nothing
+        assertThat(service.caseProgressed(new CaseProgress(cases.get(0), "APPROVED", null, clock.instant())))
+                .isFalse();
+
+        // the seal cannot be e-mailed: electronic delivery is not offered for this bundle
+        postJson(clerk, "/api/intake/applications/" + number + "/delivery", Map.of("method", "ELECTRONIC"), 422);
+        postJson(clerk, "/api/intake/applications/" + number + "/delivery", Map.of("method", "MAIL"), 400);
+        JsonNode delivered = postJson(
+                clerk,
+                "/api/intake/applications/" + number + "/delivery",
+                Map.of("method", "MAIL", "trackingNumber", "SF1234567890", "address", "杭州市西湖区文三路1号"),
+                200);
+        assertThat(delivered.get("delivery").get("trackingNumber").asString()).isEqualTo("SF1234567890");
+        postJson(clerk, "/api/intake/applications/" + number + "/delivery", Map.of("method", "WINDOW_PICKUP"), 409);
+        assertThat(awaitEvents(number, "org.runonce.intake.application.result-delivered.v1"))
+                .isNotEmpty();
+
+        postJson(clerk, "/api/intake/applications/" + number + "/evaluation", Map.of("rating", 5), 403);
+        JsonNode rated = postJson(
+                me, "/api/intake/applications/" + number + "/evaluation", Map.of("rating", 2, "comment", "等太久"), 200);
+        assertThat(rated.get("evaluation").get("followUpDue").asString()).isEqualTo("2027-03-17");
+        postJson(me, "/api/intake/applications/" + number + "/evaluation", Map.of("rating", 5), 409);
+
+        JsonNode followUps = getJson(supervisor(), "/api/intake/supervision/follow-ups", 200);
+        assertThat(followUps.findValuesAsString("number")).contains(number);
+        getJson(me, "/api/intake/supervision/follow-ups", 403);
+        postJson(
+                supervisor(),
+                "/api/intake/supervision/follow-ups/" + number + "/resolution",
+                Map.of("note", "已致电申请人说明原因并改进窗口排队"),
+                200);
+        assertThat(getJson(supervisor(), "/api/intake/supervision/follow-ups", 200)
+                        .findValuesAsString("number"))
+                .doesNotContain(number);
+    }
+
+    @Test
+    void visitsAreCountedPerDayFlaggedAboveOneAndSupervisorsSeeTheFigures() throws Exception {
+        clock().set("2027-03-15T09:00");
+        RequestPostProcessor clerk = clerk("clerk-visits");
+        // at the window with one material missing: the first visit
+        JsonNode pending = submit(
+                clerk,
+                Map.of(
+                        "itemCode", "hrss-unemployment-benefit",
+                        "applicant", person("多跑"),
+                        "form", Map.of("terminationDate", "2027-02-28"),
+                        "materials", documents(clerk, "ID_CARD")),
+                201);
+        String number = pending.get("number").asString();
+        assertThat(pending.get("visits").asInt()).isEqualTo(1);
+        postJson(clerk, "/api/intake/applications/" + number + "/visits", Map.of("purpose", "CONSULTATION"), 200);
+        assertThat(getJson(clerk, "/api/intake/applications/" + number, 200)
+                        .get("visits")
+                        .asInt())
+                .isEqualTo(1);
+
+        // back another day to hand in the rest: a second visit, flagged
+        clock().set("2027-03-16T09:00");
+        JsonNode accepted = postJson(
+                clerk,
+                "/api/intake/applications/" + number + "/supplements",
+                Map.of("materials", documents(clerk, "TERMINATION_PROOF")),
+                200);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("visits").asInt()).isEqualTo(2);
+        assertThat(accepted.get("multipleVisits").asBoolean()).isTrue();
+        assertThat(getJson(supervisor(), "/api/intake/supervision/multiple-visits", 200)
+                        .findValuesAsString("number"))
+                .contains(number);
+
+        // an online application accepted at once, in the same period
+        RequestPostProcessor me = applicant(newSubject());
+        submit(
+                me,
+                Map.of(
+                        "itemCode", "hrss-unemployment-benefit",
+                        "applicant", person("零跑"),
+                        "form", Map.of("terminationDate", "2027-02-28"),
+                        "materials", documents(me, "ID_CARD", "TERMINATION_PROOF")),
+                201);
+
+        JsonNode figures = getJson(supervisor(), "/api/intake/statistics?from=2027-03-15&to=2027-03-16", 200);
+        assertThat(figures.get("applications").asLong()).isEqualTo(2);
+        assertThat(figures.get("byChannel").get("WINDOW").asLong()).isEqualTo(1);
+        assertThat(figures.get("byChannel").get("ONLINE").asLong()).isEqualTo(1);
+        assertThat(figures.get("accepted").asLong()).isEqualTo(2);
+        assertThat(figures.get("acceptedWithinOneVisit").asLong()).isEqualTo(1);
+        assertThat(figures.get("firstVisitAcceptanceRate").asDouble()).isEqualTo(0.5);
+        assertThat(figures.get("averageVisits").asDouble()).isEqualTo(1.0);
+        assertThat(figures.get("multipleVisitApplications").asLong()).isEqualTo(1);
+        assertThat(figures.get("notices").asLong()).isEqualTo(1);
+        getJson(clerk, "/api/intake/statistics", 403);
+    }
+
+    private RequestPostProcessor clerkOrApplicant(RequestPostProcessor me) {
+        return me;
+    }
+
+    /** A company start-up accepted at once (online, or filed by a clerk). */
+    private String acceptedCompanyStartup(RequestPostProcessor applicant, RequestPostProcessor filer) throws Exception {
+        Map<String, Object> person = person("张三");
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "bundleCode",
+                "company-startup",
+                "applicant",
+                person,
+                "form",
+                companyStartupForm(),
+                "materials",
+                documents(
+                        filer,
+                        "COMPANY_REGISTRATION_APPLICATION",
+                        "ARTICLES_OF_ASSOCIATION",
+                        "ID_CARD",
+                        "PREMISES_PROOF",
+                        "OFFICER_APPOINTMENTS",
+                        "SEAL_ENGRAVING_APPLICATION",
+                        "FINANCE_OFFICER_ID",
+                        "EMPLOYEE_LIST")));
+        if (filer != applicant) {
+            // a clerk files for an applicant with an account: the applicant follows it online
+            String subject = subjectOf(applicant);
+            person.put("subject", subject);
+        }
+        JsonNode accepted = submit(filer, body, 201);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        return accepted.get("number").asString();
+    }
+
+    private String subjectOf(RequestPostProcessor applicant) throws Exception {
+        return getJson(applicant, "/api/intake/whoami", 200).get("subject").asString();
+    }
+}

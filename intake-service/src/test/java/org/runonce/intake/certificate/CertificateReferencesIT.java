@@ -1,0 +1,129 @@
+package org.runonce.intake.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.runonce.intake.CertificateAuthority;
+import org.runonce.intake.IntakeIT;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An e-certificate given by number and JWS replaces a document (no copy needed); forged or tampered ones are refused;
+ * genuine ones that do not fit the application go into the one-time notice.
+ */
+class CertificateReferencesIT extends IntakeIT {
+
+    @Test
+    void aGenuineBusinessLicenceIsAcceptedAsTheMaterialAndTravelsByNumber() throws Exception {
+        RequestPostProcessor me = applicant(newSubject());
+        Map<String, Object> company = company("杭州证照科技有限公司");
+        String licence = CertificateAuthority.platform()
+                .issue(
+                        "BUSINESS_LICENCE-2026-000042",
+                        "BUSINESS_LICENCE",
+                        "samr-company-registration",
+                        "杭州证照科技有限公司",
+                        (String) company.get("idNumber"),
+                        null);
+
+        JsonNode accepted = submit(me, foodLicence(me, company, licence, "BUSINESS_LICENCE-2026-000042"), 201);
+
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        JsonNode material = material(accepted, "BUSINESS_LICENCE");
+        assertThat(material.get("outcome").asString()).isEqualTo("PROVIDED");
+        assertThat(material.get("certificateNumber").asString()).isEqualTo("BUSINESS_LICENCE-2026-000042");
+        assertThat(material.get("documentId").isNull()).isTrue();
+        assertThat(awaitEvents(accepted.get("number").asString(), "org.runonce.intake.application.accepted.v1"))
+                .anySatisfy(e -> assertThat(e).contains("\"certificateNumber\":\"BUSINESS_LICENCE-2026-000042\""));
+    }
+
+    @Test
+    void aForgedOrTamperedCertificateIsRefusedAndNothingIsStored() throws Exception {
+        String subject = newSubject();
+        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> company = company("杭州伪造有限公司");
+        String forged = CertificateAuthority.forger()
+                .issue(
+                        "BUSINESS_LICENCE-2026-999999",
+                        "BUSINESS_LICENCE",
+                        "samr-company-registration",
+                        "杭州伪造有限公司",
+                        (String) company.get("idNumber"),
+                        null);
+
+        JsonNode problem = submit(me, foodLicence(me, company, forged, null), 422);
+        assertThat(problem.get("type").asString()).isEqualTo("https://runonce.org/problems/certificate-invalid");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("materials[1].certificate");
+
+        String someoneElses = CertificateAuthority.platform()
+                .issue(
+                        "BUSINESS_LICENCE-2026-000077",
+                        "BUSINESS_LICENCE",
+                        "samr-company-registration",
+                        "别人的公司",
+                        org.runonce.intake.TestIds.creditCode(),
+                        null);
+        String tampered = CertificateAuthority.tampered(someoneElses, (String) company.get("idNumber"));
+        JsonNode tamperedProblem = submit(me, foodLicence(me, company, tampered, null), 422);
+        assertThat(tamperedProblem.get("type").asString())
+                .isEqualTo("https://runonce.org/problems/certificate-invalid");
+
+        assertThat(getJson(me, "/api/intake/applications", 200)).isEmpty();
+    }
+
+    @Test
+    void genuineCertificatesThatDoNotFitAreListedInTheNotice() throws Exception {
+        RequestPostProcessor me = applicant(newSubject());
+        Map<String, Object> company = company("杭州过期有限公司");
+        String expired = CertificateAuthority.platform()
+                .issue(
+                        "BUSINESS_LICENCE-2020-000001",
+                        "BUSINESS_LICENCE",
+                        "samr-company-registration",
+                        "杭州过期有限公司",
+                        (String) company.get("idNumber"),
+                        LocalDate.parse("2026-06-30"));
+
+        JsonNode pending = submit(me, foodLicence(me, company, expired, null), 201);
+
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING_SUPPLEMENT");
+        JsonNode item = pending.get("notices").get(0).get("items").get(0);
+        assertThat(item.get("materialCode").asString()).isEqualTo("BUSINESS_LICENCE");
+        assertThat(item.get("reason").asString()).isEqualTo("CERTIFICATE_EXPIRED");
+    }
+
+    private Map<String, Object> foodLicence(
+            RequestPostProcessor me, Map<String, Object> company, String certificate, String number) throws Exception {
+        Map<String, Object> licence = new java.util.LinkedHashMap<>();
+        licence.put("code", "BUSINESS_LICENCE");
+        licence.put("certificate", certificate);
+        if (number != null) {
+            licence.put("certificateNumber", number);
+        }
+        List<Map<String, Object>> materials = new java.util.ArrayList<>(documents(me, "FOOD_BUSINESS_APPLICATION"));
+        materials.add(licence);
+        materials.addAll(documents(me, "PREMISES_LAYOUT", "FOOD_SAFETY_RULES", "FOOD_SAFETY_MANAGER"));
+        return Map.of(
+                "itemCode",
+                "samr-food-business-licence",
+                "applicant",
+                company,
+                "form",
+                Map.of("businessPremises", "杭州市上城区食品街1号", "foodCategories", "预包装食品销售"),
+                "materials",
+                materials);
+    }
+
+    private static JsonNode material(JsonNode application, String code) {
+        for (JsonNode material : application.get("materials")) {
+            if (material.get("code").asString().equals(code)) {
+                return material;
+            }
+        }
+        throw new AssertionError("no material " + code);
+    }
+}
