@@ -100,6 +100,7 @@ class Delegations {
     void used(Delegation delegation, String caseNumber, String outcome) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("delegationId", delegation.id());
+        payload.put("clerk", delegation.clerk());
         payload.put("caseNumber", caseNumber);
         payload.put("outcome", outcome);
         audit.append(trail(delegation.departmentCode()), delegation.clerk(), "DELEGATION_USED", null, payload);
