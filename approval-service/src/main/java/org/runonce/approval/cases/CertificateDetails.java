@@ -15,5 +15,6 @@ import java.util.Map;
 public record CertificateDetails(
         String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {
 
-    static final CertificateDetails NONE = new CertificateDetails(null, null, null, null);
+    /** Nothing beyond the defaults. */
+    public static final CertificateDetails NONE = new CertificateDetails(null, null, null, null);
 }
