@@ -6,7 +6,7 @@ package org.runonce.approval.cases;
  *
  * @param subject identity subject (Keycloak user id), or null for an applicant served at the window without account
  * @param name person or company name
- * @param type PERSON or COMPANY (as intake says)
+ * @param type NATURAL_PERSON or LEGAL_ENTITY (as intake says)
  * @param idNumber resident ID number or unified social credit code, or null
  * @param locale e.g. zh-CN, or null
  * @param email or null

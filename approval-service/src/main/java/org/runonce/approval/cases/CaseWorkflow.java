@@ -478,6 +478,35 @@ public class CaseWorkflow {
                         .findFirst());
     }
 
+    /**
+     * Materials handed in at intake after acceptance (a 容缺 pledge fulfilled, or the supplement a reviewer asked
+     * for): added to the case; a case waiting for its supplement resumes, the clock runs again.
+     */
+    @Transactional
+    public void materialsSupplied(String number, List<OpenCases.Material> materials) {
+        var c = cases.lock(number).orElse(null);
+        if (c == null || c.status.isFinal()) {
+            log.info("materials supplied for case {} ignored: {}", number, c == null ? "unknown" : c.status);
+            return;
+        }
+        Instant now = time.now();
+        for (var m : materials) {
+            cases.insertMaterial(
+                    number,
+                    new Cases.MaterialRow(m.code(), m.documentId(), m.certificateNumber(), m.producedByCase(), now));
+        }
+        journal.audit(number, "MATERIALS_SUPPLIED", "system", null, Map.of("materials", materials));
+        if (c.status == Status.SUPPLEMENT_REQUESTED) {
+            LocalDate today = time.today();
+            var pause = c.resume(today, calendar(c));
+            cases.update(c);
+            cases.endPause(number, today, now, pause.workingDays());
+            cases.supplementReceived(number, now, "system");
+            String note = "补正材料已提交 / supplement received at intake";
+            journal.record("RESUMED", "system", note, CaseEvents.resumed(c, views.clock(c), "system", pause, note));
+        }
+    }
+
     // ---- withdrawal, deadlines ----------------------------------------------------------------------------------
 
     /** The applicant withdrew the application at intake: every open case of it is closed. */

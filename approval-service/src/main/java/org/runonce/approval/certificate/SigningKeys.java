@@ -9,7 +9,14 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The platform's certificate signing keys (EC P-256, ES256). In production the key comes from a file
- * ({@code runonce.approval.certificates.signing-key}: a JWK, or a PEM EC private key with
- * {@code signing-key-id}); only its public part is stored. Without one, a key is generated on first start and kept
+ * ({@code runonce.approval.certificates.signing-key}: a private EC P-256 JWK, or PEM with the PKCS#8 private key and
+ * the public key, plus {@code signing-key-id} when the file names no kid); only its public part is stored. Without one, a key is generated on first start and kept
  * in the database, so restarts still sign with it and old certificates still verify. Every key not retired is
  * published in the JWK Set: configuring a new key rotates, certificates signed with the old one keep verifying.
  */
@@ -127,29 +134,64 @@ class SigningKeys {
                 .update();
     }
 
-    private static ECKey load(Resource resource, String keyId) {
+    /** Reads a configured key: a private EC P-256 JWK, or PEM with a PKCS#8 private key and its public key. */
+    static ECKey load(Resource resource, String keyId) {
+        String text;
         try {
-            String text = resource.getContentAsString(StandardCharsets.UTF_8).strip();
-            JWK jwk = text.startsWith("{") ? JWK.parse(text) : JWK.parseFromPEMEncodedObjects(text);
-            ECKey key = jwk.toECKey();
-            if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve())) {
-                throw new IllegalStateException("the signing key must be a private EC P-256 key: " + resource);
-            }
-            if (key.getKeyID() == null) {
-                if (keyId == null || keyId.isBlank()) {
-                    throw new IllegalStateException(
-                            "a PEM signing key needs runonce.approval.certificates.signing-key-id");
-                }
-                key = new ECKey.Builder(key)
-                        .keyID(keyId)
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.ES256)
-                        .build();
-            }
-            return key;
-        } catch (IOException | com.nimbusds.jose.JOSEException | ParseException e) {
+            text = resource.getContentAsString(StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the signing key " + resource, e);
         }
+        ECKey key = text.startsWith("{") ? fromJwk(text, resource) : fromPem(text, resource);
+        if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve())) {
+            throw new IllegalStateException("the signing key must be a private EC P-256 key: " + resource);
+        }
+        if (key.getKeyID() == null) {
+            if (keyId == null || keyId.isBlank()) {
+                throw new IllegalStateException(
+                        "a signing key without kid needs runonce.approval.certificates.signing-key-id");
+            }
+            key = new ECKey.Builder(key).keyID(keyId).build();
+        }
+        return new ECKey.Builder(key)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.ES256)
+                .build();
+    }
+
+    private static ECKey fromJwk(String text, Resource resource) {
+        try {
+            return JWK.parse(text).toECKey();
+        } catch (ParseException | ClassCastException e) {
+            throw new IllegalStateException("the signing key is not an EC JWK: " + resource, e);
+        }
+    }
+
+    /** PEM as openssl writes it: {@code PRIVATE KEY} (PKCS#8) and {@code PUBLIC KEY} (X.509) blocks. */
+    private static ECKey fromPem(String text, Resource resource) {
+        try {
+            var factory = KeyFactory.getInstance("EC");
+            var privateKey = (ECPrivateKey)
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(pemBlock(text, "PRIVATE KEY", resource)));
+            var publicKey = (ECPublicKey)
+                    factory.generatePublic(new X509EncodedKeySpec(pemBlock(text, "PUBLIC KEY", resource)));
+            return new ECKey.Builder(Curve.P_256, publicKey)
+                    .privateKey(privateKey)
+                    .build();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the signing key is not a PEM EC P-256 key pair: " + resource, e);
+        }
+    }
+
+    private static byte[] pemBlock(String text, String label, Resource resource) {
+        String begin = "-----BEGIN " + label + "-----";
+        String end = "-----END " + label + "-----";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException("no " + label + " block in " + resource);
+        }
+        return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
     }
 
     private static ECKey parse(String jwk) {

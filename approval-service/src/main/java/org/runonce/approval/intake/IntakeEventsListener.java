@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepted applications open their cases, withdrawn ones close them; each event once (processed-event mark in the
+ * Accepted applications open their cases, withdrawn ones close them, materials supplied later reach their cases; each event once (processed-event mark in the
  * same transaction as the cases), and opening is idempotent per case number as well.
  */
 @Component
@@ -47,6 +47,12 @@ class IntakeEventsListener {
                     var withdrawn =
                             events.convert(event, WithdrawnApplication.class).data();
                     workflow.withdrawApplication(withdrawn.applicationNumber(), withdrawn.reason());
+                });
+            case SuppliedMaterials.TYPE ->
+                processed.once("approval.materials-supplied", event, () -> {
+                    var supplied =
+                            events.convert(event, SuppliedMaterials.class).data();
+                    supplied.cases().forEach(c -> workflow.materialsSupplied(c.caseNumber(), c.toMaterials()));
                 });
             default -> log.trace("intake event {} is not for approval", event.type());
         }

@@ -39,9 +39,10 @@ public record ApprovalProperties(
             @DefaultValue("80") @Min(1) @Max(100) int warningPercent) {}
 
     /**
-     * @param signingKey a JWK (JSON, EC P-256 with private part and {@code kid}) or PEM (EC private key) file with the
-     *     platform key; unset: a key generated on first start and kept in the database (local use)
-     * @param signingKeyId the {@code kid} for a PEM signing key (a JWK names itself)
+     * @param signingKey the platform key: a JWK file (EC P-256 with its private part) or a PEM file with a PKCS#8
+     *     {@code PRIVATE KEY} and its {@code PUBLIC KEY} block (as openssl writes them); unset: a key generated on
+     *     first start and kept in the database (local use)
+     * @param signingKeyId the {@code kid} when the file names none (PEM)
      */
     public record Certificates(Resource signingKey, String signingKeyId) {}
 }

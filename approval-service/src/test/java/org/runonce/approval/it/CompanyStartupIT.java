@@ -290,6 +290,23 @@ class CompanyStartupIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        mvc.perform(get("/api/approval/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/approval/cases/{number}/approve']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/approval/cases/{number}/audit/verify']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/approval/.well-known/jwks.json']")
+                        .exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/approval/certificates/verify']").exists())
+                .andExpect(jsonPath("$.paths['/api/approval/window-decisions']").exists())
+                .andExpect(jsonPath("$.paths['/api/approval/supervision/statistics']")
+                        .exists());
+    }
+
+    @Test
     void aRedeliveredApplicationOpensNothingTwice() {
         String app = Fixtures.newApplicationNumber();
         var accepted = Fixtures.companyStartupAccepted(app, Instant.parse("2026-09-22T02:00:00Z"));

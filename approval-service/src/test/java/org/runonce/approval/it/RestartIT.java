@@ -169,10 +169,11 @@ class RestartIT {
         try (var topic = new ApprovalTopic(bootstrap)) {
             var records = topic.awaitRecords(
                     ApprovalTopic.ofApplication(app),
+                    // (the other test contexts of this JVM, on another database, opened the same cases too and
+                    // announced that; only this instance's licence was approved)
                     seen -> ids(seen, ".case.started.v1").size() == 4
                             && ids(seen, ".case.decided.v1").size() == 1
-                            && ids(seen, ".certificate.issued.v1").size() == 1
-                            && ids(seen, ".case.opened.v1").size() == 5,
+                            && ids(seen, ".certificate.issued.v1").size() == 1,
                     Duration.ofSeconds(90));
             assertThat(records.stream()
                             .filter(r -> r.type().endsWith(".case.started.v1"))

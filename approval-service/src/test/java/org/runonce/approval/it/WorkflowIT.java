@@ -366,6 +366,45 @@ class WorkflowIT {
         assertThat(view(number).get("clock").get("running").asBoolean()).isFalse();
     }
 
+    @Test
+    void aSupplementHandedInAtIntakeResumesTheCase() throws Exception {
+        String number = foodLicenceAcceptedOn("2026-09-22");
+        String app = number.substring(0, number.length() - 3);
+        act(number, "start-review", LI, null).andExpect(status().isOk());
+        act(number, "supplement-requests", LI, SUPPLEMENT).andExpect(status().isOk());
+        clock.setDay("2026-09-24");
+
+        var supplied = org.runonce.contracts.CloudEvent.of(
+                java.util.UUID.randomUUID().toString(),
+                "/runonce/intake",
+                "org.runonce.intake.application.materials-supplied.v1",
+                Instant.now(),
+                app,
+                null,
+                java.util.Map.of(
+                        "applicationNumber", app,
+                        "cases",
+                                java.util.List.of(java.util.Map.of(
+                                        "caseNumber",
+                                        number,
+                                        "materials",
+                                        java.util.List.of(java.util.Map.of(
+                                                "code", "FOOD_SAFETY_PLAN", "documentId", "doc-supplemented")))),
+                        "stillMissing", java.util.List.of(),
+                        "suppliedAt", Instant.now().toString()));
+        Fixtures.send(LocalInfrastructure.kafka().bootstrapServers(), "runonce.intake.v1", java.util.List.of(supplied));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> "IN_REVIEW".equals(view(number).get("status").asString()));
+
+        var c = view(number);
+        assertThat(c.get("materials").findValuesAsString("documentId")).contains("doc-supplemented");
+        // requested Tue 22, handed in Thu 24: Wed 23 and Thu 24 do not count
+        assertThat(c.get("clock").get("suspendedWorkingDays").asInt()).isEqualTo(2);
+        assertThat(c.get("clock").get("workingDaysUsed").asInt()).isZero();
+        assertThat(c.get("supplements").get(0).get("receivedAt").isNull()).isFalse();
+    }
+
     static LocalDate day(String iso) {
         return LocalDate.parse(iso);
     }
