@@ -1,0 +1,127 @@
+package org.runonce.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load generator: {@code concurrency} virtual threads call the request as fast as it answers for a
+ * warm-up, then for the measured duration; latencies of the measured part go into per-thread arrays, merged at the
+ * end. Bounded in time and count: it stops by itself.
+ */
+final class Load {
+
+    /** One call; returns true when the answer was the expected one. */
+    @FunctionalInterface
+    interface Request {
+        boolean call() throws Exception;
+    }
+
+    /** Figures of one measured run. */
+    record Result(
+            long requests, long failures, double perSecond, double p50Millis, double p99Millis, double maxMillis) {
+
+        @Override
+        public String toString() {
+            return "%8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d requests, %d failures)"
+                    .formatted(perSecond, p50Millis, p99Millis, maxMillis, requests, failures);
+        }
+    }
+
+    private static final int MAX_SAMPLES_PER_THREAD = 2_000_000;
+
+    private Load() {}
+
+    static Result run(int concurrency, Duration warmUp, Duration measured, Request request) throws Exception {
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        AtomicLong failures = new AtomicLong();
+        List<Future<long[]>> workers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < concurrency; i++) {
+                workers.add(threads.submit(() -> {
+                    long[] samples = new long[1024];
+                    int count = 0;
+                    while (!stop.get() && count < MAX_SAMPLES_PER_THREAD) {
+                        long started = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = request.call();
+                        } catch (Exception e) {
+                            ok = false;
+                        }
+                        long took = System.nanoTime() - started;
+                        if (measuring.get()) {
+                            if (!ok) {
+                                failures.incrementAndGet();
+                            }
+                            if (count == samples.length) {
+                                samples = Arrays.copyOf(samples, samples.length * 2);
+                            }
+                            samples[count++] = took;
+                        }
+                    }
+                    return Arrays.copyOf(samples, count);
+                }));
+            }
+            Thread.sleep(warmUp);
+            measuring.set(true);
+            long started = System.nanoTime();
+            Thread.sleep(measured);
+            measuring.set(false);
+            long elapsed = System.nanoTime() - started;
+            stop.set(true);
+            long[] all = workers.stream()
+                    .map(Load::join)
+                    .flatMapToLong(Arrays::stream)
+                    .sorted()
+                    .toArray();
+            return new Result(
+                    all.length,
+                    failures.get(),
+                    all.length / (elapsed / 1e9),
+                    percentile(all, 0.50),
+                    percentile(all, 0.99),
+                    all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        }
+    }
+
+    /** Runs {@code rounds} measured runs and returns them; the caller reports the median. */
+    static List<Result> rounds(int rounds, int concurrency, Duration warmUp, Duration measured, Request request)
+            throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            results.add(run(concurrency, i == 0 ? warmUp : Duration.ofSeconds(2), measured, request));
+        }
+        return results;
+    }
+
+    /** The run with the median throughput. */
+    static Result median(List<Result> results) {
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+
+    private static long[] join(Future<long[]> worker) {
+        try {
+            return worker.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,489 @@
+package org.runonce.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A real Keycloak server, started from the official distribution with {@code kc.sh start-dev} in its own process,
+ * with the {@code runonce} realm of {@code deploy/keycloak/runonce-realm.json} imported. Its H2 database lives in a
+ * data directory of its own: persistent for {@code ./runonce start}, throwaway for tests.
+ */
+public final class Keycloak implements AutoCloseable {
+
+    /** The realm every RunOnce service trusts. */
+    public static final String REALM = "runonce";
+
+    /** The port of {@code ./runonce start}. */
+    public static final int DEFAULT_PORT = 8180;
+
+    /** Public client with the password grant, for the local token recipe and tests only. */
+    public static final String CLI_CLIENT = "runonce-cli";
+
+    /** Bootstrap administrator of the master realm (admin console); local demo credentials. */
+    public static final String ADMIN_USERNAME = "admin";
+
+    public static final String ADMIN_PASSWORD = "admin";
+
+    static final String REALM_RESOURCE = "/org/runonce/localstack/keycloak/runonce-realm.json";
+
+    private static final String REALM_FILE_NAME = "runonce-realm.json";
+    private static final String REALM_HASH_FILE = "realm.sha256";
+    private static final int MINIMUM_JAVA = 21;
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final int port;
+    private final Path dataDirectory;
+    private final Path logFile;
+    private final boolean deleteDataOnStop;
+    private final Process process;
+    private final Thread shutdownHook;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean stopped;
+
+    private Keycloak(
+            int port, Path dataDirectory, Path logFile, boolean deleteDataOnStop, Process process, boolean hook) {
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.logFile = logFile;
+        this.deleteDataOnStop = deleteDataOnStop;
+        this.process = process;
+        this.shutdownHook = hook ? new Thread(this::stop, "runonce-keycloak-stop") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    /** Options for a start; defaults are those of {@code ./runonce start}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A Keycloak for a test: random free port, throwaway data under {@code ${runonce.home}/test/}. */
+    public static Keycloak startForTests() {
+        return builder().port(0).throwawayData().start();
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://localhost:<port>}. */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** The issuer of the RunOnce realm: {@code http://localhost:<port>/realms/runonce}. */
+    public String issuerUri() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String tokenUrl() {
+        return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    public String jwkSetUri() {
+        return issuerUri() + "/protocol/openid-connect/certs";
+    }
+
+    /** The admin console; log in with {@value #ADMIN_USERNAME} / {@value #ADMIN_PASSWORD}. */
+    public String adminConsoleUrl() {
+        return baseUrl() + "/admin/master/console/#/" + REALM;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** An access token for a user, by the password grant of {@value #CLI_CLIENT}. */
+    public String passwordToken(String username, String password) {
+        return token(
+                Map.of("grant_type", "password", "client_id", CLI_CLIENT, "username", username, "password", password));
+    }
+
+    /** An access token for a confidential client by the client credentials grant. */
+    public String clientCredentialsToken(String clientId, String clientSecret) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 30 s) and deletes throwaway data. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LocalPlatformSupport.terminate(process.toHandle(), Duration.ofSeconds(30));
+        if (deleteDataOnStop) {
+            LocalFiles.deleteRecursively(dataDirectory);
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // called from the hook itself or during shutdown
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private String token(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = send(request);
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("Keycloak refused a token for client " + form.get("client_id")
+                    + Optional.ofNullable(form.get("username"))
+                            .map(u -> " and user " + u)
+                            .orElse("") + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak at " + baseUrl() + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling Keycloak", e);
+        }
+    }
+
+    /** Start options. */
+    public static final class Builder {
+
+        private int port = DEFAULT_PORT;
+        private Path runonceHome;
+        private Path dataDirectory;
+        private Path logFile;
+        private Path realmFile;
+        private boolean throwaway;
+        private Duration startupTimeout = Duration.ofMinutes(5);
+        private boolean stopOnShutdown = true;
+
+        private Builder() {}
+
+        /** The HTTP port; 0 picks a free one. Default {@value Keycloak#DEFAULT_PORT}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The runtime directory; default {@code ${runonce.home}} or {@code ./.runonce}. */
+        public Builder runonceHome(Path runonceHome) {
+            this.runonceHome = runonceHome;
+            return this;
+        }
+
+        /** Where the H2 database lives; default {@code <runonce home>/data/keycloak}. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** The server's log; default {@code <runonce home>/logs/keycloak.log}. */
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** A realm file to import instead of the packaged {@code runonce-realm.json}. */
+        public Builder realmFile(Path realmFile) {
+            this.realmFile = realmFile;
+            return this;
+        }
+
+        /**
+         * Fresh data in {@link LocalInfrastructure#directory()} (under {@code ${runonce.home}/test/}), deleted by
+         * {@link Keycloak#stop()}; for tests. The log goes to {@code <runonce home>/test/logs/}.
+         */
+        public Builder throwawayData() {
+            this.throwaway = true;
+            return this;
+        }
+
+        /** How long to wait for the realm to answer; default 5 minutes (the first start re-augments). */
+        public Builder startupTimeout(Duration startupTimeout) {
+            this.startupTimeout = startupTimeout;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the server (default true); turn it off only when the caller stops it in
+         * its own hook.
+         */
+        public Builder stopOnShutdown(boolean stopOnShutdown) {
+            this.stopOnShutdown = stopOnShutdown;
+            return this;
+        }
+
+        /** Starts Keycloak and waits until the realm answers; fails with the log tail otherwise. */
+        public Keycloak start() {
+            requireJava();
+            Path home = runonceHome != null ? runonceHome : RunonceHome.path();
+            Path data;
+            Path log;
+            if (throwaway) {
+                String id = "keycloak-" + LocalPlatformSupport.uniqueSuffix();
+                // in the test JVM's directory, which is deleted at exit, and after a kill -9 by the next test JVM
+                data = dataDirectory != null
+                        ? dataDirectory
+                        : LocalInfrastructure.directory().resolve(id);
+                log = logFile != null
+                        ? logFile
+                        : LocalPlatformSupport.testLogDirectory(home).resolve(id + ".log");
+            } else {
+                data = dataDirectory != null ? dataDirectory : home.resolve("data/keycloak");
+                log = logFile != null ? logFile : home.resolve("logs/keycloak.log");
+            }
+            int httpPort = port == 0 ? Ports.free() : port;
+            return launch(home, httpPort, data.toAbsolutePath(), log.toAbsolutePath(), readRealm(), throwaway);
+        }
+
+        private Keycloak launch(Path home, int httpPort, Path data, Path log, byte[] realm, boolean deleteData) {
+            LocalPlatformSupport.endOrphans(home);
+            Ports.requireFree(httpPort, "Keycloak");
+            KeycloakDistribution distribution = KeycloakDistribution.install(home.resolve("dist"));
+            resetDataIfRealmChanged(data, realm);
+            LocalFiles.createDirectories(data);
+            LocalFiles.createDirectories(log.getParent());
+            writeRealmForImport(distribution, realm);
+
+            if (distribution.isAugmented()) {
+                return launchAndAwait(distribution, home, httpPort, data, log, realm, deleteData);
+            }
+            try (KeycloakDistribution.Lock ignored = distribution.lockForFirstStart()) {
+                if (!distribution.isAugmented()) {
+                    System.out.println("Keycloak's first start from " + distribution.home()
+                            + " builds its optimised configuration; this takes a minute once.");
+                }
+                Keycloak keycloak = launchAndAwait(distribution, home, httpPort, data, log, realm, deleteData);
+                distribution.markAugmented();
+                return keycloak;
+            }
+        }
+
+        private Keycloak launchAndAwait(
+                KeycloakDistribution distribution,
+                Path home,
+                int httpPort,
+                Path data,
+                Path log,
+                byte[] realm,
+                boolean deleteData) {
+            List<String> command = new ArrayList<>(List.of(
+                    distribution.launcher().toString(),
+                    "start-dev",
+                    "--http-port=" + httpPort,
+                    "--hostname=http://localhost:" + httpPort,
+                    "--health-enabled=true",
+                    "--http-management-health-enabled=false",
+                    "--import-realm",
+                    "--db-url=jdbc:h2:file:" + data.resolve("keycloakdb")
+                            + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE",
+                    "--log-console-color=false",
+                    "-Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs"),
+                    // found by LocalPlatformSupport.endOrphans() if a killed JVM leaves this server running
+                    LocalPlatformSupport.ownerMark(home)));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(distribution.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.remove("JAVA");
+            env.remove("JAVA_OPTS");
+            env.remove("JAVA_OPTS_APPEND");
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not run " + distribution.launcher(), e);
+            }
+            Keycloak keycloak = new Keycloak(httpPort, data, log, deleteData, process, stopOnShutdown);
+            try {
+                awaitRealm(keycloak, process);
+            } catch (RuntimeException e) {
+                keycloak.stop();
+                throw e;
+            }
+            writeString(data.resolve(REALM_HASH_FILE), sha256(realm));
+            return keycloak;
+        }
+
+        private void awaitRealm(Keycloak keycloak, Process process) {
+            URI wellKnown = URI.create(keycloak.issuerUri() + "/.well-known/openid-configuration");
+            Instant deadline = Instant.now().plus(startupTimeout);
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(LocalFiles.withLogTail(
+                            "Keycloak exited with code " + process.exitValue() + " before the realm '" + REALM
+                                    + "' was ready.",
+                            keycloak.logFile));
+                }
+                if (answers(keycloak.http, wellKnown)) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(LocalFiles.withLogTail(
+                            "Keycloak did not serve the realm '" + REALM + "' at " + wellKnown + " within "
+                                    + startupTimeout.toSeconds() + " s.",
+                            keycloak.logFile));
+                }
+                try {
+                    process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+                }
+            }
+        }
+
+        private byte[] readRealm() {
+            try {
+                if (realmFile != null) {
+                    return Files.readAllBytes(realmFile);
+                }
+                try (InputStream in = Keycloak.class.getResourceAsStream(REALM_RESOURCE)) {
+                    if (in == null) {
+                        throw new IllegalStateException("The realm " + REALM_RESOURCE + " is not on the classpath;"
+                                + " build the local stack first (./runonce mvn -pl deploy/local-stack -am package"
+                                + " -DskipTests).");
+                    }
+                    return in.readAllBytes();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the realm file", e);
+            }
+        }
+    }
+
+    private static void requireJava() {
+        int feature = Runtime.version().feature();
+        if (feature < MINIMUM_JAVA) {
+            throw new IllegalStateException("Keycloak needs Java " + MINIMUM_JAVA + " or newer; this JVM ("
+                    + System.getProperty("java.home") + ") is Java " + feature
+                    + ". Run through ./runonce, which finds a JDK 21+, or set JAVA_HOME to one.");
+        }
+    }
+
+    /**
+     * Keycloak imports a realm only when it does not exist yet; when the realm file changed since the data was
+     * created, the local demo data is reset so that the new roles, clients and users take effect.
+     */
+    private static void resetDataIfRealmChanged(Path data, byte[] realm) {
+        Path hashFile = data.resolve(REALM_HASH_FILE);
+        if (!Files.isRegularFile(hashFile)) {
+            return;
+        }
+        String previous = readString(hashFile).strip();
+        if (!previous.equals(sha256(realm))) {
+            System.out.println("The realm file changed since " + data + " was created: resetting Keycloak's local data"
+                    + " so that the realm is imported again.");
+            LocalFiles.deleteRecursively(data);
+        }
+    }
+
+    /** Copies the realm where {@code --import-realm} reads it, atomically and only when it changed. */
+    private static void writeRealmForImport(KeycloakDistribution distribution, byte[] realm) {
+        Path target = distribution.importDirectory().resolve(REALM_FILE_NAME);
+        try {
+            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), realm)) {
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            Path staging = Files.createTempFile(target.getParent(), REALM_FILE_NAME, ".tmp");
+            Files.write(staging, realm);
+            Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target, e);
+        }
+    }
+
+    private static boolean answers(HttpClient http, URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeString(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Keycloak " + baseUrl() + " (data " + dataDirectory + ")";
+    }
+}

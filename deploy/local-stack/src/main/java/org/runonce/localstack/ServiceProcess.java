@@ -1,0 +1,170 @@
+package org.runonce.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Spring Boot application of the platform (a service or the gateway) in a JVM of its own, started from its
+ * executable jar with the local stack's addresses as command line properties, logging to its own file.
+ */
+final class ServiceProcess {
+
+    private final String name;
+    private final int port;
+    private final String healthPath;
+    private final List<String> command;
+    private final Path logFile;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private boolean started;
+    private volatile boolean stopping;
+
+    ServiceProcess(String name, int port, String healthPath, List<String> command, Path logFile) {
+        this.name = name;
+        this.port = port;
+        this.healthPath = healthPath;
+        this.command = List.copyOf(command);
+        this.logFile = logFile;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Spawns the JVM; the first start of this object truncates the log, restarts append to it. */
+    synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        Ports.requireFree(port, name);
+        LocalFiles.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(
+                started
+                        ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()));
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+        started = true;
+        stopping = false;
+        Process current = process;
+        // Reported a moment later: Ctrl-C in a terminal reaches every child at once, before the launcher's shutdown
+        // hook has marked them as stopping.
+        current.onExit()
+                .thenRunAsync(() -> {}, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS))
+                .thenRun(() -> {
+                    if (!stopping && current == currentProcess()) {
+                        System.out.println("!! " + name + " exited unexpectedly with code " + current.exitValue()
+                                + "; see " + logFile);
+                    }
+                });
+    }
+
+    private synchronized Process currentProcess() {
+        return process;
+    }
+
+    /** Waits until the health endpoint answers 200; fails with the log tail when the JVM exits or time runs out. */
+    void awaitReady(Duration timeout) {
+        URI health = URI.create(url() + healthPath);
+        Instant deadline = Instant.now().plus(timeout);
+        String lastAnswer = "no answer";
+        while (true) {
+            Process current = currentProcess();
+            if (current == null || !current.isAlive()) {
+                throw new IllegalStateException(LocalFiles.withLogTail(
+                        name + " failed to start" + (current == null ? "" : " (exit code " + current.exitValue() + ")")
+                                + ".",
+                        logFile));
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                lastAnswer = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                lastAnswer = "no answer";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(LocalFiles.withLogTail(
+                        name + " was not ready within " + timeout.toSeconds() + " s (" + health + ": " + lastAnswer
+                                + ").",
+                        logFile));
+            }
+            try {
+                current.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+        }
+    }
+
+    /** Marks the application as being stopped on purpose, so that its exit is not reported. */
+    void stopping() {
+        stopping = true;
+    }
+
+    /** SIGTERM (graceful shutdown, then the start-up cache is written if due), SIGKILL after 60 s. Idempotent. */
+    void stop() {
+        Process current;
+        synchronized (this) {
+            current = process;
+            stopping = true;
+        }
+        if (current != null) {
+            LocalPlatformSupport.terminate(current.toHandle(), Duration.ofSeconds(60));
+        }
+    }
+
+    /** The command line, for messages and tests. */
+    List<String> command() {
+        return new ArrayList<>(command);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + url();
+    }
+}

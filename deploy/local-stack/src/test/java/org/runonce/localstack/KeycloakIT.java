@@ -1,0 +1,149 @@
+package org.runonce.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Boots real Keycloak from the official distribution with the runonce realm imported, on a random port. */
+class KeycloakIT {
+
+    private static final List<String> RUNONCE_AUDIENCES =
+            List.of("runonce-gateway", "runonce-catalog", "runonce-intake", "runonce-approval", "runonce-notification");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private static Keycloak keycloak;
+
+    @BeforeAll
+    static void start() {
+        keycloak = Keycloak.startForTests();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keycloak != null) {
+            keycloak.stop();
+            assertThat(keycloak.dataDirectory()).doesNotExist();
+        }
+    }
+
+    @Test
+    void importsTheRealmWithItsIssuer() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(keycloak.issuerUri() + "/.well-known/openid-configuration"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("issuer").asString())
+                .isEqualTo("http://localhost:" + keycloak.port() + "/realms/runonce");
+    }
+
+    @Test
+    void departmentHeadTokenCarriesRolesDepartmentAndEveryRunonceAudience() {
+        JsonNode claims = claims(keycloak.passwordToken("head.samr", "runonce"));
+
+        assertThat(claims.path("iss").asString()).isEqualTo(keycloak.issuerUri());
+        assertThat(claims.path("preferred_username").asString()).isEqualTo("head.samr");
+        assertThat(strings(claims.path("realm_access").path("roles")))
+                .contains("department-head", "reviewer")
+                .doesNotContain("applicant", "catalog-admin");
+        assertThat(claims.path("department").asString()).isEqualTo("SAMR");
+        assertThat(strings(claims.path("aud"))).containsAll(RUNONCE_AUDIENCES);
+        assertThat(claims.path("locale").asString()).isEqualTo("zh-CN");
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(1800);
+    }
+
+    @Test
+    void applicantTokenHasNoDepartment() {
+        JsonNode claims = claims(keycloak.passwordToken("zhang.san", "runonce"));
+
+        assertThat(strings(claims.path("realm_access").path("roles"))).contains("applicant");
+        assertThat(claims.has("department")).isFalse();
+        assertThat(claims.path("applicant_type").asString()).isEqualTo("PERSON");
+        assertThat(strings(claims.path("aud"))).containsAll(RUNONCE_AUDIENCES);
+    }
+
+    @Test
+    void everyDemoUserCanLogIn() {
+        for (String user : List.of(
+                "zhang.san",
+                "li.si",
+                "acme.corp",
+                "clerk.wang",
+                "reviewer.samr",
+                "reviewer.tax",
+                "head.tax",
+                "reviewer.psb",
+                "head.psb",
+                "reviewer.hrss",
+                "reviewer.hsa",
+                "catalog.admin",
+                "supervisor.chen")) {
+            assertThat(claims(keycloak.passwordToken(user, "runonce"))
+                            .path("preferred_username")
+                            .asString())
+                    .isEqualTo(user);
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        assertThatThrownBy(() -> keycloak.passwordToken("zhang.san", "wrong")).hasMessageContaining("invalid_grant");
+    }
+
+    @Test
+    void departmentSystemTokenCarriesItsDepartment() {
+        JsonNode claims = claims(keycloak.clientCredentialsToken("samr-system", "samr-system-secret"));
+
+        assertThat(claims.path("department").asString()).isEqualTo("SAMR");
+        assertThat(strings(claims.path("realm_access").path("roles"))).contains("department-system");
+        assertThat(strings(claims.path("aud"))).containsAll(RUNONCE_AUDIENCES);
+        assertThat(claims(keycloak.clientCredentialsToken("tax-system", "tax-system-secret"))
+                        .path("department")
+                        .asString())
+                .isEqualTo("TAX");
+    }
+
+    @Test
+    void otherAppTokenIsNotForRunonce() {
+        JsonNode claims = claims(keycloak.clientCredentialsToken("other-app", "other-app-secret"));
+
+        assertThat(claims.path("iss").asString()).isEqualTo(keycloak.issuerUri());
+        assertThat(strings(claims.path("aud"))).doesNotContainAnyElementsOf(RUNONCE_AUDIENCES);
+        assertThat(strings(claims.path("realm_access").path("roles"))).doesNotContain("department-system");
+    }
+
+    @Test
+    void writesItsLog() throws Exception {
+        assertThat(Files.readString(keycloak.logFile())).contains("Realm 'runonce' imported");
+    }
+
+    private static JsonNode claims(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    /** A claim that is a string or an array of strings, as a list. */
+    private static List<String> strings(JsonNode node) {
+        if (node.isArray()) {
+            return node.valueStream().map(JsonNode::asString).toList();
+        }
+        return node.isMissingNode() ? List.of() : List.of(node.asString());
+    }
+}
