@@ -1,0 +1,261 @@
+package org.runonce.approval.cases;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.runonce.approval.audit.AuditEntry;
+import org.runonce.approval.audit.ChainVerification;
+import org.runonce.approval.certificate.Certificate;
+import org.runonce.contracts.approval.SupplementRequested;
+import org.runonce.starter.security.Caller;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Department work queues and the review workflow. */
+@RestController
+@RequestMapping("/api/approval/cases")
+@Tag(name = "cases", description = "Department queues, review workflow, decisions, audit trail")
+class CaseController {
+
+    static final String READERS = "hasAnyRole('reviewer', 'department-head', 'department-system', 'supervisor')";
+    static final String ACTORS = "hasAnyRole('reviewer', 'department-head')";
+    static final String HEADS = "hasRole('department-head')";
+
+    private final CaseWorkflow workflow;
+    private final CaseQueries queries;
+
+    CaseController(CaseWorkflow workflow, CaseQueries queries) {
+        this.workflow = workflow;
+        this.queries = queries;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(summary = "The department's queue (supervisors: ?department= or all), most urgent first")
+    List<CaseView.Summary> queue(
+            Caller caller,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(defaultValue = "true") boolean open,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.queue(caller, department, status, assignee, open, page, size);
+    }
+
+    @GetMapping("/overdue")
+    @PreAuthorize("hasAnyRole('department-head', 'supervisor')")
+    @Operation(summary = "Open cases warned (80% used) or overdue: the department head's list")
+    List<CaseView.Summary> overdue(Caller caller, @RequestParam(required = false) String department) {
+        return queries.overdue(caller, department);
+    }
+
+    @GetMapping("/{number}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "One case with clock (days used, left, due date), materials, supplements, pauses, decision")
+    CaseView view(@PathVariable String number, Caller caller) {
+        return queries.view(number, caller);
+    }
+
+    @GetMapping("/{number}/materials/{code}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "A material's document or certificate reference (the view is audited)")
+    CaseView.Material material(@PathVariable String number, @PathVariable String code, Caller caller) {
+        return queries.viewMaterial(number, code, caller);
+    }
+
+    @GetMapping("/{number}/certificates/{certificateNumber}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "A certificate attached to or issued by the case, in full (the view is audited)")
+    Certificate certificate(@PathVariable String number, @PathVariable String certificateNumber, Caller caller) {
+        return queries.viewCertificate(number, certificateNumber, caller);
+    }
+
+    @GetMapping("/{number}/audit")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The case's audit trail")
+    List<AuditEntry> audit(@PathVariable String number, Caller caller) {
+        return queries.auditTrail(number, caller);
+    }
+
+    @GetMapping("/{number}/audit/verify")
+    @PreAuthorize(READERS)
+    @Operation(summary = "Recompute the hash chain; the first broken link if the trail was tampered with")
+    ChainVerification verifyAudit(@PathVariable String number, Caller caller) {
+        return queries.verifyAudit(number, caller);
+    }
+
+    // ---- queue --------------------------------------------------------------------------------------------------
+
+    /** @param reason optional remark */
+    record Remark(String reason) {}
+
+    /**
+     * @param assignee username of the department's reviewer
+     * @param reason optional remark
+     */
+    record Assignment(@NotBlank String assignee, String reason) {}
+
+    @PostMapping("/{number}/claim")
+    @PreAuthorize(ACTORS)
+    CaseView claim(@PathVariable String number, Caller caller) {
+        return workflow.claim(number, caller);
+    }
+
+    @PostMapping("/{number}/assign")
+    @PreAuthorize(HEADS)
+    CaseView assign(@PathVariable String number, @Valid @RequestBody Assignment request, Caller caller) {
+        return workflow.assign(number, request.assignee(), request.reason(), caller);
+    }
+
+    @PostMapping("/{number}/release")
+    @PreAuthorize(ACTORS)
+    CaseView release(@PathVariable String number, @RequestBody(required = false) Remark request, Caller caller) {
+        return workflow.release(number, request == null ? null : request.reason(), caller);
+    }
+
+    // ---- review -------------------------------------------------------------------------------------------------
+
+    /** @param note optional note on the completed step */
+    record Note(String note) {}
+
+    /**
+     * @param materials everything to supplement, at once
+     * @param reason why
+     */
+    record SupplementRequest(
+            @NotEmpty List<@Valid RequestedMaterial> materials,
+            @NotBlank String reason) {}
+
+    /**
+     * @param code material code, or null
+     * @param description what is missing or deficient
+     */
+    record RequestedMaterial(String code, @NotBlank String description) {}
+
+    /** @param reason why a second supplement is justified */
+    record SecondSupplementApproval(@NotBlank String reason) {}
+
+    /**
+     * @param procedure SITE_INSPECTION, EXPERT_REVIEW or PUBLIC_NOTICE (one the current step allows)
+     * @param expectedWorkingDays expected duration
+     * @param reason why
+     */
+    record Suspension(
+            @NotBlank @Pattern(regexp = "SITE_INSPECTION|EXPERT_REVIEW|PUBLIC_NOTICE")
+            String procedure,
+
+            @Min(1) @Max(365) int expectedWorkingDays,
+            @NotBlank String reason) {}
+
+    /**
+     * @param reason reasoning (optional)
+     * @param legalBasis legal basis (optional)
+     * @param certificate what the certificate states beyond the defaults, or null
+     */
+    record Approval(String reason, String legalBasis, @Valid CertificateInput certificate) {}
+
+    /**
+     * @param holderName holder if not the applicant
+     * @param holderIdNumber the holder's ID number or credit code
+     * @param content certified fields
+     * @param validUntil last valid day
+     */
+    record CertificateInput(
+            String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {}
+
+    /**
+     * @param reason why
+     * @param legalBasis on what legal basis
+     */
+    record Rejection(@NotBlank String reason, @NotBlank String legalBasis) {}
+
+    @PostMapping("/{number}/start-review")
+    @PreAuthorize(ACTORS)
+    CaseView startReview(@PathVariable String number, Caller caller) {
+        return workflow.startReview(number, caller);
+    }
+
+    @PostMapping("/{number}/advance")
+    @PreAuthorize(ACTORS)
+    @Operation(summary = "Complete the current procedure step and go to the next (up to the decision step)")
+    CaseView advance(@PathVariable String number, @RequestBody(required = false) Note request, Caller caller) {
+        return workflow.advance(number, request == null ? null : request.note(), caller);
+    }
+
+    @PostMapping("/{number}/supplement-requests")
+    @PreAuthorize(ACTORS)
+    @Operation(summary = "Ask for a supplement (once; a second needs a department head's approval first)")
+    CaseView requestSupplement(
+            @PathVariable String number, @Valid @RequestBody SupplementRequest request, Caller caller) {
+        return workflow.requestSupplement(
+                number,
+                request.materials().stream()
+                        .map(m -> new SupplementRequested.RequestedMaterial(m.code(), m.description()))
+                        .toList(),
+                request.reason(),
+                caller);
+    }
+
+    @PostMapping("/{number}/second-supplement-approval")
+    @PreAuthorize(HEADS)
+    @Operation(summary = "Department head: allow a second supplement request, with a reason (flagged)")
+    CaseView approveSecondSupplement(
+            @PathVariable String number, @Valid @RequestBody SecondSupplementApproval request, Caller caller) {
+        return workflow.approveSecondSupplement(number, request.reason(), caller);
+    }
+
+    @PostMapping("/{number}/suspensions")
+    @PreAuthorize(ACTORS)
+    @Operation(summary = "Suspend for a special procedure of the current step (the clock stops)")
+    CaseView suspend(@PathVariable String number, @Valid @RequestBody Suspension request, Caller caller) {
+        return workflow.suspend(number, request.procedure(), request.expectedWorkingDays(), request.reason(), caller);
+    }
+
+    @PostMapping("/{number}/resume")
+    @PreAuthorize(ACTORS)
+    @Operation(summary = "End the suspension, or record the supplement received (the clock runs again)")
+    CaseView resume(@PathVariable String number, @RequestBody(required = false) Note request, Caller caller) {
+        return workflow.resume(number, request == null ? null : request.note(), caller);
+    }
+
+    @PostMapping("/{number}/approve")
+    @PreAuthorize(ACTORS)
+    @Operation(summary = "Approve (at the decision step); issues the item's e-certificate and starts waiting cases")
+    CaseView approve(
+            @PathVariable String number, @Valid @RequestBody(required = false) Approval request, Caller caller) {
+        var approval = request == null ? new Approval(null, null, null) : request;
+        var c = approval.certificate();
+        return workflow.approve(
+                number,
+                approval.reason(),
+                approval.legalBasis(),
+                c == null
+                        ? CertificateDetails.NONE
+                        : new CertificateDetails(c.holderName(), c.holderIdNumber(), c.content(), c.validUntil()),
+                caller);
+    }
+
+    @PostMapping("/{number}/reject")
+    @PreAuthorize(ACTORS)
+    @Operation(summary = "Reject, with reason and legal basis (at the decision step)")
+    CaseView reject(@PathVariable String number, @Valid @RequestBody Rejection request, Caller caller) {
+        return workflow.reject(number, request.reason(), request.legalBasis(), caller);
+    }
+}

@@ -1,0 +1,184 @@
+package org.runonce.approval.catalog;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.runonce.approval.shared.Jdbc;
+import org.runonce.approval.shared.Time;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.DepartmentChanged;
+import org.runonce.contracts.catalog.ItemVersionPublished;
+import org.runonce.contracts.catalog.ItemVersionRetired;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Approval's copy of the catalog. Every catalog event carries full state with a version or revision, so applying one
+ * twice, or an older one after a newer one, leaves the copy as it was.
+ */
+@Service
+public class CatalogCopy {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogCopy.class);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Time time;
+
+    CatalogCopy(JdbcClient jdbc, JsonMapper json, Time time) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.time = time;
+    }
+
+    /** Applies one catalog event; unknown types are ignored (new ones must not break the copy). */
+    @Transactional
+    public void apply(CloudEvent<JsonNode> event) {
+        switch (event.type()) {
+            case ItemVersionPublished.TYPE -> published(json.treeToValue(event.data(), ItemVersionPublished.class));
+            case ItemVersionRetired.TYPE -> retired(json.treeToValue(event.data(), ItemVersionRetired.class));
+            case CalendarPublished.TYPE -> calendar(json.treeToValue(event.data(), CalendarPublished.class));
+            case DepartmentChanged.TYPE -> department(json.treeToValue(event.data(), DepartmentChanged.class));
+            default -> log.debug("catalog event {} not kept in approval's copy", event.type());
+        }
+    }
+
+    void published(ItemVersionPublished version) {
+        jdbc.sql("""
+                        insert into catalog_item_version
+                            (item_code, version, department_code, handling_mode, valid_from, valid_to, content, received_at)
+                        values (:code, :version, :department, :mode, :from, :to, cast(:content as jsonb), :now)
+                        on conflict (item_code, version) do nothing""")
+                .param("code", version.itemCode())
+                .param("version", version.version())
+                .param("department", version.departmentCode())
+                .param("mode", version.handlingMode())
+                .param("from", version.validFrom())
+                .param("to", version.validTo())
+                .param("content", json.writeValueAsString(version))
+                .param("now", Jdbc.timestamp(time.now()))
+                .update();
+    }
+
+    void retired(ItemVersionRetired retired) {
+        // validity only ever shortens
+        jdbc.sql("""
+                        update catalog_item_version set valid_to = :to
+                        where item_code = :code and version = :version and (valid_to is null or valid_to > :to)""")
+                .param("code", retired.itemCode())
+                .param("version", retired.version())
+                .param("to", retired.validTo())
+                .update();
+    }
+
+    void calendar(CalendarPublished calendar) {
+        jdbc.sql("""
+                        insert into catalog_calendar (region, year, revision, holidays, make_up_working_days, received_at)
+                        values (:region, :year, :revision, cast(:holidays as date[]), cast(:makeUp as date[]), :now)
+                        on conflict (region, year) do update
+                            set revision = excluded.revision, holidays = excluded.holidays,
+                                make_up_working_days = excluded.make_up_working_days, received_at = excluded.received_at
+                            where catalog_calendar.revision < excluded.revision""")
+                .param("region", calendar.region())
+                .param("year", calendar.year())
+                .param("revision", calendar.revision())
+                .param("holidays", pgArray(calendar.holidays()))
+                .param("makeUp", pgArray(calendar.makeUpWorkingDays()))
+                .param("now", Jdbc.timestamp(time.now()))
+                .update();
+    }
+
+    void department(DepartmentChanged department) {
+        jdbc.sql("""
+                        insert into catalog_department (code, revision, region_code, name_zh, name_en, received_at)
+                        values (:code, :revision, :region, :zh, :en, :now)
+                        on conflict (code) do update
+                            set revision = excluded.revision, region_code = excluded.region_code,
+                                name_zh = excluded.name_zh, name_en = excluded.name_en, received_at = excluded.received_at
+                            where catalog_department.revision < excluded.revision""")
+                .param("code", department.code())
+                .param("revision", department.revision())
+                .param("region", department.regionCode())
+                .param("zh", department.name().zh())
+                .param("en", department.name().en())
+                .param("now", Jdbc.timestamp(time.now()))
+                .update();
+    }
+
+    /** A published item version as the catalog announced it. */
+    public Optional<ItemVersionPublished> itemVersion(String itemCode, int version) {
+        return jdbc.sql("select content from catalog_item_version where item_code = ? and version = ?")
+                .params(itemCode, version)
+                .query((rs, n) -> json.readValue(rs.getString("content"), ItemVersionPublished.class))
+                .optional();
+    }
+
+    /** The version of an item in force on a day. */
+    public Optional<ItemVersionPublished> inForce(String itemCode, LocalDate day) {
+        return jdbc.sql("""
+                        select content from catalog_item_version
+                        where item_code = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)
+                        order by version desc limit 1""")
+                .params(itemCode, day, day)
+                .query((rs, n) -> json.readValue(rs.getString("content"), ItemVersionPublished.class))
+                .optional();
+    }
+
+    /**
+     * The region's working-day calendar over every year the copy knows; Monday to Friday where it knows none (then
+     * {@link WorkingDayCalendar#covers} is false).
+     */
+    public WorkingDayCalendar calendar(String region) {
+        Set<Integer> years = new HashSet<>();
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> makeUp = new HashSet<>();
+        jdbc.sql("select year, holidays, make_up_working_days from catalog_calendar where region = ?")
+                .param(region)
+                .query(rs -> {
+                    years.add(rs.getInt("year"));
+                    holidays.addAll(dates(rs.getArray("holidays")));
+                    makeUp.addAll(dates(rs.getArray("make_up_working_days")));
+                });
+        return new WorkingDayCalendar(region, years, holidays, makeUp);
+    }
+
+    /** The region a department belongs to, if the copy knows the department. */
+    public Optional<String> regionOf(String departmentCode) {
+        return jdbc.sql("select region_code from catalog_department where code = ?")
+                .param(departmentCode)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Item codes of a department with handling mode IMMEDIATE in some known version. */
+    public List<String> immediateItems(String departmentCode) {
+        return jdbc.sql("""
+                        select distinct item_code from catalog_item_version
+                        where department_code = ? and handling_mode = 'IMMEDIATE' order by item_code""").param(departmentCode).query(String.class).list();
+    }
+
+    private static String pgArray(List<LocalDate> dates) {
+        return dates.stream().map(LocalDate::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private static List<LocalDate> dates(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        return java.util.Arrays.stream(values)
+                .map(v -> v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v)
+                .toList();
+    }
+}

@@ -1,0 +1,60 @@
+package org.runonce.approval.intake;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.runonce.approval.cases.CaseWorkflow;
+import org.runonce.contracts.Topics;
+import org.runonce.starter.events.Events;
+import org.runonce.starter.events.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepted applications open their cases, withdrawn ones close them, materials supplied later reach their cases; each event once (processed-event mark in the
+ * same transaction as the cases), and opening is idempotent per case number as well.
+ */
+@Component
+class IntakeEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeEventsListener.class);
+
+    private final Events events;
+    private final ProcessedEvents processed;
+    private final CaseWorkflow workflow;
+
+    IntakeEventsListener(Events events, ProcessedEvents processed, CaseWorkflow workflow) {
+        this.events = events;
+        this.processed = processed;
+        this.workflow = workflow;
+    }
+
+    @KafkaListener(topics = Topics.INTAKE)
+    @Transactional
+    void on(ConsumerRecord<String, byte[]> record) {
+        var event = events.read(record);
+        switch (event.type()) {
+            case AcceptedApplication.TYPE ->
+                processed.once("approval.open-cases", event, () -> {
+                    var accepted =
+                            events.convert(event, AcceptedApplication.class).data();
+                    var opened = workflow.open(accepted.toCommand());
+                    log.info("application {}: opened cases {}", accepted.applicationNumber(), opened);
+                });
+            case WithdrawnApplication.TYPE ->
+                processed.once("approval.withdraw-cases", event, () -> {
+                    var withdrawn =
+                            events.convert(event, WithdrawnApplication.class).data();
+                    workflow.withdrawApplication(withdrawn.applicationNumber(), withdrawn.reason());
+                });
+            case SuppliedMaterials.TYPE ->
+                processed.once("approval.materials-supplied", event, () -> {
+                    var supplied =
+                            events.convert(event, SuppliedMaterials.class).data();
+                    supplied.cases().forEach(c -> workflow.materialsSupplied(c.caseNumber(), c.toMaterials()));
+                });
+            default -> log.trace("intake event {} is not for approval", event.type());
+        }
+    }
+}

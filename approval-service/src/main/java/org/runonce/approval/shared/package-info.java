@@ -1,0 +1,2 @@
+/** The approval service's small shared kernel: settings, the clock, refusals and JDBC conversions. */
+package org.runonce.approval.shared;

@@ -1,0 +1,244 @@
+package org.runonce.approval.window;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.runonce.approval.audit.AuditEntry;
+import org.runonce.approval.audit.AuditTrail;
+import org.runonce.approval.audit.ChainVerification;
+import org.runonce.approval.cases.Applicant;
+import org.runonce.approval.cases.CaseView;
+import org.runonce.approval.cases.CaseWorkflow;
+import org.runonce.approval.cases.CertificateDetails;
+import org.runonce.approval.cases.OpenCases;
+import org.runonce.approval.cases.Status;
+import org.runonce.approval.catalog.CatalogCopy;
+import org.runonce.approval.certificate.Certificate;
+import org.runonce.approval.certificate.Certificates;
+import org.runonce.approval.shared.Refusals;
+import org.runonce.approval.shared.Time;
+import org.runonce.starter.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Window delegations (department heads) and window decisions (authorized window clerks). */
+@RestController
+@Tag(name = "window", description = "授权到位: window clerks authorized to decide IMMEDIATE items at acceptance")
+class WindowController {
+
+    private final Delegations delegations;
+    private final CaseWorkflow workflow;
+    private final CatalogCopy catalog;
+    private final Certificates certificates;
+    private final AuditTrail audit;
+    private final Time time;
+
+    WindowController(
+            Delegations delegations,
+            CaseWorkflow workflow,
+            CatalogCopy catalog,
+            Certificates certificates,
+            AuditTrail audit,
+            Time time) {
+        this.delegations = delegations;
+        this.workflow = workflow;
+        this.catalog = catalog;
+        this.certificates = certificates;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    /**
+     * @param clerk the window clerk's username
+     * @param itemCode an IMMEDIATE item of the department, or null for all of them
+     * @param reason why
+     * @param validUntil last day, or null
+     */
+    record Grant(
+            @NotBlank String clerk,
+            String itemCode,
+            @NotBlank String reason,
+            LocalDate validUntil) {}
+
+    /** @param reason why */
+    record Revocation(@NotBlank String reason) {}
+
+    @PostMapping("/api/approval/delegations")
+    @PreAuthorize("hasRole('department-head')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Authorize a window clerk to decide the department's IMMEDIATE items at acceptance")
+    Delegation grant(@Valid @RequestBody Grant grant, Caller caller) {
+        return delegations.grant(caller, grant.clerk(), grant.itemCode(), grant.reason(), grant.validUntil());
+    }
+
+    @GetMapping("/api/approval/delegations")
+    @PreAuthorize("hasAnyRole('department-head', 'supervisor')")
+    List<Delegation> list(Caller caller, @RequestParam(required = false) String department) {
+        return delegations.of(scope(caller, department));
+    }
+
+    @PostMapping("/api/approval/delegations/{id}/revoke")
+    @PreAuthorize("hasRole('department-head')")
+    Delegation revoke(@PathVariable long id, @Valid @RequestBody Revocation revocation, Caller caller) {
+        return delegations.revoke(caller, id, revocation.reason());
+    }
+
+    @GetMapping("/api/approval/delegations/audit")
+    @PreAuthorize("hasAnyRole('department-head', 'supervisor')")
+    @Operation(summary = "The department's delegation trail: grants, revocations, uses")
+    List<AuditEntry> trail(Caller caller, @RequestParam(required = false) String department) {
+        return audit.entries(Delegations.trail(scope(caller, department)));
+    }
+
+    @GetMapping("/api/approval/delegations/audit/verify")
+    @PreAuthorize("hasAnyRole('department-head', 'supervisor')")
+    ChainVerification verifyTrail(Caller caller, @RequestParam(required = false) String department) {
+        return audit.verify(Delegations.trail(scope(caller, department)));
+    }
+
+    /**
+     * A case decided at the window right after acceptance.
+     *
+     * @param applicationNumber the application intake accepted
+     * @param caseNumber the case ({@code <applicationNumber>-NN})
+     * @param itemCode an IMMEDIATE item
+     * @param itemVersion the version in force at acceptance
+     * @param region region code, or null
+     * @param acceptedAt acceptance time, or null for now
+     * @param applicant the applicant
+     * @param materials what was handed in
+     * @param outcome APPROVED or REJECTED
+     * @param reason reasoning (required for a rejection)
+     * @param legalBasis legal basis (required for a rejection)
+     * @param certificate what the certificate states beyond the defaults
+     */
+    record WindowDecision(
+            @NotBlank String applicationNumber,
+            @NotBlank String caseNumber,
+            @NotBlank String itemCode,
+            @Min(1) int itemVersion,
+            String region,
+            Instant acceptedAt,
+            @NotNull @Valid ApplicantInput applicant,
+            List<MaterialInput> materials,
+            @NotBlank @Pattern(regexp = "APPROVED|REJECTED") String outcome,
+            String reason,
+            String legalBasis,
+            CertificateInput certificate) {}
+
+    record ApplicantInput(
+            String subject,
+            @NotBlank String name,
+            String type,
+            String idNumber,
+            String locale,
+            String email,
+            String phone) {}
+
+    record MaterialInput(@NotBlank String code, String documentId, String certificateNumber) {}
+
+    record CertificateInput(
+            String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {}
+
+    /**
+     * The decided case and the certificate to hand out.
+     *
+     * @param decidedCase the case
+     * @param certificate the certificate, or null
+     */
+    record WindowResult(CaseView decidedCase, Certificate certificate) {}
+
+    @PostMapping("/api/approval/window-decisions")
+    @PreAuthorize("hasRole('window-clerk')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    @Operation(summary = "Authorized window clerk: open and decide an IMMEDIATE case in one step, certificate at once")
+    WindowResult decide(@Valid @RequestBody WindowDecision request, Caller caller) {
+        var version = catalog.itemVersion(request.itemCode(), request.itemVersion())
+                .orElseThrow(() -> Refusals.unprocessable(
+                        "unknown-item-version",
+                        "Unknown item version",
+                        request.itemCode() + " version " + request.itemVersion()
+                                + " is not in approval's catalog copy"));
+        if (!"IMMEDIATE".equals(version.handlingMode())) {
+            throw Refusals.unprocessable(
+                    "not-immediate",
+                    "Not an IMMEDIATE item",
+                    request.itemCode() + " is handled " + version.handlingMode() + ", not decided at the window");
+        }
+        var delegation = delegations
+                .active(caller.username(), version.departmentCode(), request.itemCode())
+                .orElseThrow(() -> Refusals.forbidden(
+                        "no-window-delegation",
+                        "Not authorized at the window",
+                        caller.username() + " holds no delegation of " + version.departmentCode() + " for "
+                                + request.itemCode()));
+        var a = request.applicant();
+        var command = new OpenCases(
+                request.applicationNumber(),
+                null,
+                new Applicant(a.subject(), a.name(), a.type(), a.idNumber(), a.locale(), a.email(), a.phone()),
+                request.region(),
+                request.acceptedAt() == null ? time.now() : request.acceptedAt(),
+                List.of(new OpenCases.CaseToOpen(
+                        request.caseNumber(),
+                        request.itemCode(),
+                        request.itemVersion(),
+                        version.departmentCode(),
+                        List.of(),
+                        version.timeLimits().promisedWorkingDays(),
+                        request.materials() == null
+                                ? List.of()
+                                : request.materials().stream()
+                                        .map(m -> new OpenCases.Material(
+                                                m.code(), m.documentId(), m.certificateNumber(), null))
+                                        .toList())));
+        var c = request.certificate();
+        var view = workflow.decideAtWindow(
+                command,
+                Status.valueOf(request.outcome()),
+                request.reason(),
+                request.legalBasis(),
+                c == null
+                        ? null
+                        : new CertificateDetails(c.holderName(), c.holderIdNumber(), c.content(), c.validUntil()),
+                caller.username(),
+                delegation.id(),
+                "granted by " + delegation.grantedBy() + " at " + delegation.grantedAt());
+        delegations.used(delegation, view.number(), request.outcome());
+        var certificate = view.decision() == null || view.decision().certificateNumber() == null
+                ? null
+                : certificates.find(view.decision().certificateNumber()).orElse(null);
+        return new WindowResult(view, certificate);
+    }
+
+    private static String scope(Caller caller, String department) {
+        if (caller.hasRole("supervisor") && caller.department().isEmpty()) {
+            if (department == null) {
+                throw Refusals.unprocessable("department-required", "Department required", "name ?department=");
+            }
+            return department;
+        }
+        String own = Delegations.departmentOf(caller);
+        if (department != null && !department.equals(own)) {
+            throw Refusals.forbidden("other-department", "Other department", "you see " + own + " only");
+        }
+        return own;
+    }
+}

@@ -1,0 +1,390 @@
+package org.runonce.approval.it;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.runonce.approval.cases.Applicant;
+import org.runonce.approval.cases.OpenCases;
+import org.runonce.approval.catalog.CatalogCopy;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.DepartmentChanged;
+import org.runonce.contracts.catalog.ItemVersionPublished;
+import org.runonce.contracts.catalog.ItemVersionPublished.Material;
+import org.runonce.contracts.catalog.ItemVersionPublished.Step;
+import org.runonce.contracts.catalog.Name;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The catalog approval's tests need (as the catalog announces it) and accepted applications (as intake does). */
+public final class Fixtures {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Instant PUBLISHED = Instant.parse("2025-12-01T00:00:00Z");
+
+    public static final String LICENCE = "samr-company-registration";
+    public static final String SEAL = "psb-seal-engraving";
+    public static final String TAX = "tax-new-taxpayer-setup";
+    public static final String SOCIAL = "hrss-employer-social-insurance-registration";
+    public static final String MEDICAL = "hsa-employer-medical-insurance-registration";
+    public static final String FOOD = "samr-food-business-licence";
+    public static final String INDIVIDUAL = "samr-individual-business-registration";
+
+    private Fixtures() {}
+
+    static Step step(String code, String zh, String en, String... special) {
+        return new Step(code, new Name(zh, en), null, List.of(special));
+    }
+
+    static final List<Step> FULL = List.of(
+            step("ACCEPT", "受理", "Acceptance"),
+            step("REVIEW", "审查", "Review"),
+            step("DECIDE", "决定", "Decision"),
+            step("ISSUE", "制证", "Issuing"));
+
+    static final List<Step> SHORT = List.of(step("ACCEPT", "受理", "Acceptance"), step("DECIDE", "决定", "Decision"));
+
+    static Material material(String code, String satisfiedBy) {
+        return new Material(
+                code, new Name(code, code), true, satisfiedBy == null, "ELECTRONIC", null, null, satisfiedBy, null);
+    }
+
+    static ItemVersionPublished item(
+            String code,
+            String department,
+            String mode,
+            int promised,
+            List<Step> steps,
+            List<Material> materials,
+            String certificateType,
+            String zh,
+            String en) {
+        return new ItemVersionPublished(
+                code,
+                1,
+                LocalDate.parse("2026-01-01"),
+                null,
+                PUBLISHED,
+                "LICENCE",
+                department,
+                new Name(zh, en),
+                List.of("《测试法》第一条"),
+                List.of("符合条件"),
+                steps,
+                materials,
+                new ItemVersionPublished.Fees(true, List.of()),
+                new ItemVersionPublished.TimeLimits(promised * 2 + 1, promised),
+                mode,
+                "IMMEDIATE".equals(mode) ? 1 : 0,
+                certificateType == null
+                        ? null
+                        : new ItemVersionPublished.Result(
+                                certificateType, new Name(zh + "证", en + " certificate"), true),
+                List.of("ELECTRONIC"),
+                List.of(),
+                List.of(new ItemVersionPublished.Channel("PHONE", "12345", null)));
+    }
+
+    /** Items of the company start-up bundle, a food licence with a site inspection, an IMMEDIATE item. */
+    public static List<ItemVersionPublished> items() {
+        return List.of(
+                item(
+                        LICENCE,
+                        "SAMR",
+                        "ZERO_VISIT",
+                        1,
+                        FULL,
+                        List.of(material("COMPANY_REGISTRATION_APPLICATION", null)),
+                        "BUSINESS_LICENCE",
+                        "公司设立登记",
+                        "Company establishment registration"),
+                item(
+                        SEAL,
+                        "PSB",
+                        "ZERO_VISIT",
+                        1,
+                        FULL,
+                        List.of(material("SEAL_APPLICATION", null), material("BUSINESS_LICENCE", LICENCE)),
+                        "SEAL_FILING_RECEIPT",
+                        "公章刻制备案",
+                        "Seal engraving filing"),
+                item(
+                        TAX,
+                        "TAX",
+                        "ZERO_VISIT",
+                        1,
+                        SHORT,
+                        List.of(material("BUSINESS_LICENCE", LICENCE)),
+                        "TAX_SETUP_NOTICE",
+                        "新办纳税人套餐",
+                        "New taxpayer set-up"),
+                item(
+                        SOCIAL,
+                        "HRSS",
+                        "ZERO_VISIT",
+                        1,
+                        SHORT,
+                        List.of(material("BUSINESS_LICENCE", LICENCE)),
+                        "SOCIAL_INSURANCE_REGISTRATION",
+                        "单位社会保险登记",
+                        "Employer social insurance registration"),
+                item(
+                        MEDICAL,
+                        "HSA",
+                        "ZERO_VISIT",
+                        1,
+                        SHORT,
+                        List.of(material("BUSINESS_LICENCE_COPY", LICENCE)),
+                        "MEDICAL_INSURANCE_REGISTRATION",
+                        "单位医保登记",
+                        "Employer medical insurance registration"),
+                item(
+                        FOOD,
+                        "SAMR",
+                        "RUN_ONCE",
+                        5,
+                        List.of(
+                                step("ACCEPT", "受理", "Acceptance"),
+                                step("REVIEW", "审查", "Review", "SITE_INSPECTION"),
+                                step("DECIDE", "决定", "Decision"),
+                                step("ISSUE", "制证", "Issuing")),
+                        List.of(material("FOOD_SAFETY_PLAN", null)),
+                        "FOOD_BUSINESS_LICENCE",
+                        "食品经营许可",
+                        "Food business licence"),
+                item(
+                        INDIVIDUAL,
+                        "SAMR",
+                        "IMMEDIATE",
+                        0,
+                        SHORT,
+                        List.of(material("ID_CARD", null)),
+                        "BUSINESS_LICENCE",
+                        "个体工商户登记",
+                        "Individual business registration"));
+    }
+
+    /** Region 330000's calendar for 2026 (State Council schedule). */
+    public static CalendarPublished calendar2026() {
+        List<LocalDate> holidays = new ArrayList<>();
+        for (String[] r : new String[][] {
+            {"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
+            {"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
+            {"2026-10-01", "2026-10-07"}
+        }) {
+            for (LocalDate d = LocalDate.parse(r[0]); !d.isAfter(LocalDate.parse(r[1])); d = d.plusDays(1)) {
+                holidays.add(d);
+            }
+        }
+        List<LocalDate> makeUp =
+                List.of("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10").stream()
+                        .map(LocalDate::parse)
+                        .toList();
+        return new CalendarPublished("330000", 2026, 1, false, holidays, makeUp, List.of(), PUBLISHED);
+    }
+
+    public static List<CloudEvent<Object>> catalogEvents() {
+        List<CloudEvent<Object>> events = new ArrayList<>();
+        for (String code : List.of("SAMR", "PSB", "TAX", "HRSS", "HSA")) {
+            events.add(CloudEvent.of(
+                    UUID.randomUUID().toString(),
+                    "/runonce/catalog",
+                    DepartmentChanged.TYPE,
+                    PUBLISHED,
+                    code,
+                    code,
+                    new DepartmentChanged(code, 1, new Name(code, code), "330000", null, PUBLISHED)));
+        }
+        events.add(CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/catalog",
+                CalendarPublished.TYPE,
+                PUBLISHED,
+                "330000",
+                null,
+                calendar2026()));
+        for (var item : items()) {
+            events.add(CloudEvent.of(
+                    UUID.randomUUID().toString(),
+                    "/runonce/catalog",
+                    ItemVersionPublished.TYPE,
+                    PUBLISHED,
+                    item.itemCode(),
+                    item.departmentCode(),
+                    item));
+        }
+        return events;
+    }
+
+    /** Applies the catalog through the consumer's own code path (without Kafka). */
+    public static void loadCatalog(CatalogCopy copy) {
+        for (var event : catalogEvents()) {
+            copy.apply(event.withData(JSON.valueToTree(event.data())));
+        }
+    }
+
+    public static String newApplicationNumber() {
+        return "330000-2026-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> applicant() {
+        var a = new LinkedHashMap<String, Object>();
+        a.put("subject", "applicant-" + UUID.randomUUID());
+        a.put("name", "王小明");
+        a.put("type", "NATURAL_PERSON");
+        a.put("idNumber", "330102199001011234");
+        a.put("locale", "zh-CN");
+        a.put("email", "wang@example.com");
+        a.put("phone", "13800000000");
+        return a;
+    }
+
+    static Map<String, Object> caseData(
+            String number,
+            String item,
+            String department,
+            List<String> dependsOn,
+            List<Map<String, Object>> materials) {
+        var c = new LinkedHashMap<String, Object>();
+        c.put("caseNumber", number);
+        c.put("itemCode", item);
+        c.put("itemVersion", 1);
+        c.put("departmentCode", department);
+        c.put("dependsOn", dependsOn);
+        c.put("promisedWorkingDays", 1);
+        c.put("materials", materials);
+        return c;
+    }
+
+    static Map<String, Object> document(String code) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("code", code);
+        m.put("documentId", UUID.randomUUID().toString());
+        m.put("certificateNumber", null);
+        m.put("producedByCase", null);
+        return m;
+    }
+
+    static Map<String, Object> producedBy(String code, String caseNumber) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("code", code);
+        m.put("documentId", null);
+        m.put("certificateNumber", null);
+        m.put("producedByCase", caseNumber);
+        return m;
+    }
+
+    /**
+     * Intake's {@code ApplicationAccepted} of the company start-up bundle: the licence (SAMR) first, then seal (PSB),
+     * tax (TAX), social insurance (HRSS) and medical insurance (HSA) each depending on it; the medical insurance case
+     * needs the licence but lists no material for it.
+     */
+    public static CloudEvent<Map<String, Object>> companyStartupAccepted(String app, Instant acceptedAt) {
+        String licence = app + "-01";
+        var data = new LinkedHashMap<String, Object>();
+        data.put("applicationNumber", app);
+        data.put("bundleCode", "company-startup");
+        data.put("applicant", applicant());
+        data.put("channel", "ONLINE");
+        data.put("region", "330000");
+        data.put("filedBy", null);
+        data.put("acceptedAt", acceptedAt.toString());
+        data.put("promisedWorkingDays", 2);
+        data.put("promisedCompletionDate", "2026-09-24");
+        data.put("withDeficiencies", false);
+        data.put("pledgeDate", null);
+        data.put("missingMaterials", List.of());
+        data.put("form", Map.of("companyName", "杭州一次办科技有限公司"));
+        data.put(
+                "cases",
+                List.of(
+                        caseData(
+                                licence,
+                                LICENCE,
+                                "SAMR",
+                                List.of(),
+                                List.of(document("COMPANY_REGISTRATION_APPLICATION"))),
+                        caseData(
+                                app + "-02",
+                                SEAL,
+                                "PSB",
+                                List.of(licence),
+                                List.of(document("SEAL_APPLICATION"), producedBy("BUSINESS_LICENCE", licence))),
+                        caseData(
+                                app + "-03",
+                                TAX,
+                                "TAX",
+                                List.of(licence),
+                                List.of(producedBy("BUSINESS_LICENCE", licence))),
+                        caseData(
+                                app + "-04",
+                                SOCIAL,
+                                "HRSS",
+                                List.of(licence),
+                                List.of(producedBy("BUSINESS_LICENCE", licence))),
+                        caseData(app + "-05", MEDICAL, "HSA", List.of(licence), List.of())));
+        return CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/intake",
+                "org.runonce.intake.application.accepted.v1",
+                acceptedAt,
+                app,
+                null,
+                data);
+    }
+
+    /** A single-case application opened directly (the intake consumer maps to the same command). */
+    public static OpenCases single(String app, String item, String department, Instant acceptedAt) {
+        return new OpenCases(
+                app,
+                null,
+                new Applicant("applicant-1", "李小红", "NATURAL_PERSON", "330102199202023456", "zh-CN", null, null),
+                "330000",
+                acceptedAt,
+                List.of(new OpenCases.CaseToOpen(
+                        app + "-01",
+                        item,
+                        1,
+                        department,
+                        List.of(),
+                        null,
+                        List.of(new OpenCases.Material(
+                                "FOOD_SAFETY_PLAN", UUID.randomUUID().toString(), null, null)))));
+    }
+
+    /** Sends CloudEvents to a topic, keyed by subject, as the services' outbox does. */
+    public static void send(String bootstrapServers, String topic, List<? extends CloudEvent<?>> events) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (var producer = new KafkaProducer<String, byte[]>(props)) {
+            for (var event : events) {
+                var record = new ProducerRecord<>(topic, event.subject(), JSON.writeValueAsBytes(event));
+                record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    static Set<String> set(String... values) {
+        return new HashSet<>(List.of(values));
+    }
+
+    static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+}
