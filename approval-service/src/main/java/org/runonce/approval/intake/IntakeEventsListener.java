@@ -3,6 +3,9 @@ package org.runonce.approval.intake;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.approval.cases.CaseWorkflow;
 import org.runonce.contracts.Topics;
+import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.events.ProcessedEvents;
 import org.slf4j.Logger;
@@ -12,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepted applications open their cases, withdrawn ones close them, materials supplied later reach their cases; each event once (processed-event mark in the
- * same transaction as the cases), and opening is idempotent per case number as well.
+ * Accepted applications open their cases, withdrawn ones close them, materials supplied later reach their cases;
+ * each event once (processed-event mark in the same transaction as the cases), and opening is idempotent per case
+ * number as well. Intake's other events are not approval's business.
  */
 @Component
 class IntakeEventsListener {
@@ -35,24 +39,26 @@ class IntakeEventsListener {
     void on(ConsumerRecord<String, byte[]> record) {
         var event = events.read(record);
         switch (event.type()) {
-            case AcceptedApplication.TYPE ->
+            case ApplicationAccepted.TYPE ->
                 processed.once("approval.open-cases", event, () -> {
                     var accepted =
-                            events.convert(event, AcceptedApplication.class).data();
-                    var opened = workflow.open(accepted.toCommand());
+                            events.convert(event, ApplicationAccepted.class).data();
+                    var opened = workflow.open(IntakeMapping.openCases(accepted));
                     log.info("application {}: opened cases {}", accepted.applicationNumber(), opened);
                 });
-            case WithdrawnApplication.TYPE ->
+            case ApplicationWithdrawn.TYPE ->
                 processed.once("approval.withdraw-cases", event, () -> {
                     var withdrawn =
-                            events.convert(event, WithdrawnApplication.class).data();
+                            events.convert(event, ApplicationWithdrawn.class).data();
                     workflow.withdrawApplication(withdrawn.applicationNumber(), withdrawn.reason());
                 });
-            case SuppliedMaterials.TYPE ->
+            case ApplicationMaterialsSupplied.TYPE ->
                 processed.once("approval.materials-supplied", event, () -> {
-                    var supplied =
-                            events.convert(event, SuppliedMaterials.class).data();
-                    supplied.cases().forEach(c -> workflow.materialsSupplied(c.caseNumber(), c.toMaterials()));
+                    var supplied = events.convert(event, ApplicationMaterialsSupplied.class)
+                            .data();
+                    supplied.cases()
+                            .forEach(c ->
+                                    workflow.materialsSupplied(c.caseNumber(), IntakeMapping.materials(c.materials())));
                 });
             default -> log.trace("intake event {} is not for approval", event.type());
         }

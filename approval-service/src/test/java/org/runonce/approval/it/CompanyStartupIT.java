@@ -72,10 +72,11 @@ class CompanyStartupIT {
 
     String accept() {
         String app = Fixtures.newApplicationNumber();
-        Fixtures.send(
-                LocalInfrastructure.kafka().bootstrapServers(),
-                Topics.INTAKE,
-                List.of(Fixtures.companyStartupAccepted(app, clock.instant())));
+        var accepted = Fixtures.companyStartupAccepted(app, clock.instant());
+        // what intake would send: valid against intake's schema
+        assertThat(EventSchemas.violations(EventSchemas.schemaOf(accepted.type()), json.writeValueAsString(accepted)))
+                .isEmpty();
+        Fixtures.send(LocalInfrastructure.kafka().bootstrapServers(), Topics.INTAKE, List.of(accepted));
         await().atMost(Duration.ofSeconds(60)).until(() -> casesOf(app) == 5);
         return app;
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +24,8 @@ import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionPublished.Material;
 import org.runonce.contracts.catalog.ItemVersionPublished.Step;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.MaterialReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -235,55 +236,36 @@ public final class Fixtures {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    /** A new application number as intake makes them, {@code <region>-<year>-<sequence>}. */
     public static String newApplicationNumber() {
-        return "330000-2026-" + UUID.randomUUID().toString().substring(0, 8);
+        return "330000-2026-%09d".formatted(SEQUENCE.incrementAndGet() % 1_000_000_000L);
     }
 
-    static Map<String, Object> applicant() {
-        var a = new LinkedHashMap<String, Object>();
-        a.put("subject", "applicant-" + UUID.randomUUID());
-        a.put("name", "王小明");
-        a.put("type", "NATURAL_PERSON");
-        a.put("idNumber", "330102199001011234");
-        a.put("locale", "zh-CN");
-        a.put("email", "wang@example.com");
-        a.put("phone", "13800000000");
-        return a;
+    static org.runonce.contracts.intake.Applicant applicant() {
+        return new org.runonce.contracts.intake.Applicant(
+                "applicant-" + UUID.randomUUID(),
+                "王小明",
+                org.runonce.contracts.intake.Applicant.NATURAL_PERSON,
+                "330102199001011234",
+                "zh-CN",
+                "wang@example.com",
+                "13800000000");
     }
 
-    static Map<String, Object> caseData(
-            String number,
-            String item,
-            String department,
-            List<String> dependsOn,
-            List<Map<String, Object>> materials) {
-        var c = new LinkedHashMap<String, Object>();
-        c.put("caseNumber", number);
-        c.put("itemCode", item);
-        c.put("itemVersion", 1);
-        c.put("departmentCode", department);
-        c.put("dependsOn", dependsOn);
-        c.put("promisedWorkingDays", 1);
-        c.put("materials", materials);
-        return c;
+    static MaterialReference document(String code) {
+        return new MaterialReference(code, UUID.randomUUID().toString(), null, null);
     }
 
-    static Map<String, Object> document(String code) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("code", code);
-        m.put("documentId", UUID.randomUUID().toString());
-        m.put("certificateNumber", null);
-        m.put("producedByCase", null);
-        return m;
+    static MaterialReference producedBy(String code, String caseNumber) {
+        return new MaterialReference(code, null, null, caseNumber);
     }
 
-    static Map<String, Object> producedBy(String code, String caseNumber) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("code", code);
-        m.put("documentId", null);
-        m.put("certificateNumber", null);
-        m.put("producedByCase", caseNumber);
-        return m;
+    static ApplicationAccepted.Case caseOf(
+            String number, String item, String department, List<String> dependsOn, List<MaterialReference> materials) {
+        return new ApplicationAccepted.Case(number, item, 1, department, dependsOn, 1, materials);
     }
 
     /**
@@ -291,58 +273,55 @@ public final class Fixtures {
      * tax (TAX), social insurance (HRSS) and medical insurance (HSA) each depending on it; the medical insurance case
      * needs the licence but lists no material for it.
      */
-    public static CloudEvent<Map<String, Object>> companyStartupAccepted(String app, Instant acceptedAt) {
+    public static CloudEvent<ApplicationAccepted> companyStartupAccepted(String app, Instant acceptedAt) {
         String licence = app + "-01";
-        var data = new LinkedHashMap<String, Object>();
-        data.put("applicationNumber", app);
-        data.put("bundleCode", "company-startup");
-        data.put("applicant", applicant());
-        data.put("channel", "ONLINE");
-        data.put("region", "330000");
-        data.put("filedBy", null);
-        data.put("acceptedAt", acceptedAt.toString());
-        data.put("promisedWorkingDays", 2);
-        data.put("promisedCompletionDate", "2026-09-24");
-        data.put("withDeficiencies", false);
-        data.put("pledgeDate", null);
-        data.put("missingMaterials", List.of());
-        data.put("form", Map.of("companyName", "杭州一次办科技有限公司"));
-        data.put(
-                "cases",
+        var data = new ApplicationAccepted(
+                app,
+                "company-startup",
+                applicant(),
+                "ONLINE",
+                "330000",
+                null,
+                acceptedAt,
+                2,
+                LocalDate.parse("2026-09-24"),
+                false,
+                null,
+                List.of(),
+                Map.of("companyName", "杭州一次办科技有限公司"),
                 List.of(
-                        caseData(
+                        caseOf(
                                 licence,
                                 LICENCE,
                                 "SAMR",
                                 List.of(),
                                 List.of(document("COMPANY_REGISTRATION_APPLICATION"))),
-                        caseData(
+                        caseOf(
                                 app + "-02",
                                 SEAL,
                                 "PSB",
                                 List.of(licence),
                                 List.of(document("SEAL_APPLICATION"), producedBy("BUSINESS_LICENCE", licence))),
-                        caseData(
+                        caseOf(
                                 app + "-03",
                                 TAX,
                                 "TAX",
                                 List.of(licence),
                                 List.of(producedBy("BUSINESS_LICENCE", licence))),
-                        caseData(
+                        caseOf(
                                 app + "-04",
                                 SOCIAL,
                                 "HRSS",
                                 List.of(licence),
                                 List.of(producedBy("BUSINESS_LICENCE", licence))),
-                        caseData(app + "-05", MEDICAL, "HSA", List.of(licence), List.of())));
+                        caseOf(app + "-05", MEDICAL, "HSA", List.of(licence), List.of())));
+        return intakeEvent(ApplicationAccepted.TYPE, app, data);
+    }
+
+    /** An intake event as intake's outbox sends it. */
+    public static <T> CloudEvent<T> intakeEvent(String type, String applicationNumber, T data) {
         return CloudEvent.of(
-                UUID.randomUUID().toString(),
-                "/runonce/intake",
-                "org.runonce.intake.application.accepted.v1",
-                acceptedAt,
-                app,
-                null,
-                data);
+                UUID.randomUUID().toString(), "/runonce/intake", type, Instant.now(), applicationNumber, null, data);
     }
 
     /** A single-case application opened directly (the intake consumer maps to the same command). */

@@ -20,6 +20,9 @@ import org.runonce.approval.cases.CaseWorkflow;
 import org.runonce.approval.cases.DeadlineWatch;
 import org.runonce.approval.catalog.CatalogCopy;
 import org.runonce.approval.events.EventSchemas;
+import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationWithdrawn;
+import org.runonce.contracts.intake.MaterialReference;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -339,24 +342,12 @@ class WorkflowIT {
         String app = number.substring(0, number.length() - 3);
         act(number, "start-review", LI, null).andExpect(status().isOk());
 
-        var withdrawn = org.runonce.contracts.CloudEvent.of(
-                java.util.UUID.randomUUID().toString(),
-                "/runonce/intake",
-                "org.runonce.intake.application.withdrawn.v1",
-                Instant.now(),
+        var withdrawn = Fixtures.intakeEvent(
+                ApplicationWithdrawn.TYPE,
                 app,
-                null,
-                java.util.Map.of(
-                        "applicationNumber",
-                        app,
-                        "reason",
-                        "不再开办",
-                        "caseNumbers",
-                        java.util.List.of(number),
-                        "withdrawnBy",
-                        "applicant",
-                        "withdrawnAt",
-                        Instant.now().toString()));
+                new ApplicationWithdrawn(app, "不再开办", java.util.List.of(number), "applicant", Instant.now()));
+        assertThat(EventSchemas.violations(EventSchemas.schemaOf(withdrawn.type()), json.writeValueAsString(withdrawn)))
+                .isEmpty();
         Fixtures.send(
                 LocalInfrastructure.kafka().bootstrapServers(), "runonce.intake.v1", java.util.List.of(withdrawn));
         org.awaitility.Awaitility.await()
@@ -374,31 +365,26 @@ class WorkflowIT {
         act(number, "supplement-requests", LI, SUPPLEMENT).andExpect(status().isOk());
         clock.setDay("2026-09-24");
 
-        var supplied = org.runonce.contracts.CloudEvent.of(
-                java.util.UUID.randomUUID().toString(),
-                "/runonce/intake",
-                "org.runonce.intake.application.materials-supplied.v1",
-                Instant.now(),
+        String document = java.util.UUID.randomUUID().toString();
+        var supplied = Fixtures.intakeEvent(
+                ApplicationMaterialsSupplied.TYPE,
                 app,
-                null,
-                java.util.Map.of(
-                        "applicationNumber", app,
-                        "cases",
-                                java.util.List.of(java.util.Map.of(
-                                        "caseNumber",
-                                        number,
-                                        "materials",
-                                        java.util.List.of(java.util.Map.of(
-                                                "code", "FOOD_SAFETY_PLAN", "documentId", "doc-supplemented")))),
-                        "stillMissing", java.util.List.of(),
-                        "suppliedAt", Instant.now().toString()));
+                new ApplicationMaterialsSupplied(
+                        app,
+                        java.util.List.of(new ApplicationMaterialsSupplied.CaseMaterials(
+                                number,
+                                java.util.List.of(new MaterialReference("FOOD_SAFETY_PLAN", document, null, null)))),
+                        java.util.List.of(),
+                        Instant.now()));
+        assertThat(EventSchemas.violations(EventSchemas.schemaOf(supplied.type()), json.writeValueAsString(supplied)))
+                .isEmpty();
         Fixtures.send(LocalInfrastructure.kafka().bootstrapServers(), "runonce.intake.v1", java.util.List.of(supplied));
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> "IN_REVIEW".equals(view(number).get("status").asString()));
 
         var c = view(number);
-        assertThat(c.get("materials").findValuesAsString("documentId")).contains("doc-supplemented");
+        assertThat(c.get("materials").findValuesAsString("documentId")).contains(document);
         // requested Tue 22, handed in Thu 24: Wed 23 and Thu 24 do not count
         assertThat(c.get("clock").get("suspendedWorkingDays").asInt()).isEqualTo(2);
         assertThat(c.get("clock").get("workingDaysUsed").asInt()).isZero();
