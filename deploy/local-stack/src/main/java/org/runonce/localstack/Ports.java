@@ -6,19 +6,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks shared by the embedded servers, so that a busy port fails with a message naming it. */
 final class Ports {
 
     private Ports() {}
 
-    /** A port that was free on the loopback interface a moment ago. */
+    /**
+     * Chosen ports come from below Linux's ephemeral range (32768-60999): a port the kernel handed out with
+     * {@code bind(0)} is also a candidate source port of every outgoing connection on the machine, so between being
+     * chosen and being listened on it could be taken by any client (seen with Kafka's port under parallel builds).
+     */
+    private static final int FIRST = 20_000;
+
+    private static final int LAST = 32_000;
+
+    /** A port that was free on the loopback interface a moment ago, picked at random from 20000-32000. */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free local port", e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST, LAST);
+            if (isFree(port)) {
+                return port;
+            }
         }
+        throw new UncheckedIOException(new IOException("Could not find a free local port in " + FIRST + "-" + LAST));
     }
 
     /** {@code port}, or a free port when it is 0. */
