@@ -62,6 +62,11 @@ class CatalogSnapshotBootstrap {
         if (url == null || url.isBlank() || !copy.isEmpty()) {
             return;
         }
+        load(url);
+    }
+
+    /** Reads the snapshot at {@code url} and applies it; false (logged) when it cannot be read. */
+    boolean load(String url) {
         try (HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<byte[]> response = client.send(
@@ -72,15 +77,17 @@ class CatalogSnapshotBootstrap {
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 log.warn("Catalog snapshot {} answered {}; relying on the catalog topic", url, response.statusCode());
-                return;
+                return false;
             }
             apply(json.readValue(response.body(), Snapshot.class));
             log.info("Local catalog copy initialized from {}", url);
+            return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             log.warn("Catalog snapshot {} could not be read ({}); relying on the catalog topic", url, e.toString());
+            return false;
         }
     }
 
