@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 /**
  * A real Keycloak server, started from the official distribution with {@code kc.sh start-dev} in its own process,
  * with the {@code runonce} realm of {@code deploy/keycloak/runonce-realm.json} imported. Its H2 database lives in a
- * data directory of its own: persistent for {@code ./runonce start}, throwaway for tests.
+ * data directory of its own: persistent for {@code ./runonce start}, throwaway for tests. Tests on a machine with a
+ * Docker engine ({@link LocalInfrastructure#mode()} {@code CONTAINERS}) get the official image of the same version
+ * instead ({@link ContainerKeycloak}).
  */
 public final class Keycloak implements AutoCloseable {
 
@@ -57,19 +59,19 @@ public final class Keycloak implements AutoCloseable {
     private final Path dataDirectory;
     private final Path logFile;
     private final boolean deleteDataOnStop;
-    private final Process process;
+    private final Runnable terminate;
     private final Thread shutdownHook;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean stopped;
 
     private Keycloak(
-            int port, Path dataDirectory, Path logFile, boolean deleteDataOnStop, Process process, boolean hook) {
+            int port, Path dataDirectory, Path logFile, boolean deleteDataOnStop, Runnable terminate, boolean hook) {
         this.port = port;
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
         this.deleteDataOnStop = deleteDataOnStop;
-        this.process = process;
+        this.terminate = terminate;
         this.shutdownHook = hook ? new Thread(this::stop, "runonce-keycloak-stop") : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -133,13 +135,13 @@ public final class Keycloak implements AutoCloseable {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
     }
 
-    /** Stops the server (SIGTERM, then SIGKILL after 30 s) and deletes throwaway data. Idempotent. */
+    /** Stops the server (SIGTERM, then SIGKILL after 30 s; or its container) and deletes throwaway data. Idempotent. */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
-        LocalPlatformSupport.terminate(process.toHandle(), Duration.ofSeconds(30));
+        terminate.run();
         if (deleteDataOnStop) {
             LocalFiles.deleteRecursively(dataDirectory);
         }
@@ -277,6 +279,12 @@ public final class Keycloak implements AutoCloseable {
                 log = logFile != null ? logFile : home.resolve("logs/keycloak.log");
             }
             int httpPort = port == 0 ? Ports.free() : port;
+            if (throwaway && LocalInfrastructure.mode() == LocalInfrastructure.Mode.CONTAINERS) {
+                Ports.requireFree(httpPort, "Keycloak");
+                ContainerKeycloak container =
+                        ContainerKeycloak.launch(httpPort, readRealm(), log.toAbsolutePath(), startupTimeout);
+                return new Keycloak(httpPort, data, log, true, container::stop, stopOnShutdown);
+            }
             return launch(home, httpPort, data.toAbsolutePath(), log.toAbsolutePath(), readRealm(), throwaway);
         }
 
@@ -343,7 +351,13 @@ public final class Keycloak implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not run " + distribution.launcher(), e);
             }
-            Keycloak keycloak = new Keycloak(httpPort, data, log, deleteData, process, stopOnShutdown);
+            Keycloak keycloak = new Keycloak(
+                    httpPort,
+                    data,
+                    log,
+                    deleteData,
+                    () -> LocalPlatformSupport.terminate(process.toHandle(), Duration.ofSeconds(30)),
+                    stopOnShutdown);
             try {
                 awaitRealm(keycloak, process);
             } catch (RuntimeException e) {

@@ -47,8 +47,7 @@ final class KeycloakDistribution {
     /** The unpacked distribution under {@code distDirectory}, unpacking it first when needed. */
     static KeycloakDistribution install(Path distDirectory) {
         Path zip = locateZip();
-        Matcher matcher = VERSION.matcher(zip.getFileName().toString());
-        String version = matcher.matches() ? matcher.group(1) : "unknown";
+        String version = versionOf(zip);
         Path home = distDirectory.resolve("keycloak-" + version);
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             try (Lock ignored = Lock.acquire(distDirectory.resolve("keycloak-" + version + ".lock"))) {
@@ -58,6 +57,16 @@ final class KeycloakDistribution {
             }
         }
         return new KeycloakDistribution(home, version);
+    }
+
+    /** The Keycloak version this build was made with (from the distribution's file name). */
+    static String buildVersion() {
+        return versionOf(locateZip());
+    }
+
+    private static String versionOf(Path zip) {
+        Matcher matcher = VERSION.matcher(zip.getFileName().toString());
+        return matcher.matches() ? matcher.group(1) : "unknown";
     }
 
     Path home() {
