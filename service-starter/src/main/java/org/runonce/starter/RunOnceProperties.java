@@ -55,6 +55,8 @@ public record RunOnceProperties(
      * @param resubmitInterval how often failed publications (e.g. Kafka was down at commit) are sent again
      * @param resubmitOlderThan only publications at least this old are resubmitted
      * @param keepCompleted completed publications are deleted from the registry after this long
+     * @param keepProcessed a consumer forgets an event it processed after this long; keep it longer than the
+     *     retention of the topics it reads (Kafka's default is 7 days), or a very late redelivery is applied again
      * @param consumerRetries redeliveries of a failing record before it goes to {@code <topic>.dlt}
      * @param consumerBackoff wait before the first redelivery; doubles on each one, at most 30 seconds
      */
@@ -64,6 +66,7 @@ public record RunOnceProperties(
             @DefaultValue("30s") @NotNull Duration resubmitInterval,
             @DefaultValue("1m") @NotNull Duration resubmitOlderThan,
             @DefaultValue("7d") @NotNull Duration keepCompleted,
+            @DefaultValue("30d") @NotNull Duration keepProcessed,
             @DefaultValue("4") @Min(0) int consumerRetries,
             @DefaultValue("1s") @NotNull Duration consumerBackoff) {}
 }

@@ -1,5 +1,6 @@
 package org.runonce.starter.events;
 
+import java.time.Duration;
 import org.runonce.contracts.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,5 +57,21 @@ public class ProcessedEvents {
         }
         effect.run();
         return true;
+    }
+
+    /**
+     * Deletes the marks older than {@code age}; a redelivery of such an event would be applied again, so {@code age}
+     * must exceed the retention of the topics consumed ({@code runonce.events.keep-processed}).
+     *
+     * @return how many marks were deleted
+     */
+    public int forgetOlderThan(Duration age) {
+        int deleted = jdbc.sql("delete from processed_event where processed_at < now() - make_interval(secs => ?)")
+                .param(age.toSeconds())
+                .update();
+        if (deleted > 0) {
+            log.info("Forgot {} processed-event marks older than {}", deleted, age);
+        }
+        return deleted;
     }
 }

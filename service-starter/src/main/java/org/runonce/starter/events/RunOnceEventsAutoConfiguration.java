@@ -46,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       on restart. Delivery is at least once: consumers deduplicate with {@link ProcessedEvents}.
  *   <li>A consumed record whose processing keeps failing is redelivered {@code runonce.events.consumer-retries} times
  *       with exponential backoff, then published unchanged to {@code <topic>.dlt}; unreadable JSON goes there at once.
+ *   <li>Every hour, completed publications older than {@code runonce.events.keep-completed} and processed-event marks
+ *       older than {@code runonce.events.keep-processed} are deleted.
  * </ul>
  */
 @AutoConfiguration(before = EventExternalizationAutoConfiguration.class)
@@ -91,13 +93,17 @@ public class RunOnceEventsAutoConfiguration {
 
     @Bean
     SchedulingConfigurer outboxMaintenance(
-            FailedEventPublications failed, CompletedEventPublications completed, RunOnceProperties properties) {
+            FailedEventPublications failed,
+            CompletedEventPublications completed,
+            ProcessedEvents processed,
+            RunOnceProperties properties) {
         var events = properties.events();
         var resubmission = ResubmissionOptions.defaults().withMinAge(events.resubmitOlderThan());
         return tasks -> {
             tasks.addFixedDelayTask(() -> failed.resubmit(resubmission), events.resubmitInterval());
             tasks.addFixedDelayTask(
                     () -> completed.deletePublicationsOlderThan(events.keepCompleted()), Duration.ofHours(1));
+            tasks.addFixedDelayTask(() -> processed.forgetOlderThan(events.keepProcessed()), Duration.ofHours(1));
         };
     }
 

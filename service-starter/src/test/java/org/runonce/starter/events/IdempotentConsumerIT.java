@@ -51,6 +51,9 @@ class IdempotentConsumerIT {
     JdbcClient jdbc;
 
     @Autowired
+    ProcessedEvents processed;
+
+    @Autowired
     MockMvc mvc;
 
     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
@@ -96,6 +99,21 @@ class IdempotentConsumerIT {
                         .query(String.class)
                         .list())
                 .containsExactly("test.note-seen");
+    }
+
+    @Test
+    void marksOlderThanTheKeepTimeAreForgottenAndRecentOnesKept() {
+        jdbc.sql("""
+                        insert into processed_event (consumer, event_id, processed_at)
+                        values ('test.forget', 'old', now() - interval '31 days'),
+                               ('test.forget', 'recent', now() - interval '29 days')""").update();
+
+        assertThat(processed.forgetOlderThan(Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("select event_id from processed_event where consumer = 'test.forget'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("recent");
     }
 
     @Test
