@@ -45,6 +45,7 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         p.put("spring.kafka.producer.properties.linger.ms", 10);
         p.put("spring.kafka.consumer.group-id", "${spring.application.name:${runonce.service.name}}");
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        p.put("spring.kafka.admin.modify-topic-configs", true); // runonce.events.topic-config reaches existing topics
 
         // outbox: Spring Modulith's event publication registry, table created by the starter's Flyway migration
         p.put("spring.modulith.events.jdbc.schema-initialization.enabled", false);

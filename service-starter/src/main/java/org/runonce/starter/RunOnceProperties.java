@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -52,6 +53,8 @@ public record RunOnceProperties(
     /**
      * @param source CloudEvents {@code source} of published events; default {@code /runonce/<service name>}
      * @param topic Kafka topic published events go to; default {@code runonce.<service name>.v1}
+     * @param topicConfig Kafka topic settings the topic is created (or updated) with, e.g. {@code retention.ms: -1}
+     *     for a topic that is the source of truth others rebuild their copies from; default: the broker's
      * @param resubmitInterval how often failed publications (e.g. Kafka was down at commit) are sent again
      * @param resubmitOlderThan only publications at least this old are resubmitted
      * @param keepCompleted completed publications are deleted from the registry after this long
@@ -63,6 +66,7 @@ public record RunOnceProperties(
     public record Events(
             @NotBlank String source,
             @NotBlank String topic,
+            @DefaultValue Map<String, String> topicConfig,
             @DefaultValue("30s") @NotNull Duration resubmitInterval,
             @DefaultValue("1m") @NotNull Duration resubmitOlderThan,
             @DefaultValue("7d") @NotNull Duration keepCompleted,

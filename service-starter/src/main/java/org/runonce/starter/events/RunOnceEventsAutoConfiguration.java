@@ -80,10 +80,16 @@ public class RunOnceEventsAutoConfiguration {
                 .build();
     }
 
-    /** The service's topic, created with the broker's default partitions and replication if it does not exist. */
+    /**
+     * The service's topic, created with the broker's default partitions and replication if it does not exist, with
+     * {@code runonce.events.topic-config} applied (also to an existing topic: {@code spring.kafka.admin.modify-topic-
+     * configs} is on by default).
+     */
     @Bean
     NewTopic runOnceEventsTopic(RunOnceProperties properties) {
-        return TopicBuilder.name(properties.events().topic()).build();
+        return TopicBuilder.name(properties.events().topic())
+                .configs(properties.events().topicConfig())
+                .build();
     }
 
     @Bean

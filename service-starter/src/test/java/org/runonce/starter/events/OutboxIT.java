@@ -6,7 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.localstack.LocalInfrastructure;
@@ -68,6 +74,21 @@ class OutboxIT {
             assertThat(event.data().get("text").asString()).isEqualTo("hello");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> completed(published.id()));
+    }
+
+    @Test
+    void theTopicCarriesTheConfiguredSettings() throws Exception {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalInfrastructure.kafka().bootstrapServers()))) {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            var config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
+
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+        }
     }
 
     @Test
