@@ -1,5 +1,6 @@
 package org.runonce.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,9 +18,15 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
+import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -270,5 +277,20 @@ public abstract class IntakeIT {
             });
         }
         return bodies;
+    }
+
+    /** Sends the event as approval would, after checking it against approval's schema. */
+    protected void publishAsApproval(CloudEvent<?> event) throws Exception {
+        String body = json.writeValueAsString(event);
+        assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), body))
+                .as(body)
+                .isEmpty();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.APPROVAL, event.subject(), body.getBytes()))
+                    .get();
+        }
     }
 }

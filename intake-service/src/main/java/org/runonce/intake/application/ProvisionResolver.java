@@ -117,8 +117,7 @@ class ProvisionResolver {
                 } catch (CertificateRejected e) {
                     forged = true;
                     errors.add(new FieldError(
-                            path + ".certificate",
-                            "is not a genuine e-certificate of the platform: " + e.getMessage()));
+                            path + ".certificate", "is not a valid e-certificate of the platform: " + e.getMessage()));
                 }
             } else {
                 boolean producedForAll = requirement.get().needs().stream()

@@ -26,9 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Verifies e-certificates: the signature against the platform's public keys (JWK Set at
  * {@code runonce.intake.certificates.jwks-uri}, cached; a key id not in the cache fetches the set again, at most
- * every 30 seconds), the issuer {@code runonce}, and the claims intake relies on. Revocation is not checked here yet
- * (approval answers it at {@code GET /api/approval/certificates/{number}}); a revoked certificate whose signature
- * is valid is accepted.
+ * every 30 seconds), the issuer {@code runonce}, the claims intake relies on, and that the issuing department has not
+ * revoked it ({@link RevokedCertificates}, kept from approval's events: no synchronous call on the submit path).
  */
 @Service
 public class Certificates {
@@ -37,7 +36,10 @@ public class Certificates {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-    Certificates(IntakeProperties properties) throws MalformedURLException {
+    private final RevokedCertificates revoked;
+
+    Certificates(IntakeProperties properties, RevokedCertificates revoked) throws MalformedURLException {
+        this.revoked = revoked;
         long ttl = properties.certificates().jwksCache().toMillis();
         JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
                         properties.certificates().jwksUri().toURL())
@@ -55,7 +57,7 @@ public class Certificates {
     /**
      * The claims of a genuine certificate.
      *
-     * @throws CertificateRejected when it is not one (malformed, tampered, unknown key, another issuer)
+     * @throws CertificateRejected when it is not one (malformed, tampered, unknown key, another issuer, revoked)
      * @throws ProblemException 503 when the public keys cannot be fetched
      */
     public VerifiedCertificate verify(String compactJws) throws CertificateRejected {
@@ -73,7 +75,12 @@ public class Certificates {
         } catch (BadJOSEException | JOSEException e) {
             throw new CertificateRejected("the signature does not verify with the platform's keys");
         }
-        return claims(claims);
+        VerifiedCertificate certificate = claims(claims);
+        var revokedAt = revoked.revokedAt(certificate.certificateNumber());
+        if (revokedAt.isPresent()) {
+            throw new CertificateRejected("revoked by the issuing department on " + revokedAt.get());
+        }
+        return certificate;
     }
 
     static VerifiedCertificate claims(JWTClaimsSet claims) throws CertificateRejected {

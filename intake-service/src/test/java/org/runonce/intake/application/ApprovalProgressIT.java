@@ -10,18 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
 import org.runonce.contracts.approval.ReviewStarted;
-import org.runonce.intake.EventSchemas;
 import org.runonce.intake.IntakeIT;
 import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -64,15 +58,15 @@ class ApprovalProgressIT extends IntakeIT {
 
         Instant t = clock.instant();
         JsonNode first = cases.get(0);
-        send(review(number, first, t.plusSeconds(60)));
+        publishAsApproval(review(number, first, t.plusSeconds(60)));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(status(me, number, 0)).isEqualTo("IN_REVIEW"));
 
         CloudEvent<CaseDecided> decided =
                 decided(number, first, "CONTRACT_FILING_PROOF-2026-000001", t.plusSeconds(120));
-        send(decided);
-        send(decided); // redelivered: applied once
-        send(decided(number, cases.get(1), "TAX_PAYMENT_CERTIFICATE-2026-000001", t.plusSeconds(180)));
+        publishAsApproval(decided);
+        publishAsApproval(decided); // redelivered: applied once
+        publishAsApproval(decided(number, cases.get(1), "TAX_PAYMENT_CERTIFICATE-2026-000001", t.plusSeconds(180)));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(status(me, number, 1)).isEqualTo("APPROVED"));
         assertThat(getJson(me, "/api/intake/applications/" + number, 200)
@@ -80,7 +74,7 @@ class ApprovalProgressIT extends IntakeIT {
                         .asString())
                 .isEqualTo("ACCEPTED");
 
-        send(decided(number, cases.get(2), "REAL_ESTATE_CERTIFICATE-2026-000001", t.plusSeconds(240)));
+        publishAsApproval(decided(number, cases.get(2), "REAL_ESTATE_CERTIFICATE-2026-000001", t.plusSeconds(240)));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(getJson(me, "/api/intake/applications/" + number, 200)
                                 .get("status")
@@ -168,20 +162,5 @@ class ApprovalProgressIT extends IntakeIT {
                 c.get("caseNumber").asString(),
                 c.get("departmentCode").asString(),
                 data);
-    }
-
-    /** Sends the event as approval would, after checking it against approval's schema. */
-    private void send(CloudEvent<?> event) throws Exception {
-        String body = json.writeValueAsString(event);
-        assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), body))
-                .as(body)
-                .isEmpty();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.APPROVAL, event.subject(), body.getBytes()))
-                    .get();
-        }
     }
 }

@@ -1,13 +1,21 @@
 package org.runonce.intake.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CertificateRevoked;
 import org.runonce.intake.CertificateAuthority;
 import org.runonce.intake.IntakeIT;
+import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
@@ -72,6 +80,52 @@ class CertificateReferencesIT extends IntakeIT {
         assertThat(tamperedProblem.get("type").asString())
                 .isEqualTo("https://runonce.org/problems/certificate-invalid");
 
+        assertThat(getJson(me, "/api/intake/applications", 200)).isEmpty();
+    }
+
+    @Test
+    void aCertificateRevokedByItsDepartmentIsRefusedOnceTheRevocationArrived() throws Exception {
+        RequestPostProcessor me = applicant(newSubject());
+        Map<String, Object> company = company("杭州吊销有限公司");
+        String number = "BUSINESS_LICENCE-2026-000404";
+        String licence = CertificateAuthority.platform()
+                .issue(
+                        number,
+                        "BUSINESS_LICENCE",
+                        "samr-company-registration",
+                        "杭州吊销有限公司",
+                        (String) company.get("idNumber"),
+                        null);
+        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
+        Instant revokedAt = Instant.parse("2026-11-19T08:00:00Z");
+        publishAsApproval(CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/approval",
+                CertificateRevoked.TYPE,
+                revokedAt,
+                "330000-2026-000404-01",
+                "SAMR",
+                new CertificateRevoked(
+                        number,
+                        "BUSINESS_LICENCE",
+                        "330000-2026-000404",
+                        "330000-2026-000404-01",
+                        "samr-company-registration",
+                        "SAMR",
+                        "营业执照被依法吊销",
+                        "head.samr",
+                        revokedAt)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from revoked_certificate where certificate_number = ?")
+                                .param(number)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        JsonNode problem = submit(me, foodLicence(me, company, licence, number), 422);
+
+        assertThat(problem.get("type").asString()).isEqualTo("https://runonce.org/problems/certificate-invalid");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("revoked");
         assertThat(getJson(me, "/api/intake/applications", 200)).isEmpty();
     }
 
