@@ -26,9 +26,9 @@ class CloudEventSchemaTest {
 
     @Test
     void theRecordSerializesToAValidEnvelope() {
-        String json = JsonSchemas.json(sample());
+        String json = EventSchemas.json(sample());
 
-        assertThat(JsonSchemas.violations(SCHEMA, json)).isEmpty();
+        assertThat(EventSchemas.violations(SCHEMA, json)).isEmpty();
         assertThat(json)
                 .contains("\"specversion\":\"1.0\"")
                 .contains("\"time\":\"2025-03-04T05:06:07.123Z\"")
@@ -45,10 +45,10 @@ class CloudEventSchemaTest {
                 "ITEM-1",
                 null,
                 Map.of("code", "ITEM-1"));
-        String json = JsonSchemas.json(event);
+        String json = EventSchemas.json(event);
 
         assertThat(json).doesNotContain("department");
-        assertThat(JsonSchemas.violations(SCHEMA, json)).isEmpty();
+        assertThat(EventSchemas.violations(SCHEMA, json)).isEmpty();
     }
 
     @Test
@@ -63,12 +63,12 @@ class CloudEventSchemaTest {
                 {"specversion":"1.0","id":"1","source":"/runonce/intake","type":"org.runonce.intake.application.accepted.v1",
                  "time":"2025-03-04T05:06:07Z","subject":"A-1","datacontenttype":"application/json","data":{},"foo":1}""";
 
-        assertThat(JsonSchemas.violations(SCHEMA, missingId))
+        assertThat(EventSchemas.violations(SCHEMA, missingId))
                 .singleElement()
                 .asString()
                 .contains("id");
-        assertThat(JsonSchemas.violations(SCHEMA, badTypeAndTime)).hasSize(2);
-        assertThat(JsonSchemas.violations(SCHEMA, unknownAttribute))
+        assertThat(EventSchemas.violations(SCHEMA, badTypeAndTime)).hasSize(2);
+        assertThat(EventSchemas.violations(SCHEMA, unknownAttribute))
                 .singleElement()
                 .asString()
                 .contains("foo");

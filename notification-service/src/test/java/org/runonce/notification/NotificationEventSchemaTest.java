@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.notification.NoticeSent;
 import org.runonce.contracts.notification.WebhookDeliveryDeadLettered;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.approval.AttachedCertificate;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.runonce.approval.events.EventSchemas;
 import org.runonce.approval.it.Fixtures;
+import org.runonce.contracts.EventSchemas;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Intake's ApplicationAccepted, valid against intake's schema, becomes the command that opens the cases. */

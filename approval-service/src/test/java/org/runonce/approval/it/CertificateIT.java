@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.runonce.approval.cases.CaseWorkflow;
 import org.runonce.approval.cases.CertificateDetails;
 import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.approval.events.EventSchemas;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.approval.CertificateClaims;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.localstack.spring.WithLocalInfrastructure;

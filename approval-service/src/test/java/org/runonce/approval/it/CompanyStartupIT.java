@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.approval.events.EventSchemas;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.localstack.spring.WithLocalInfrastructure;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.runonce.approval.cases.CaseWorkflow;
 import org.runonce.approval.cases.DeadlineWatch;
 import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.approval.events.EventSchemas;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.contracts.intake.MaterialReference;

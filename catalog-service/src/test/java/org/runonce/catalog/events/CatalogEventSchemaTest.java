@@ -23,6 +23,7 @@ import org.runonce.catalog.item.ItemVersion;
 import org.runonce.catalog.item.SpecialProcedure;
 import org.runonce.catalog.shared.Names;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;

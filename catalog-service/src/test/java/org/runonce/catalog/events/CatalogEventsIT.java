@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.runonce.catalog.item.GuideContent;
 import org.runonce.catalog.item.ItemService;
 import org.runonce.catalog.item.ItemVersion;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.localstack.spring.WithLocalInfrastructure;

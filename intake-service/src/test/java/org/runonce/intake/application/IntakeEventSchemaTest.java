@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
@@ -20,7 +21,6 @@ import org.runonce.contracts.intake.ApplicationSubmitted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.intake.DemoCatalog;
-import org.runonce.intake.EventSchemas;
 
 /** Every event the aggregate records, in its CloudEvent envelope, satisfies the schema consumers test against. */
 class IntakeEventSchemaTest {

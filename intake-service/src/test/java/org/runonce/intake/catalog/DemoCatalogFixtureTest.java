@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.EventSchemas;
 import org.runonce.intake.DemoCatalog;
-import org.runonce.intake.EventSchemas;
 
 /** The catalog events intake's tests feed it are valid against the catalog's own schemas. */
 class DemoCatalogFixtureTest {

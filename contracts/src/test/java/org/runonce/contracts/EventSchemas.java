@@ -10,17 +10,18 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Validates JSON against the schemas under {@code src/main/resources/schemas}. A test per event type reads:
+ * Validates JSON against the schemas under {@code src/main/resources/schemas}; shared with the services' tests through
+ * this module's test jar ({@code <type>test-jar</type>}, scope test). A test per event type reads:
  *
  * <pre>{@code
- * var json = JsonSchemas.json(CloudEvent.of(..., new ApplicationAccepted(...)));
- * assertThat(JsonSchemas.violations("intake/application-accepted.v1.schema.json", json)).isEmpty();
+ * var json = EventSchemas.json(CloudEvent.of(..., new ApplicationAccepted(...)));
+ * assertThat(EventSchemas.violations("intake/application-accepted.v1.schema.json", json)).isEmpty();
  * }</pre>
  *
  * Schemas name themselves {@code https://runonce.org/schemas/<path>} in {@code $id}; that prefix is mapped to the
  * classpath, so an event-type schema can say {@code "allOf": [{"$ref": "../cloudevent.schema.json"}]}.
  */
-final class JsonSchemas {
+public final class EventSchemas {
 
     private static final String ID_PREFIX = "https://runonce.org/schemas/";
 
@@ -33,10 +34,10 @@ final class JsonSchemas {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private JsonSchemas() {}
+    private EventSchemas() {}
 
     /** The messages of every violation of schema {@code path} (relative to {@code schemas/}) by {@code json}. */
-    static List<String> violations(String path, String json) {
+    public static List<String> violations(String path, String json) {
         var schema = REGISTRY.getSchema(SchemaLocation.of(ID_PREFIX + path));
         return schema.validate(json, InputFormat.JSON).stream()
                 .map(Error::toString)
@@ -44,7 +45,21 @@ final class JsonSchemas {
     }
 
     /** The JSON a value serializes to with Jackson's defaults, as the services write it. */
-    static String json(Object value) {
+    public static String json(Object value) {
         return MAPPER.writeValueAsString(value);
+    }
+
+    /**
+     * The schema of an event type: {@code org.runonce.intake.application.accepted.v1} ->
+     * {@code intake/application-accepted.v1.schema.json}.
+     */
+    public static String schemaOf(String type) {
+        String[] parts = type.split("\\.");
+        return parts[2] + "/" + parts[3] + "-" + parts[4] + "." + parts[5] + ".schema.json";
+    }
+
+    /** Violations of the schema of the event's own {@code type} by a structured CloudEvent {@code json}. */
+    public static List<String> violationsOfItsType(String json) {
+        return violations(schemaOf(MAPPER.readTree(json).get("type").asString()), json);
     }
 }
