@@ -4,29 +4,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.runonce.localstack.LocalPlatform;
 
 /**
- * {@code ./runonce bench [scenario] [--rounds N] [--concurrency N] [--seconds N] [--warmup N]}: boots the platform on
- * the local stack (free ports, throwaway data), runs the scenario and prints medians of N rounds. Scenarios:
- * {@code catalog-guide}.
+ * {@code ./runonce bench [scenario] [--rounds N] [--concurrency N] [--seconds N] [--warmup N] [--option value ...]}:
+ * boots the platform on the local stack (free ports, throwaway data), runs the scenario and prints medians of N
+ * rounds, the load average and the command to reproduce. Scenarios: {@code catalog-guide} (issue 3),
+ * {@code intake-submit} ({@link IntakeSubmissions}, issue 4), {@code approval-queue} ({@link ApprovalQueue}, issue
+ * 5), {@code end-to-end} ({@link EndToEnd}, issue 6). Figures and commands: {@code docs/benchmarks.md}.
  */
 public final class Benchmarks {
 
     static final String GUIDE = "/api/catalog/items/samr-company-registration";
+    static final String SCENARIOS = "catalog-guide, intake-submit, approval-queue, end-to-end";
 
+    private final String scenario;
     private final Map<String, String> options;
+    private final Map<String, String> used = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private Benchmarks(Map<String, String> options) {
+    private Benchmarks(String scenario, Map<String, String> options) {
+        this.scenario = scenario;
         this.options = options;
     }
 
@@ -40,18 +49,54 @@ public final class Benchmarks {
                 scenario = args[i];
             }
         }
-        Benchmarks benchmarks = new Benchmarks(options);
+        Benchmarks benchmarks = new Benchmarks(scenario, options);
         switch (scenario) {
             case "catalog-guide" -> benchmarks.catalogGuide();
+            case "intake-submit" -> new IntakeSubmissions(benchmarks).run();
+            case "approval-queue" -> new ApprovalQueue(benchmarks).run();
+            case "end-to-end" -> new EndToEnd(benchmarks).run();
             default -> {
-                System.err.println("Unknown scenario '" + scenario + "'. Scenarios: catalog-guide");
+                System.err.println("Unknown scenario '" + scenario + "'. Scenarios: " + SCENARIOS);
                 System.exit(2);
             }
         }
     }
 
     int option(String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+        return Integer.parseInt(option(name, String.valueOf(fallback)));
+    }
+
+    /** An option's value; every option read is repeated in the reproduce line. */
+    String option(String name, String fallback) {
+        String value = options.getOrDefault(name, fallback);
+        used.put(name, value);
+        return value;
+    }
+
+    /** Option {@code rates}: paced rates, submissions per second, separated by commas. */
+    List<Integer> rates(String fallback) {
+        return Stream.of(option("rates", fallback).split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    /** The options every scenario takes: measured rounds, and seconds of each and of the warm-up before the first. */
+    record Rounds(int rounds, Duration seconds, Duration warmUp) {}
+
+    Rounds rounds() {
+        return new Rounds(
+                option("rounds", 3),
+                Duration.ofSeconds(option("seconds", 15)),
+                Duration.ofSeconds(option("warmup", 15)));
+    }
+
+    /** The platform as every scenario boots it: test mode, and the gateway's per-client rate limit off. */
+    static LocalPlatform.Builder platform() {
+        return LocalPlatform.builder()
+                .forTests()
+                // a portal's callers come from many addresses; one load generator must not be throttled as one client
+                .property(LocalPlatform.GATEWAY, "runonce.gateway.rate-limit.enabled", "false");
     }
 
     /** Reads of an item's guide in force: through the gateway, with revalidation, and straight at the service. */
@@ -61,11 +106,7 @@ public final class Benchmarks {
         Duration seconds = Duration.ofSeconds(option("seconds", 15));
         Duration warmUp = Duration.ofSeconds(option("warmup", 10));
 
-        try (LocalPlatform platform = LocalPlatform.builder()
-                .forTests()
-                // a portal's readers come from many addresses; one load generator must not be throttled as one client
-                .property(LocalPlatform.GATEWAY, "runonce.gateway.rate-limit.enabled", "false")
-                .start()) {
+        try (LocalPlatform platform = platform().start()) {
             String gateway = platform.gatewayUrl();
             String catalog = platform.serviceUrl(LocalPlatform.CATALOG);
             String etag = awaitGuide(gateway + GUIDE);
@@ -81,7 +122,10 @@ public final class Benchmarks {
                     "GET guide straight from catalog-service (200)",
                     Load.rounds(rounds, concurrency, warmUp, seconds, () -> get(catalog + GUIDE, null) == 200));
 
-            report("catalog-guide", rounds, concurrency, seconds, figures);
+            report(
+                    "median of %d rounds, %d concurrent callers, %d s each"
+                            .formatted(rounds, concurrency, seconds.toSeconds()),
+                    figures);
         }
     }
 
@@ -107,27 +151,33 @@ public final class Benchmarks {
                 .statusCode();
     }
 
-    static void report(
-            String scenario, int rounds, int concurrency, Duration seconds, Map<String, List<Load.Result>> figures) {
+    /** Prints each figure's median with its rounds, its throughput ratio to the first figure, and how to reproduce. */
+    void report(String how, Map<String, List<Load.Result>> figures) {
         System.out.printf(
-                "%n== %s: median of %d rounds, %d concurrent callers, %d s each, %d cores (load generator on the"
-                        + " same machine)%n",
-                scenario,
-                rounds,
-                concurrency,
-                seconds.toSeconds(),
-                Runtime.getRuntime().availableProcessors());
+                "%n== %s: %s, %d cores, load average %s (load generator on the same machine)%n",
+                scenario, how, Runtime.getRuntime().availableProcessors(), loadAverage());
         Load.Result first = null;
         for (var entry : figures.entrySet()) {
             Load.Result median = Load.median(entry.getValue());
             first = first == null ? median : first;
-            System.out.printf("%-52s %s  ratio %.2f%n", entry.getKey(), median, median.perSecond() / first.perSecond());
+            System.out.printf("%-60s %s  ratio %.2f%n", entry.getKey(), median, median.perSecond() / first.perSecond());
             for (Load.Result round : entry.getValue()) {
-                System.out.printf("%-52s   round: %s%n", "", round);
+                System.out.printf("%-60s   round: %s%n", "", round);
             }
         }
-        System.out.printf(
-                "Reproduce: ./runonce bench %s --rounds %d --concurrency %d --seconds %d%n",
-                scenario, rounds, concurrency, seconds.toSeconds());
+        StringBuilder reproduce = new StringBuilder("./runonce bench " + scenario);
+        used.forEach((name, value) ->
+                reproduce.append(" --").append(name).append(' ').append(value));
+        System.out.println("Reproduce: " + reproduce);
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,28 +47,16 @@ final class Load {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 workers.add(threads.submit(() -> {
-                    long[] samples = new long[1024];
-                    int count = 0;
-                    while (!stop.get() && count < MAX_SAMPLES_PER_THREAD) {
+                    Samples samples = new Samples();
+                    while (!stop.get() && samples.count < MAX_SAMPLES_PER_THREAD) {
                         long started = System.nanoTime();
-                        boolean ok;
-                        try {
-                            ok = request.call();
-                        } catch (Exception e) {
-                            ok = false;
-                        }
+                        boolean ok = succeeds(request);
                         long took = System.nanoTime() - started;
                         if (measuring.get()) {
-                            if (!ok) {
-                                failures.incrementAndGet();
-                            }
-                            if (count == samples.length) {
-                                samples = Arrays.copyOf(samples, samples.length * 2);
-                            }
-                            samples[count++] = took;
+                            samples.add(took, ok, failures);
                         }
                     }
-                    return Arrays.copyOf(samples, count);
+                    return samples.toArray();
                 }));
             }
             Thread.sleep(warmUp);
@@ -77,19 +66,59 @@ final class Load {
             measuring.set(false);
             long elapsed = System.nanoTime() - started;
             stop.set(true);
-            long[] all = workers.stream()
-                    .map(Load::join)
-                    .flatMapToLong(Arrays::stream)
-                    .sorted()
-                    .toArray();
-            return new Result(
-                    all.length,
-                    failures.get(),
-                    all.length / (elapsed / 1e9),
-                    percentile(all, 0.50),
-                    percentile(all, 0.99),
-                    all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+            return result(merge(workers), failures.get(), elapsed);
         }
+    }
+
+    /** One call on an item of work. */
+    @FunctionalInterface
+    interface Work<T> {
+        boolean call(T item) throws Exception;
+    }
+
+    /**
+     * A closed loop over a fixed amount of work: {@code concurrency} virtual threads take items until none is left;
+     * the throughput is items per second until the last call answered.
+     */
+    static <T> Result drain(int concurrency, Queue<T> items, Work<T> work) throws Exception {
+        AtomicLong failures = new AtomicLong();
+        List<Future<long[]>> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < concurrency; i++) {
+                workers.add(threads.submit(() -> {
+                    Samples samples = new Samples();
+                    for (T item = items.poll(); item != null; item = items.poll()) {
+                        T current = item;
+                        long callStarted = System.nanoTime();
+                        boolean ok = succeeds(() -> work.call(current));
+                        samples.add(System.nanoTime() - callStarted, ok, failures);
+                    }
+                    return samples.toArray();
+                }));
+            }
+            long[] all = merge(workers);
+            return result(all, failures.get(), System.nanoTime() - started);
+        }
+    }
+
+    /** Figures of sorted latency samples in nanoseconds, taken over {@code elapsedNanos}. */
+    static Result result(long[] sorted, long failures, long elapsedNanos) {
+        return new Result(
+                sorted.length,
+                failures,
+                sorted.length / (elapsedNanos / 1e9),
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static long[] merge(List<Future<long[]>> workers) {
+        return workers.stream()
+                .map(Load::join)
+                .flatMapToLong(Arrays::stream)
+                .sorted()
+                .toArray();
     }
 
     /** Runs {@code rounds} measured runs and returns them; the caller reports the median. */
@@ -107,6 +136,34 @@ final class Load {
         List<Result> sorted = new ArrayList<>(results);
         sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
         return sorted.get(sorted.size() / 2);
+    }
+
+    private static boolean succeeds(Request request) {
+        try {
+            return request.call();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** One worker's latencies, in nanoseconds. */
+    private static final class Samples {
+        private long[] values = new long[1024];
+        private int count;
+
+        void add(long nanos, boolean ok, AtomicLong failures) {
+            if (!ok) {
+                failures.incrementAndGet();
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[count++] = nanos;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, count);
+        }
     }
 
     private static double percentile(long[] sorted, double q) {
