@@ -121,6 +121,8 @@ class EdgeSecurityIT extends GatewayITSupport {
                 "/api/intake/v3/api-docs",
                 "/api/approval/v3/api-docs",
                 "/api/notifications/v3/api-docs",
+                "/api/approval/.well-known/jwks.json",
+                "/api/approval/certificates/BUSINESS_LICENCE-2026-000001",
                 "/actuator/health",
                 "/actuator/health/liveness",
                 "/actuator/health/readiness",
@@ -129,6 +131,27 @@ class EdgeSecurityIT extends GatewayITSupport {
             })
     void servesPublicPathsWithoutToken(String path) {
         gateway().get().uri(path).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void letsAnyoneVerifyAnECertificateButNothingElseOfApproval() {
+        gateway()
+                .post()
+                .uri("/api/approval/certificates/verify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"jws\": \"x\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        gateway()
+                .post()
+                .uri("/api/approval/certificates/BUSINESS_LICENCE-2026-000001/revoke")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        gateway().get().uri("/api/approval/cases").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

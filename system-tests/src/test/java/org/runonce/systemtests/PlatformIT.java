@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.runonce.localstack.Keycloak;
@@ -20,6 +20,7 @@ import org.runonce.localstack.LocalPlatform;
  * processes), reached through the gateway with tokens from the real Keycloak.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class PlatformIT {
 
     static final String PASSWORD = "runonce";
@@ -29,17 +30,10 @@ class PlatformIT {
     static Keycloak keycloak;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = LocalPlatform.startForTests();
+    static void startPlatform(LocalPlatform shared) {
+        platform = shared;
         gateway = new Http(platform.gatewayUrl());
         keycloak = platform.keycloak();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     static String tokenOf(String username) {

@@ -493,6 +493,13 @@ public final class LocalPlatform implements AutoCloseable {
             // department-system stand-ins run on this machine: local development allows loopback callbacks explicitly
             properties.put("runonce.notification.webhooks.allow-private-addresses", "true");
         }
+        if (app == App.INTAKE) {
+            // e-certificates handed in by number are verified with approval's keys, wherever approval listens
+            int approval = ports.getOrDefault(App.APPROVAL, App.APPROVAL.port);
+            properties.put(
+                    "runonce.intake.certificates.jwks-uri",
+                    "http://localhost:" + approval + "/api/approval/.well-known/jwks.json");
+        }
         if (app == App.GATEWAY) {
             for (App downstream : List.of(App.CATALOG, App.INTAKE, App.APPROVAL, App.NOTIFICATION)) {
                 int port = ports.getOrDefault(downstream, downstream.port);

@@ -56,6 +56,12 @@ class SecurityConfiguration {
                         // The catalog is public to read; its admin paths are authorized by the catalog itself.
                         .pathMatchers(HttpMethod.GET, "/api/catalog/**")
                         .permitAll()
+                        // Anyone verifies an e-certificate (approval-service opens the same paths).
+                        .pathMatchers(
+                                HttpMethod.GET, "/api/approval/.well-known/jwks.json", "/api/approval/certificates/*")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/approval/certificates/verify")
+                        .permitAll()
                         .anyExchange()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
