@@ -4,19 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.runonce.contracts.notification.WebhookSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,23 +68,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private boolean verify(String header, byte[] body) {
-        try {
-            Map<String, String> parts = Arrays.stream(header.split(","))
-                    .map(p -> p.strip().split("=", 2))
-                    .filter(kv -> kv.length == 2)
-                    .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> a));
-            long t = Long.parseLong(parts.get("t"));
-            if (Math.abs(Instant.now().getEpochSecond() - t) > TOLERANCE_SECONDS) {
-                return false;
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-            byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, parts.get("v1").getBytes(StandardCharsets.US_ASCII));
-        } catch (Exception e) {
-            return false;
-        }
+        return WebhookSignatures.verify(secret, header, body, Instant.now().getEpochSecond(), TOLERANCE_SECONDS);
     }
 
     @Override

@@ -5,23 +5,16 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.runonce.contracts.notification.WebhookSignatures;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A department system's endpoint on this machine: receives CloudEvents in structured mode, checks the
- * {@code X-RunOnce-Signature} HMAC as notification-service's README tells receivers to, and keeps what came.
+ * {@code X-RunOnce-Signature} HMAC with the contracts' {@link WebhookSignatures}, and keeps what came.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -78,31 +71,9 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** {@code t=<seconds>,v1=<hex HMAC-SHA256 of "t." + body>}, at most 5 minutes old. */
+    /** As a receiver should: the HMAC over timestamp and body, at most 5 minutes old. */
     private boolean verify(String header, byte[] body) {
-        if (header == null) {
-            return false;
-        }
-        Map<String, String> parts = Arrays.stream(header.split(","))
-                .map(p -> p.strip().split("=", 2))
-                .filter(kv -> kv.length == 2)
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> a));
-        if (!parts.containsKey("t") || !parts.containsKey("v1")) {
-            return false;
-        }
-        long t = Long.parseLong(parts.get("t"));
-        if (Math.abs(Instant.now().getEpochSecond() - t) > 300) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-            byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, parts.get("v1").getBytes(StandardCharsets.US_ASCII));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignatures.verify(secret, header, body, Instant.now().getEpochSecond(), 300);
     }
 
     @Override

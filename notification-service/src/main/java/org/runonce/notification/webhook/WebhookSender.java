@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.notification.WebhookSignatures;
 import org.runonce.starter.web.ProblemException;
 
 /**
@@ -58,7 +59,9 @@ class WebhookSender {
                 .header("Content-Type", CloudEvent.STRUCTURED_CONTENT_TYPE)
                 .header("User-Agent", "RunOnce-Webhooks/1")
                 .header(DELIVERY_HEADER, delivery.id().toString())
-                .header(Signatures.HEADER, Signatures.sign(subscription.secret(), now.getEpochSecond(), body))
+                .header(
+                        WebhookSignatures.HEADER,
+                        WebhookSignatures.sign(subscription.secret(), now.getEpochSecond(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {

@@ -25,6 +25,7 @@ import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.notification.WebhookDeliveryDeadLettered;
+import org.runonce.contracts.notification.WebhookSignatures;
 import org.runonce.notification.MutableClock;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
@@ -142,7 +143,7 @@ class WebhookDeliveryIT {
             List<String> seen = new ArrayList<>();
             for (Receiver.Received r : receiver.received) {
                 byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-                assertThat(Signatures.verify(SECRET, r.signature(), body, r.receivedAt(), 300))
+                assertThat(WebhookSignatures.verify(SECRET, r.signature(), body, r.receivedAt(), 300))
                         .as("signature of %s", r.deliveryId())
                         .isTrue();
                 assertThat(r.contentType()).startsWith("application/cloudevents+json");

@@ -1,4 +1,4 @@
-package org.runonce.notification.webhook;
+package org.runonce.contracts.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -12,12 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The webhook signature header {@value #HEADER}: {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." +
  * body)>}. The timestamp is signed with the body so that a receiver can refuse replays of old requests.
  */
-public final class Signatures {
+public final class WebhookSignatures {
 
     /** Header carrying the signature. */
     public static final String HEADER = "X-RunOnce-Signature";
 
-    private Signatures() {}
+    private WebhookSignatures() {}
 
     /** The header value for a body sent at {@code epochSecond}. */
     public static String sign(String secret, long epochSecond, byte[] body) {
