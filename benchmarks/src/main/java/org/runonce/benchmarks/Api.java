@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.runonce.contracts.TestIds;
 import org.runonce.localstack.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +41,6 @@ final class Api {
 
     private static final byte[] PDF =
             "%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int[] RESIDENT_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     // Keycloak's access tokens live 30 minutes; a fresh one well before that
     private static final Duration TOKEN_AGE = Duration.ofMinutes(20);
 
@@ -164,7 +164,7 @@ final class Api {
                         "type",
                         "NATURAL_PERSON",
                         "idNumber",
-                        residentId(),
+                        TestIds.residentId(),
                         "locale",
                         "zh-CN",
                         "email",
@@ -248,17 +248,6 @@ final class Api {
         if (!ready) {
             throw new IllegalStateException("No submission was accepted and opened as a case within 3 minutes");
         }
-    }
-
-    /** A random valid resident identity number (check character as in GB 11643), born 1990-01-01 in 330106. */
-    static String residentId() {
-        String first17 =
-                "33010619900101" + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * RESIDENT_WEIGHTS[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.EventSchemas;
+import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;

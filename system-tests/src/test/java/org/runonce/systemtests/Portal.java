@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import org.runonce.contracts.TestIds;
 import org.runonce.localstack.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +40,6 @@ final class Portal {
     static final byte[] PDF =
             "%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static final int[] RESIDENT_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-
     final LocalPlatform platform;
     final Http gateway;
 
@@ -68,7 +66,7 @@ final class Portal {
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("name", name);
         person.put("type", "NATURAL_PERSON");
-        person.put("idNumber", residentId());
+        person.put("idNumber", TestIds.residentId());
         person.put("locale", "zh-CN");
         person.put("email", email);
         if (subject != null) {
@@ -199,16 +197,5 @@ final class Portal {
 
     static Map<String, String> idempotencyKey() {
         return Map.of("Idempotency-Key", UUID.randomUUID().toString());
-    }
-
-    /** A random valid resident identity number (GB 11643 check digit) of someone born on 1990-01-01 in 330106. */
-    static String residentId() {
-        String first17 =
-                "33010619900101" + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * RESIDENT_WEIGHTS[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.runonce.contracts.TestIds;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.intake.IntakeIT;
@@ -312,7 +313,7 @@ class ApplicationsIT extends IntakeIT {
                                         "realEstateCertificateNumber", "浙(2020)杭州市不动产权第0000001号",
                                         "priceYuan", 3000000,
                                         "buyerName", "吴九",
-                                        "buyerIdNumber", org.runonce.intake.TestIds.residentId()),
+                                        "buyerIdNumber", TestIds.residentId()),
                         "materials",
                                 documents(
                                         clerk,

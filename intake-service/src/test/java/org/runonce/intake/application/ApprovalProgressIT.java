@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
@@ -43,7 +44,7 @@ class ApprovalProgressIT extends IntakeIT {
                                         "realEstateCertificateNumber", "浙(2021)杭州市不动产权第0000002号",
                                         "priceYuan", 2500000,
                                         "buyerName", "买房人",
-                                        "buyerIdNumber", org.runonce.intake.TestIds.residentId()),
+                                        "buyerIdNumber", TestIds.residentId()),
                         "materials",
                                 documents(
                                         me,

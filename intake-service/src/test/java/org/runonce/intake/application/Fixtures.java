@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.runonce.contracts.TestIds;
 import org.runonce.intake.DemoCatalog;
-import org.runonce.intake.TestIds;
 import org.runonce.intake.catalog.BundleGuide;
 
 /** Applications built from the demo catalog, for unit tests. */

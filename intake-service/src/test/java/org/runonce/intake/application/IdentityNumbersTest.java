@@ -3,7 +3,7 @@ package org.runonce.intake.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.runonce.intake.TestIds;
+import org.runonce.contracts.TestIds;
 
 class IdentityNumbersTest {
 

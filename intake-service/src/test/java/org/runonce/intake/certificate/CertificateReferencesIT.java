@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CertificateRevoked;
 import org.runonce.intake.CertificateAuthority;
@@ -73,7 +74,7 @@ class CertificateReferencesIT extends IntakeIT {
                         "BUSINESS_LICENCE",
                         "samr-company-registration",
                         "别人的公司",
-                        org.runonce.intake.TestIds.creditCode(),
+                        TestIds.creditCode(),
                         null);
         String tampered = CertificateAuthority.tampered(someoneElses, (String) company.get("idNumber"));
         JsonNode tamperedProblem = submit(me, foodLicence(me, company, tampered, null), 422);

@@ -1,4 +1,4 @@
-package org.runonce.intake;
+package org.runonce.contracts;
 
 import java.util.concurrent.ThreadLocalRandom;
 
