@@ -37,7 +37,8 @@ final class Api {
             "PREMISES_PROOF",
             "OFFICER_APPOINTMENTS");
     static final String APPLICATIONS = "/api/intake/applications";
-    static final String CASES = "/api/approval/cases/";
+    static final String QUEUE = "/api/approval/cases";
+    static final String CASES = QUEUE + "/";
 
     private static final byte[] PDF =
             "%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -260,7 +261,9 @@ final class Api {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         JsonNode node = null;
-        if (body != null && !body.isBlank() && body.strip().startsWith("{")) {
+        if (body != null
+                && !body.isBlank()
+                && (body.strip().startsWith("{") || body.strip().startsWith("["))) {
             node = json.readTree(body);
         }
         return new Response(response.statusCode(), node);

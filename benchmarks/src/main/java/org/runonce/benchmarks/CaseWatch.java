@@ -1,68 +1,91 @@
 package org.runonce.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Notes when cases become visible to a reviewer, with a bounded polling load: every {@code interval} one thread asks
- * {@code GET /api/approval/cases/{n}} for the {@value #WINDOW} oldest cases not seen yet, in parallel. Cases open
- * roughly in acceptance order (approval consumes intake's topic in order per partition), so the oldest are the
- * ones due; a case opened out of order behind them is seen late, which only makes the figure pessimistic. The
- * resolution is the interval plus one GET. (A poller per case would flood the gateway as soon as a backlog forms.)
+ * Notes when cases become visible in a reviewer's department queue, the way a desk client follows new arrivals: one
+ * thread asks {@code GET /api/approval/cases?since=} for the cases opened since the oldest watched submission was
+ * sent (less a second for clock skew: a case opens after its submission was sent, so none is missed), pages of
+ * {@value #PAGE}, and completes the watched ones it finds; then waits {@code interval} and asks again. One request at
+ * a time, so the polling load stays bounded however far the platform falls behind. The resolution is the interval
+ * plus one round of pages.
  */
 final class CaseWatch implements AutoCloseable {
 
-    static final int WINDOW = 10;
+    static final int PAGE = 500;
+    private static final Duration SKEW = Duration.ofSeconds(1);
+
+    private record Watched(Instant sent, CompletableFuture<Long> seen) {}
 
     private final Api api;
     private final String reviewer;
     private final Duration interval;
-    private final Map<String, CompletableFuture<Long>> pending = new LinkedHashMap<>();
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Watched> pending = new HashMap<>();
+    private final ExecutorService thread = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
     CaseWatch(Api api, String reviewer, Duration interval) {
         this.api = api;
         this.reviewer = reviewer;
         this.interval = interval;
-        threads.submit(this::poll);
+        thread.submit(this::poll);
     }
 
-    /** Completes with the {@link System#nanoTime()} at which the case first answered 200. */
-    synchronized CompletableFuture<Long> watch(String caseNumber) {
-        return pending.computeIfAbsent(caseNumber, n -> new CompletableFuture<>());
+    /**
+     * Completes with the {@link System#nanoTime()} at which the case was first listed in the queue.
+     *
+     * @param sent when the submission that opens the case was sent
+     */
+    synchronized CompletableFuture<Long> watch(String caseNumber, Instant sent) {
+        return pending.computeIfAbsent(caseNumber, n -> new Watched(sent, new CompletableFuture<>()))
+                .seen();
     }
 
-    /** Stops watching a case its caller gave up on, so that it does not hold the window. */
+    /** Stops watching a case its caller gave up on, so that it no longer holds the queue's window open. */
     synchronized void forget(String caseNumber) {
         pending.remove(caseNumber);
     }
 
     private Void poll() throws Exception {
         while (running) {
-            List<String> oldest;
+            Instant since;
             synchronized (this) {
-                oldest = pending.keySet().stream().limit(WINDOW).toList();
+                since = pending.values().stream()
+                        .map(Watched::sent)
+                        .min(Instant::compareTo)
+                        .map(s -> s.minus(SKEW))
+                        .orElse(null);
             }
-            List<Future<Boolean>> answers = new ArrayList<>();
-            for (String caseNumber : oldest) {
-                answers.add(threads.submit(() -> api.status(api.token(reviewer), Api.CASES + caseNumber) == 200));
-            }
-            for (int i = 0; i < oldest.size(); i++) {
-                if (seen(answers.get(i))) {
-                    long at = System.nanoTime();
-                    CompletableFuture<Long> future;
+            for (int page = 0; since != null; page++) {
+                Api.Response answer;
+                try {
+                    answer = api.get(
+                            api.token(reviewer), Api.QUEUE + "?since=" + since + "&size=" + PAGE + "&page=" + page);
+                } catch (Exception e) {
+                    break; // asked again after the interval
+                }
+                long at = System.nanoTime();
+                if (answer.status() != 200 || answer.body() == null) {
+                    break;
+                }
+                for (JsonNode entry : answer.body()) {
+                    Watched watched;
                     synchronized (this) {
-                        future = pending.remove(oldest.get(i));
+                        watched = pending.remove(entry.get("number").asString());
                     }
-                    future.complete(at);
+                    if (watched != null) {
+                        watched.seen().complete(at);
+                    }
+                }
+                if (answer.body().size() < PAGE) {
+                    break;
                 }
             }
             Thread.sleep(interval);
@@ -70,17 +93,9 @@ final class CaseWatch implements AutoCloseable {
         return null;
     }
 
-    private static boolean seen(Future<Boolean> answer) {
-        try {
-            return answer.get();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     @Override
     public void close() {
         running = false;
-        threads.shutdownNow();
+        thread.shutdownNow();
     }
 }

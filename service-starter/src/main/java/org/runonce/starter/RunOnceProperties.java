@@ -55,6 +55,9 @@ public record RunOnceProperties(
      * @param topic Kafka topic published events go to; default {@code runonce.<service name>.v1}
      * @param topicConfig Kafka topic settings the topic is created (or updated) with, e.g. {@code retention.ms: -1}
      *     for a topic that is the source of truth others rebuild their copies from; default: the broker's
+     * @param partitions partitions the topic is created with, or increased to if it has fewer (never decreased);
+     *     events are keyed by their subject, so one subject's events stay in order in one partition; default: the
+     *     broker's
      * @param resubmitInterval how often failed publications (e.g. Kafka was down at commit) are sent again
      * @param resubmitOlderThan only publications at least this old are resubmitted
      * @param keepCompleted completed publications are deleted from the registry after this long
@@ -67,6 +70,7 @@ public record RunOnceProperties(
             @NotBlank String source,
             @NotBlank String topic,
             @DefaultValue Map<String, String> topicConfig,
+            @Min(1) Integer partitions,
             @DefaultValue("30s") @NotNull Duration resubmitInterval,
             @DefaultValue("1m") @NotNull Duration resubmitOlderThan,
             @DefaultValue("7d") @NotNull Duration keepCompleted,

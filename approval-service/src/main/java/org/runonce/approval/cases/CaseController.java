@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,22 @@ class CaseController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "The department's queue (supervisors: ?department= or all), most urgent first")
+    @Operation(
+            summary = "The department's queue (supervisors: ?department= or all), most urgent first",
+            description = "With `since` (an ISO-8601 instant), only the cases opened at or after it, in the order"
+                    + " they were opened: what a desk client polls for new arrivals. A case is stamped when its"
+                    + " opening transaction starts and becomes visible when it commits, so poll with an overlap of"
+                    + " a few seconds and recognise cases already seen by their number.")
     List<CaseView.Summary> queue(
             Caller caller,
             @RequestParam(required = false) String department,
             @RequestParam(required = false) Status status,
             @RequestParam(required = false) String assignee,
             @RequestParam(defaultValue = "true") boolean open,
+            @RequestParam(required = false) Instant since,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.queue(caller, department, status, assignee, open, page, size);
+        return queries.queue(caller, department, status, assignee, open, since, page, size);
     }
 
     @GetMapping("/overdue")

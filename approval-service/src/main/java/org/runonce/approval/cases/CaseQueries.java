@@ -1,5 +1,6 @@
 package org.runonce.approval.cases;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,21 @@ public class CaseQueries {
     }
 
     /**
-     * The caller's department queue (supervisors: any department or all).
+     * The caller's department queue (supervisors: any department or all), most urgent first; or, with
+     * {@code openedSince}, the cases that arrived since then, in the order they arrived.
      *
      * @param assignee {@code me}, {@code none}, a username, or null for all
      */
     @Transactional(readOnly = true)
     public List<CaseView.Summary> queue(
-            Caller caller, String department, Status status, String assignee, boolean openOnly, int page, int size) {
+            Caller caller,
+            String department,
+            Status status,
+            String assignee,
+            boolean openOnly,
+            Instant openedSince,
+            int page,
+            int size) {
         String scope = scope(caller, department);
         String who = assignee == null
                 ? null
@@ -60,7 +69,7 @@ public class CaseQueries {
                     case "none" -> "";
                     default -> assignee;
                 };
-        return views.summaries(cases.query(scope, status, who, openOnly, false, size, page * size));
+        return views.summaries(cases.query(scope, status, who, openOnly, false, openedSince, size, page * size));
     }
 
     /** Open cases that were warned (80% used) or are overdue, most urgent first. */
@@ -72,7 +81,7 @@ public class CaseQueries {
                     "Department head only",
                     "the overdue list is for department heads and supervisors");
         }
-        return views.summaries(cases.query(scope(caller, department), null, null, true, true, 1000, 0));
+        return views.summaries(cases.query(scope(caller, department), null, null, true, true, null, 1000, 0));
     }
 
     private static String scope(Caller caller, String department) {

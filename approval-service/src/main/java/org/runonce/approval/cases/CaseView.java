@@ -164,5 +164,6 @@ public record CaseView(
             String status,
             String step,
             String assignee,
+            Instant openedAt,
             CaseClock clock) {}
 }

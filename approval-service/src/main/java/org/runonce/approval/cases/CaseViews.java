@@ -105,6 +105,7 @@ class CaseViews {
                         c.status.name(),
                         c.step(),
                         c.assignee,
+                        c.openedAt,
                         c.clock(today, calendars.computeIfAbsent(c.region, catalog::calendar))))
                 .toList();
     }

@@ -373,6 +373,8 @@ class Cases {
      * @param assignee only this assignee, "" for unassigned, or null
      * @param openOnly only undecided cases
      * @param flagged only warned or overdue ones
+     * @param openedSince only cases opened at or after this instant, in the order they were opened; or null for all,
+     *     most urgent first
      */
     List<Case> query(
             String department,
@@ -380,6 +382,7 @@ class Cases {
             String assignee,
             boolean openOnly,
             boolean flagged,
+            Instant openedSince,
             int limit,
             int offset) {
         StringBuilder sql = new StringBuilder("select * from approval_case where true");
@@ -406,8 +409,13 @@ class Cases {
         if (flagged) {
             sql.append(" and (warned_at is not null or overdue_at is not null)");
         }
-        sql.append(
-                " order by overdue_at nulls last, warned_at nulls last, accepted_at, number limit :limit offset :offset");
+        if (openedSince != null) {
+            sql.append(" and opened_at >= :openedSince order by opened_at, number");
+            params.put("openedSince", Jdbc.timestamp(openedSince));
+        } else {
+            sql.append(" order by overdue_at nulls last, warned_at nulls last, accepted_at, number");
+        }
+        sql.append(" limit :limit offset :offset");
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params).query(this::row).list();

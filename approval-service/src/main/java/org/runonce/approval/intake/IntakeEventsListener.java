@@ -34,7 +34,11 @@ class IntakeEventsListener {
         this.workflow = workflow;
     }
 
-    @KafkaListener(topics = Topics.INTAKE)
+    /**
+     * {@code runonce.approval.intake-consumers} threads, each with its share of the topic's partitions; an
+     * application's events share one partition (the key is its number), so they are applied in order.
+     */
+    @KafkaListener(topics = Topics.INTAKE, concurrency = "${runonce.approval.intake-consumers:4}")
     @Transactional
     void on(ConsumerRecord<String, byte[]> record) {
         var event = events.read(record);

@@ -337,6 +337,48 @@ class WorkflowIT {
     }
 
     @Test
+    void theQueueListsTheCasesOpenedSinceAnInstantInTheOrderTheyArrived() throws Exception {
+        // a day no other test uses, so that only this test's cases are that recent
+        Instant before = Instant.parse("2031-03-04T02:00:00Z");
+        clock.set(before);
+        String app = Fixtures.newApplicationNumber();
+        workflow.open(Fixtures.single(app, Fixtures.FOOD, "SAMR", before));
+        Instant since = before.plusSeconds(1);
+        clock.set(since);
+        String first = Fixtures.newApplicationNumber();
+        workflow.open(Fixtures.single(first, Fixtures.FOOD, "SAMR", since));
+        clock.set(since.plusSeconds(2));
+        String second = Fixtures.newApplicationNumber();
+        workflow.open(Fixtures.single(second, Fixtures.SEAL, "PSB", since));
+        clock.set(since.plusSeconds(3));
+        String third = Fixtures.newApplicationNumber();
+        workflow.open(Fixtures.single(third, Fixtures.FOOD, "SAMR", since));
+
+        // SAMR's reviewer sees SAMR's arrivals from that instant on, oldest first, each with its opening time
+        mvc.perform(get("/api/approval/cases").param("since", since.toString()).with(LI))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].number").value(first + "-01"))
+                .andExpect(jsonPath("$[0].openedAt").value(since.toString()))
+                .andExpect(jsonPath("$[1].number").value(third + "-01"));
+        // pages follow the arrival order; PSB sees only its own arrival
+        mvc.perform(get("/api/approval/cases")
+                        .param("since", since.toString())
+                        .param("page", "1")
+                        .param("size", "1")
+                        .with(LI))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].number").value(third + "-01"));
+        mvc.perform(get("/api/approval/cases").param("since", since.toString()).with(reviewer("PSB", "zhao.psb")))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].number").value(second + "-01"));
+        // an instant that is not one is refused with a problem
+        mvc.perform(get("/api/approval/cases").param("since", "yesterday").with(LI))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void aWithdrawalFromIntakeClosesTheCases() throws Exception {
         String number = foodLicenceAcceptedOn("2026-09-22");
         String app = number.substring(0, number.length() - 3);

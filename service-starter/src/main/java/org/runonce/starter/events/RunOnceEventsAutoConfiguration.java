@@ -81,15 +81,19 @@ public class RunOnceEventsAutoConfiguration {
     }
 
     /**
-     * The service's topic, created with the broker's default partitions and replication if it does not exist, with
-     * {@code runonce.events.topic-config} applied (also to an existing topic: {@code spring.kafka.admin.modify-topic-
-     * configs} is on by default).
+     * The service's topic, created with {@code runonce.events.partitions} (default: the broker's) and the broker's
+     * replication if it does not exist, with {@code runonce.events.topic-config} applied (also to an existing topic:
+     * {@code spring.kafka.admin.modify-topic-configs} is on by default); an existing topic with fewer partitions gets
+     * more.
      */
     @Bean
     NewTopic runOnceEventsTopic(RunOnceProperties properties) {
-        return TopicBuilder.name(properties.events().topic())
-                .configs(properties.events().topicConfig())
-                .build();
+        var topic = TopicBuilder.name(properties.events().topic())
+                .configs(properties.events().topicConfig());
+        if (properties.events().partitions() != null) {
+            topic.partitions(properties.events().partitions());
+        }
+        return topic.build();
     }
 
     @Bean

@@ -77,7 +77,7 @@ class OutboxIT {
     }
 
     @Test
-    void theTopicCarriesTheConfiguredSettings() throws Exception {
+    void theTopicCarriesTheConfiguredSettingsAndPartitions() throws Exception {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 LocalInfrastructure.kafka().bootstrapServers()))) {
@@ -88,6 +88,13 @@ class OutboxIT {
                     .get(resource);
 
             assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            // runonce.events.partitions: 2, where the broker's default is 1
+            assertThat(admin.describeTopics(List.of(TOPIC))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(TOPIC)
+                            .partitions())
+                    .hasSize(2);
         }
     }
 
