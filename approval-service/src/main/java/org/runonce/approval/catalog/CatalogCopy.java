@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.runonce.approval.shared.Jdbc;
 import org.runonce.approval.shared.Time;
 import org.runonce.contracts.CloudEvent;
@@ -35,6 +37,7 @@ public class CatalogCopy {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Time time;
+    private final Map<String, ItemVersionPublished> versions = new ConcurrentHashMap<>();
 
     CatalogCopy(JdbcClient jdbc, JsonMapper json, Time time) {
         this.jdbc = jdbc;
@@ -116,12 +119,23 @@ public class CatalogCopy {
                 .update();
     }
 
-    /** A published item version as the catalog announced it. */
+    /**
+     * A published item version as the catalog announced it. Kept in memory once read: a version's content never
+     * changes (a second announcement of it is ignored, a retirement changes only {@code valid_to}), and the catalog
+     * has a few hundred of them.
+     */
     public Optional<ItemVersionPublished> itemVersion(String itemCode, int version) {
-        return jdbc.sql("select content from catalog_item_version where item_code = ? and version = ?")
+        String key = itemCode + "@" + version;
+        var known = versions.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var read = jdbc.sql("select content from catalog_item_version where item_code = ? and version = ?")
                 .params(itemCode, version)
                 .query((rs, n) -> json.readValue(rs.getString("content"), ItemVersionPublished.class))
                 .optional();
+        read.ifPresent(v -> versions.put(key, v));
+        return read;
     }
 
     /** The version of an item in force on a day. */
