@@ -15,8 +15,10 @@ import org.runonce.localstack.LocalPlatform;
 /**
  * {@code approval-queue} (issue 5): at a steady (paced) rate of submissions, the time from a submission's 201
  * ACCEPTED answer until its case is listed in SAMR's queue as SAMR's reviewer reads it
- * ({@code GET /api/approval/cases?since=}, polled by {@link CaseWatch}); then the cases so opened are reviewed up to the decision step (start-review, advance: setup) and approved by
- * concurrent callers with the reviewer's token, for decisions per second.
+ * ({@code GET /api/approval/cases?since=}, polled by {@link CaseWatch}); then, once the platform has had
+ * {@code --settle-seconds} to finish the work the submissions left behind, the cases so opened are reviewed up to the
+ * decision step (start-review, advance: setup) and approved by concurrent callers with the reviewer's token, for
+ * decisions per second.
  */
 final class ApprovalQueue {
 
@@ -45,6 +47,8 @@ final class ApprovalQueue {
         Duration poll = Duration.ofMillis(benchmarks.option("poll-ms", 50));
         int concurrency = benchmarks.option("concurrency", 16);
         int decisions = benchmarks.option("decisions", 1500);
+        // the mail, progress and webhook work the submissions caused goes on after the last case was seen
+        Duration settle = Duration.ofSeconds(benchmarks.option("settle-seconds", 20));
 
         try (LocalPlatform platform = Benchmarks.platform().start()) {
             Api api = new Api(platform);
@@ -85,6 +89,7 @@ final class ApprovalQueue {
                                     poll.toMillis()),
                     visibility);
 
+            Thread.sleep(settle);
             Map<String, List<Load.Result>> figures = new LinkedHashMap<>();
             List<Load.Result> preparing = new ArrayList<>();
             List<Load.Result> approving = new ArrayList<>();
@@ -101,8 +106,8 @@ final class ApprovalQueue {
             figures.put("POST approve, case at its decision step (200 APPROVED)", approving);
             figures.put("setup: POST start-review + advance, per case", preparing);
             benchmarks.report(
-                    "median of %d rounds of %d prepared cases each, %d concurrent callers with %s's token"
-                            .formatted(r.rounds(), perRound, concurrency, REVIEWER),
+                    "median of %d rounds of %d prepared cases each, %d concurrent callers with %s's token, %d s after the submissions"
+                            .formatted(r.rounds(), perRound, concurrency, REVIEWER, settle.toSeconds()),
                     figures);
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
@@ -102,6 +103,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void security(RuntimeException ex) {
         throw ex;
+    }
+
+    /**
+     * Every database connection stayed taken for the pool's whole timeout: the service is overloaded, not broken. A
+     * 503 the caller may retry (the gateway's circuit breaker counts it), nothing was changed.
+     */
+    @ExceptionHandler(CannotGetJdbcConnectionException.class)
+    ResponseEntity<Object> busy(CannotGetJdbcConnectionException ex) {
+        log.warn("No database connection in time, answered 503: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "busy",
+                        "Busy",
+                        "The service is too busy to answer now; nothing was changed. Try again in a moment."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -9,6 +9,7 @@ import org.runonce.starter.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,5 +61,12 @@ class NoteController {
     @GetMapping("/api/test/boom")
     String boom() {
         throw new IllegalStateException("secret internals");
+    }
+
+    /** What JDBC throws when every connection of the pool stayed taken for the pool's whole timeout. */
+    @GetMapping("/api/test/busy")
+    String busy() {
+        throw new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection", new java.sql.SQLTransientConnectionException("pool exhausted"));
     }
 }

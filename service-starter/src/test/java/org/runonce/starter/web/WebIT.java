@@ -127,4 +127,13 @@ class WebIT {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("secret internals"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("IllegalStateException"))));
     }
+
+    @Test
+    void noDatabaseConnectionInTimeIsA503ProblemToRetryLater() throws Exception {
+        mvc.perform(asReviewer(get("/api/test/busy")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.type").value("https://runonce.org/problems/busy"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("pool exhausted"))));
+    }
 }
