@@ -84,7 +84,7 @@ public class CaseWorkflow {
     }
 
     private Optional<Case> openOne(OpenCases command, OpenCases.CaseToOpen spec, Set<String> inBatch, String actor) {
-        if (cases.find(spec.caseNumber()).isPresent()) {
+        if (cases.exists(spec.caseNumber())) {
             log.debug("case {} exists already, not opened again", spec.caseNumber());
             return Optional.empty();
         }

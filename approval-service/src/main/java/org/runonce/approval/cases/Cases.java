@@ -103,6 +103,13 @@ class Cases {
                 .update();
     }
 
+    boolean exists(String number) {
+        return jdbc.sql("select exists (select 1 from approval_case where number = ?)")
+                .param(number)
+                .query(Boolean.class)
+                .single();
+    }
+
     Optional<Case> find(String number) {
         return jdbc.sql("select * from approval_case where number = ?")
                 .param(number)

@@ -78,7 +78,11 @@ public class Events {
 
     /** The same envelope with its payload mapped to another type, e.g. from {@code JsonNode} to a record. */
     public <T> CloudEvent<T> convert(CloudEvent<?> event, Class<T> dataType) {
-        return event.withData(json.convertValue(event.data(), dataType));
+        // a tree is read as it is; convertValue would write it out and parse it again
+        return event.withData(
+                event.data() instanceof JsonNode tree
+                        ? json.treeToValue(tree, dataType)
+                        : json.convertValue(event.data(), dataType));
     }
 
     /** The structured-mode JSON of an envelope, exactly as it goes to Kafka. */
