@@ -68,7 +68,7 @@ final class ApprovalQueue {
                     try {
                         long seen = watch.watch(submitted.firstCase(), sent).get(WAIT.toSeconds(), TimeUnit.SECONDS);
                         opened.add(submitted.firstCase());
-                        return Math.max(0, seen - accepted); // listed before the 201 reached the client: 0
+                        return seen - accepted;
                     } catch (TimeoutException e) {
                         watch.forget(submitted.firstCase());
                         return -1;

@@ -106,8 +106,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Every database connection stayed taken for the pool's whole timeout: the service is overloaded, not broken. A
-     * 503 the caller may retry (the gateway's circuit breaker counts it), nothing was changed.
+     * Every database connection stayed taken for the pool's whole timeout: the service is overloaded, not broken, so
+     * a 503 the caller may retry rather than a 500.
      */
     @ExceptionHandler(CannotGetJdbcConnectionException.class)
     ResponseEntity<Object> busy(CannotGetJdbcConnectionException ex) {
@@ -118,7 +118,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "busy",
                         "Busy",
-                        "The service is too busy to answer now; nothing was changed. Try again in a moment."));
+                        "The service is too busy to answer now. Try again in a moment (with the same Idempotency-Key"
+                                + " where the call takes one)."));
     }
 
     @ExceptionHandler(Exception.class)
