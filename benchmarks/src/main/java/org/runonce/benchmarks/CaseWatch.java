@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,14 +26,14 @@ final class CaseWatch implements AutoCloseable {
     private final String reviewer;
     private final Duration interval;
     private final Map<String, Watched> pending = new HashMap<>();
-    private final ExecutorService thread = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread poller;
     private volatile boolean running = true;
 
     CaseWatch(Api api, String reviewer, Duration interval) {
         this.api = api;
         this.reviewer = reviewer;
         this.interval = interval;
-        thread.submit(this::poll);
+        poller = Thread.ofVirtual().name("case-watch").start(this::poll);
     }
 
     /**
@@ -53,7 +51,7 @@ final class CaseWatch implements AutoCloseable {
         pending.remove(caseNumber);
     }
 
-    private Void poll() throws Exception {
+    private void poll() {
         while (running) {
             Instant since;
             synchronized (this) {
@@ -88,14 +86,17 @@ final class CaseWatch implements AutoCloseable {
                     break;
                 }
             }
-            Thread.sleep(interval);
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return; // closed
+            }
         }
-        return null;
     }
 
     @Override
     public void close() {
         running = false;
-        thread.shutdownNow();
+        poller.interrupt();
     }
 }
