@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,13 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param service who this service is
  * @param security what callers may do before any of the service's own rules
  * @param events outbox and consumer settings
+ * @param zone the zone whose calendar dates count on the platform (today, working days, promised dates)
  */
 @Validated
 @ConfigurationProperties("runonce")
 public record RunOnceProperties(
         @Valid @NotNull Service service,
         @Valid @DefaultValue Security security,
-        @Valid @DefaultValue Events events) {
+        @Valid @DefaultValue Events events,
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone) {
 
     /**
      * @param name short service name ({@code catalog}, {@code intake}, ...): the default audience, database, event

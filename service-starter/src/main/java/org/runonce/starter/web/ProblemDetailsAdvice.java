@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.runonce.starter.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error answered by Spring MVC becomes an RFC 9457 problem with a RunOnce type URI: Spring's own exceptions
  * (typed by status: {@code not-found}, {@code method-not-allowed}, ...), invalid input ({@code validation-failed}
  * with {@code errors: [{field, message}]} for EVERY invalid field, {@code malformed-request},
- * {@code type-mismatch}), {@link ProblemException}s thrown by services, and anything unexpected
+ * {@code type-mismatch}), {@link Refusal}s thrown by domain code (also from inside a request body's constructor),
+ * and anything unexpected
  * ({@code internal-error}, logged, never with a stack trace in the body).
  */
 @RestControllerAdvice
@@ -78,6 +80,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a request body breaking an invariant of a domain value (a record's constructor refused it) says which
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return refusal(refusal);
+            }
+        }
         // the parser's message may echo internals; say what is wrong, not how the parser saw it
         return problem(Problems.of(
                 HttpStatus.BAD_REQUEST,
@@ -97,6 +105,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "type-mismatch",
                 "Type mismatch",
                 "'%s' must be a %s.".formatted(ex.getPropertyName(), required)));
+    }
+
+    /** A refusal of domain code: its status, type, title, detail and every member it carries. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal refusal) {
+        var problem = Problems.of(
+                HttpStatusCode.valueOf(refusal.status()), refusal.slug(), refusal.title(), refusal.detail());
+        refusal.members().forEach(problem::setProperty);
+        return problem(problem);
     }
 
     /** Spring Security decides these (401/403 problems): let them through to its filters. */

@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A refusal the caller can understand and act on, answered as an RFC 9457 problem. Services throw it from domain
+ * Deprecated: services throw {@link org.runonce.starter.domain.Refusal} (Spring-free) instead; removed once no
+ * service uses it. A refusal the caller can understand and act on, answered as an RFC 9457 problem. Services throw it from domain
  * code:
  *
  * <pre>{@code
@@ -15,6 +16,7 @@ import org.springframework.web.ErrorResponseException;
  * gives {@code 409 application/problem+json} with {@code type https://runonce.org/problems/application-incomplete}
  * and a {@code missing} member.
  */
+@Deprecated(forRemoval = true)
 public class ProblemException extends ErrorResponseException {
 
     public ProblemException(HttpStatusCode status, String slug, String title, String detail) {

@@ -4,8 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
-import org.runonce.starter.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,6 +28,16 @@ class NoteController {
             @NotBlank String text,
             @Max(5) int priority) {}
 
+    /** A value that refuses itself in its constructor, as domain records do. */
+    record Label(String text) {
+        Label {
+            if (text != null && text.contains("#")) {
+                throw Refusal.badRequest("label-invalid", "Invalid label", "a label has no '#'")
+                        .with("label", text);
+            }
+        }
+    }
+
     private final Notes notes;
 
     NoteController(Notes notes) {
@@ -43,8 +53,12 @@ class NoteController {
 
     @GetMapping("/api/test/notes/{number}")
     String byNumber(@PathVariable long number) {
-        throw new ProblemException(HttpStatus.NOT_FOUND, "note-not-found", "Note not found", "No note " + number)
-                .with("number", number);
+        throw new Refusal(404, "note-not-found", "Note not found", "No note " + number).with("number", number);
+    }
+
+    @PostMapping("/api/test/labels")
+    String label(@RequestBody Label label) {
+        return label.text();
     }
 
     @GetMapping("/api/test/public/hello")

@@ -109,7 +109,7 @@ class WebIT {
     }
 
     @Test
-    void aProblemExceptionKeepsItsStatusTypeAndMembers() throws Exception {
+    void aRefusalKeepsItsStatusTypeAndMembers() throws Exception {
         mvc.perform(asReviewer(get("/api/test/notes/7")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -117,6 +117,22 @@ class WebIT {
                 .andExpect(jsonPath("$.title").value("Note not found"))
                 .andExpect(jsonPath("$.detail").value("No note 7"))
                 .andExpect(jsonPath("$.number").value(7));
+    }
+
+    @Test
+    void aRefusalFromInsideTheRequestBodyIsItsOwnProblemNotAMalformedRequest() throws Exception {
+        mvc.perform(asReviewer(post("/api/test/labels")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"text": "a#b"}""")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://runonce.org/problems/label-invalid"))
+                .andExpect(jsonPath("$.label").value("a#b"));
+        mvc.perform(asReviewer(post("/api/test/labels")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{not json")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://runonce.org/problems/malformed-request"));
     }
 
     @Test
