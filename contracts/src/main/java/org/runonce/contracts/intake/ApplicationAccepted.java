@@ -11,6 +11,11 @@ import org.runonce.contracts.catalog.Name;
  * one case per item without calling intake: the cases with their departments, pinned item versions, dependencies
  * and materials.
  *
+ * <p>Authority: this event is the one source of a case's department, region and promised working days. Intake
+ * decides them at acceptance from the pinned item version (published versions never change) and prints the promised
+ * date on the applicant's receipt; consumers take them from here and never derive them again from their own catalog
+ * copy, which they use only for what this event does not carry (procedure steps, handling mode).
+ *
  * @param applicationNumber e.g. {@code 330000-2026-000123}
  * @param bundleCode the bundle, or null for a single item
  * @param applicant who applied
