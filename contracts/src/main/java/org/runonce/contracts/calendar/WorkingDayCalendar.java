@@ -37,11 +37,6 @@ public record WorkingDayCalendar(
         }
     }
 
-    /** A calendar that knows no holidays: Monday to Friday are working days. */
-    public static WorkingDayCalendar weekdaysOnly(String region) {
-        return new WorkingDayCalendar(region, Set.of(), Set.of(), Set.of());
-    }
-
     /** Whether the holidays of {@code date}'s year are known, i.e. results around it are not provisional. */
     public boolean covers(LocalDate date) {
         return years.contains(date.getYear());
