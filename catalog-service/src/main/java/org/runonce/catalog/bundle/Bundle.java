@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * A bundle ("one thing", 一件事): the items an applicant sees as one matter, and which item needs which other's
@@ -23,14 +24,14 @@ public final class Bundle {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
 
     private final String code;
-    private Names name;
+    private Name name;
     private String description;
     private List<BundleItem> items;
     private int version;
     private Instant publishedAt;
 
     private Bundle(
-            String code, Names name, String description, List<BundleItem> items, int version, Instant publishedAt) {
+            String code, Name name, String description, List<BundleItem> items, int version, Instant publishedAt) {
         this.code = code;
         this.name = name;
         this.description = description;
@@ -40,7 +41,7 @@ public final class Bundle {
     }
 
     /** Defines and publishes a new bundle as version 1. */
-    public static Bundle define(String code, Names name, String description, List<BundleItem> items, Instant now) {
+    public static Bundle define(String code, Name name, String description, List<BundleItem> items, Instant now) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw Refusal.invalid("bundle code must be 3-64 lower-case letters, digits or '-', got " + code);
         }
@@ -50,17 +51,17 @@ public final class Bundle {
     }
 
     static Bundle restore(
-            String code, Names name, String description, List<BundleItem> items, int version, Instant publishedAt) {
+            String code, Name name, String description, List<BundleItem> items, int version, Instant publishedAt) {
         return new Bundle(code, name, description, List.copyOf(items), version, publishedAt);
     }
 
     /** Replaces the definition and publishes it as the next version; refuses cycles, naming one. */
-    public void redefine(Names newName, String newDescription, List<BundleItem> newItems, Instant now) {
-        if (newName == null || !newName.complete()) {
+    public void redefine(Name newName, String newDescription, List<BundleItem> newItems, Instant now) {
+        if (!Bilingual.complete(newName)) {
             throw Refusal.invalid("a bundle needs a name in Chinese and English");
         }
         List<BundleItem> checked = checkGraph(Objects.requireNonNullElse(newItems, List.of()));
-        this.name = newName;
+        this.name = Bilingual.cleaned(newName);
         this.description = newDescription;
         this.items = checked;
         this.version++;
@@ -179,7 +180,7 @@ public final class Bundle {
         return code;
     }
 
-    public Names name() {
+    public Name name() {
         return name;
     }
 

@@ -10,10 +10,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.catalog.web.Http;
 import org.runonce.catalog.web.Representation;
+import org.runonce.contracts.catalog.Name;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,7 +54,7 @@ class BundleController {
      * @param publishedAt when this definition was published
      */
     record BundleSummary(
-            String code, int version, Names name, String description, List<String> items, Instant publishedAt) {
+            String code, int version, Name name, String description, List<String> items, Instant publishedAt) {
 
         static BundleSummary of(Bundle b) {
             return new BundleSummary(
@@ -70,7 +69,7 @@ class BundleController {
      * @param description for applicants
      * @param items the items and which of them each depends on
      */
-    record DefineBundle(Names name, String description, List<BundleItem> items) {}
+    record DefineBundle(Name name, String description, List<BundleItem> items) {}
 
     @GetMapping
     @Operation(summary = "All bundles", description = "No token needed.")
@@ -127,15 +126,10 @@ class BundleController {
         service.define(code, body.name(), body.description(), body.items(), current -> {
             if (current.isPresent()) {
                 Http.requireMatch(ifMatch, Representation.of(service.view(code, today), json));
-            } else if (ifMatch != null && !ifMatch.isBlank()) {
-                throw new Refusal(
-                        412, "precondition-failed", "Precondition failed", "bundle " + code + " does not exist");
+            } else {
+                Http.requireNoMatch(ifMatch, "bundle " + code + " does not exist");
             }
         });
-        Representation representation = Representation.of(service.view(code, today), json);
-        return ResponseEntity.ok()
-                .eTag(representation.etag())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+        return Http.written(Representation.of(service.view(code, today), json));
     }
 }

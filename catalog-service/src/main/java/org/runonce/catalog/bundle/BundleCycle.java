@@ -1,11 +1,10 @@
 package org.runonce.catalog.bundle;
 
 import java.util.List;
-import java.util.Map;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 
 /** The dependencies of a bundle must form a DAG: names one cycle found, first item repeated at the end. */
-public class BundleCycle extends Refusal {
+class BundleCycle extends Refusal {
 
     private final List<String> cycle;
 
@@ -14,9 +13,9 @@ public class BundleCycle extends Refusal {
                 422,
                 "bundle-cycle",
                 "Bundle dependencies form a cycle",
-                "bundle " + bundleCode + " has a dependency cycle: " + String.join(" -> ", cycle),
-                Map.of("cycle", cycle));
+                "bundle " + bundleCode + " has a dependency cycle: " + String.join(" -> ", cycle));
         this.cycle = List.copyOf(cycle);
+        with("cycle", this.cycle);
     }
 
     public List<String> cycle() {

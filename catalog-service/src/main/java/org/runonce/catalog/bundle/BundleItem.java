@@ -1,7 +1,7 @@
 package org.runonce.catalog.bundle;
 
 import java.util.List;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * One item of a bundle and the items of the same bundle whose output it needs first.

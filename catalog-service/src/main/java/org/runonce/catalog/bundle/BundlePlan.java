@@ -21,7 +21,7 @@ import org.runonce.catalog.item.Material;
  * @param maxVisits the most visits any item needs; with one window for the bundle, the applicant's visits
  * @param itemsWithoutGuide items with no guide in force, left out of the plan
  */
-public record BundlePlan(
+record BundlePlan(
         List<MergedMaterial> materials,
         List<String> criticalPath,
         int promisedWorkingDays,

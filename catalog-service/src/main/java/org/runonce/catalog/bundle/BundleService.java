@@ -1,6 +1,5 @@
 package org.runonce.catalog.bundle;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +9,10 @@ import java.util.function.Consumer;
 import org.runonce.catalog.item.GuideContent;
 import org.runonce.catalog.item.ItemService;
 import org.runonce.catalog.item.ItemVersion;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +24,13 @@ public class BundleService {
     private final Bundles bundles;
     private final ItemService items;
     private final Events events;
-    private final Clock clock;
+    private final Time time;
 
-    BundleService(Bundles bundles, ItemService items, Events events, Clock clock) {
+    BundleService(Bundles bundles, ItemService items, Events events, Time time) {
         this.bundles = bundles;
         this.items = items;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -43,7 +42,7 @@ public class BundleService {
     @Transactional
     public Bundle define(
             String code,
-            Names name,
+            Name name,
             String description,
             List<BundleItem> bundleItems,
             Consumer<Optional<Bundle>> precondition) {
@@ -52,21 +51,20 @@ public class BundleService {
         Bundle bundle;
         if (existing.isPresent()) {
             bundle = existing.get();
-            bundle.redefine(name, description, bundleItems, clock.instant());
+            bundle.redefine(name, description, bundleItems, time.now());
         } else {
-            bundle = Bundle.define(code, name, description, bundleItems, clock.instant());
+            bundle = Bundle.define(code, name, description, bundleItems, time.now());
         }
         List<String> unavailable = bundle.itemCodes().stream()
-                .filter(itemCode ->
-                        items.inForce(itemCode, LocalDate.now(clock)).isEmpty())
+                .filter(itemCode -> items.inForce(itemCode, time.today()).isEmpty())
                 .toList();
         if (!unavailable.isEmpty()) {
             throw new Refusal(
-                    422,
-                    "bundle-items-unavailable",
-                    "Bundle items without a guide in force",
-                    "these items do not exist or have no published guide in force: " + unavailable,
-                    Map.of("items", unavailable));
+                            422,
+                            "bundle-items-unavailable",
+                            "Bundle items without a guide in force",
+                            "these items do not exist or have no published guide in force: " + unavailable)
+                    .with("items", unavailable);
         }
         bundles.save(bundle);
         events.publish(BundlePublished.TYPE, bundle.code(), published(bundle));
@@ -74,18 +72,30 @@ public class BundleService {
     }
 
     @Transactional(readOnly = true)
-    public List<Bundle> all() {
+    List<Bundle> all() {
         return bundles.all();
     }
 
+    /** Whether a bundle of that code is defined. */
     @Transactional(readOnly = true)
-    public Bundle bundle(String code) {
+    public boolean exists(String code) {
+        return bundles.find(code).isPresent();
+    }
+
+    /** Every bundle as the event announcing its current definition: what a new copy starts from. */
+    @Transactional(readOnly = true)
+    public List<BundlePublished> snapshot() {
+        return bundles.all().stream().map(BundleService::published).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Bundle bundle(String code) {
         return bundles.find(code).orElseThrow(() -> Refusal.notFound("bundle", code));
     }
 
     /** The bundle with the guides of its items in force on {@code date}. */
     @Transactional(readOnly = true)
-    public BundleView view(String code, LocalDate date) {
+    BundleView view(String code, LocalDate date) {
         Bundle bundle = bundle(code);
         Map<String, ItemVersion> versions = items.inForce(bundle.itemCodes(), date);
         Map<String, GuideContent> guides = new HashMap<>();
@@ -93,18 +103,18 @@ public class BundleService {
         return BundleView.of(bundle, versions, BundlePlan.of(bundle, guides));
     }
 
-    public LocalDate today() {
-        return LocalDate.now(clock);
+    LocalDate today() {
+        return time.today();
     }
 
     /** The event carrying a bundle's definition, items in topological order. */
-    public static BundlePublished published(Bundle bundle) {
+    static BundlePublished published(Bundle bundle) {
         Map<String, BundleItem> byCode = new HashMap<>();
         bundle.items().forEach(item -> byCode.put(item.itemCode(), item));
         return new BundlePublished(
                 bundle.code(),
                 bundle.version(),
-                new Name(bundle.name().zh(), bundle.name().en()),
+                bundle.name(),
                 bundle.description(),
                 bundle.topologicalOrder().stream()
                         .map(itemCode -> new BundlePublished.Item(

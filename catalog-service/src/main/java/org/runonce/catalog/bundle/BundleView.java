@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.runonce.catalog.item.HandlingMode;
 import org.runonce.catalog.item.ItemVersion;
-import org.runonce.catalog.shared.Names;
+import org.runonce.contracts.catalog.Name;
 
 /**
  * A bundle as applicants see it on a given day: its items in order, what to hand in once, and how long it takes.
@@ -24,10 +24,10 @@ import org.runonce.catalog.shared.Names;
  * @param maxVisits the most visits any item needs
  * @param itemsWithoutGuide items with no guide in force that day
  */
-public record BundleView(
+record BundleView(
         String code,
         int version,
-        Names name,
+        Name name,
         String description,
         Instant publishedAt,
         List<Item> items,
@@ -53,7 +53,7 @@ public record BundleView(
             String itemCode,
             List<String> dependsOn,
             Integer version,
-            Names name,
+            Name name,
             String departmentCode,
             HandlingMode handlingMode,
             Integer promisedWorkingDays) {}

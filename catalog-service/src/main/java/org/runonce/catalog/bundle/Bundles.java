@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.runonce.catalog.shared.Jdbc;
-import org.runonce.catalog.shared.Names;
+import org.runonce.catalog.Bilingual;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Bundles in PostgreSQL, with a membership table for searching items by bundle. */
 @Repository
-public class Bundles {
+class Bundles {
 
     private static final TypeReference<List<BundleItem>> ITEMS = new TypeReference<>() {};
 
@@ -75,7 +75,7 @@ public class Bundles {
     private Bundle bundle(ResultSet rs, int row) throws SQLException {
         return Bundle.restore(
                 rs.getString("code"),
-                Names.of(rs.getString("name_zh"), rs.getString("name_en")),
+                Bilingual.name(rs.getString("name_zh"), rs.getString("name_en")),
                 rs.getString("description"),
                 json.readValue(rs.getString("items"), ITEMS),
                 rs.getInt("version"),

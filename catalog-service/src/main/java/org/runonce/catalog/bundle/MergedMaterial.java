@@ -2,7 +2,7 @@ package org.runonce.catalog.bundle;
 
 import java.util.List;
 import org.runonce.catalog.item.MaterialForm;
-import org.runonce.catalog.shared.Names;
+import org.runonce.contracts.catalog.Name;
 
 /**
  * A material of a bundle, asked for once however many of its items need it (same material code).
@@ -17,9 +17,9 @@ import org.runonce.catalog.shared.Names;
  * @param satisfiedInBundleBy the earlier item of this bundle whose certificate satisfies it for every item needing
  *     it, so the applicant does not hand it in; null when the applicant must
  */
-public record MergedMaterial(
+record MergedMaterial(
         String code,
-        Names name,
+        Name name,
         boolean required,
         boolean key,
         MaterialForm form,

@@ -10,10 +10,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.catalog.web.Http;
 import org.runonce.catalog.web.Representation;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.starter.domain.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -202,16 +202,11 @@ class CalendarController {
         RegionCalendar calendar = service.publish(region, year, body.festivals(), body.demo(), current -> {
             if (current.isPresent()) {
                 Http.requireMatch(ifMatch, representation(current.get()));
-            } else if (ifMatch != null && !ifMatch.isBlank()) {
-                throw new Refusal(
-                        412, "precondition-failed", "Precondition failed", "no calendar for " + region + "/" + year);
+            } else {
+                Http.requireNoMatch(ifMatch, "no calendar for " + region + "/" + year);
             }
         });
-        Representation representation = representation(calendar);
-        return ResponseEntity.ok()
-                .eTag(representation.etag())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+        return Http.written(representation(calendar));
     }
 
     private boolean provisional(String region, WorkingDayCalendar calendar, LocalDate a, LocalDate b) {

@@ -1,14 +1,12 @@
 package org.runonce.catalog.calendar;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.runonce.contracts.catalog.CalendarPublished;
-import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +17,12 @@ public class CalendarService {
 
     private final Calendars calendars;
     private final Events events;
-    private final Clock clock;
+    private final Time time;
 
-    CalendarService(Calendars calendars, Events events, Clock clock) {
+    CalendarService(Calendars calendars, Events events, Time time) {
         this.calendars = calendars;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -44,9 +42,9 @@ public class CalendarService {
         RegionCalendar calendar;
         if (existing.isPresent()) {
             calendar = existing.get();
-            calendar.revise(festivals, demo, clock.instant());
+            calendar.revise(festivals, demo, time.now());
         } else {
-            calendar = RegionCalendar.publish(region, year, festivals, demo, clock.instant());
+            calendar = RegionCalendar.publish(region, year, festivals, demo, time.now());
         }
         calendars.save(calendar);
         events.publish(CalendarPublished.TYPE, region, published(calendar));
@@ -54,22 +52,34 @@ public class CalendarService {
     }
 
     @Transactional(readOnly = true)
-    public List<RegionCalendar> all() {
+    List<RegionCalendar> all() {
         return calendars.all();
     }
 
+    /** Whether a region's calendar for the year is published. */
     @Transactional(readOnly = true)
-    public RegionCalendar calendar(String region, int year) {
+    public boolean exists(String region, int year) {
+        return calendars.find(region, year).isPresent();
+    }
+
+    /** Every calendar as the event announcing its current schedule: what a new copy starts from. */
+    @Transactional(readOnly = true)
+    public List<CalendarPublished> snapshot() {
+        return calendars.all().stream().map(CalendarService::published).toList();
+    }
+
+    @Transactional(readOnly = true)
+    RegionCalendar calendar(String region, int year) {
         return calendars.find(region, year).orElseThrow(() -> Refusal.notFound("calendar", region + "/" + year));
     }
 
     @Transactional(readOnly = true)
-    public WorkingDayCalendar workingDays(String region) {
+    WorkingDayCalendar workingDays(String region) {
         return calendars.workingDays(region);
     }
 
     /** The event carrying a calendar's full schedule. */
-    public static CalendarPublished published(RegionCalendar c) {
+    static CalendarPublished published(RegionCalendar c) {
         return new CalendarPublished(
                 c.region(),
                 c.year(),
@@ -78,13 +88,8 @@ public class CalendarService {
                 List.copyOf(c.holidays()),
                 List.copyOf(c.makeUpWorkingDays()),
                 c.festivals().stream()
-                        .map(f ->
-                                new CalendarPublished.Festival(name(f.name()), f.from(), f.to(), f.makeUpWorkingDays()))
+                        .map(f -> new CalendarPublished.Festival(f.name(), f.from(), f.to(), f.makeUpWorkingDays()))
                         .toList(),
                 c.publishedAt());
-    }
-
-    private static Name name(Names names) {
-        return new Name(names.zh(), names.en());
     }
 }

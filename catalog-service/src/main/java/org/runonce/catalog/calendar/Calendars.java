@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.runonce.catalog.shared.Jdbc;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Region calendars in PostgreSQL, one row per region and year. */
 @Repository
-public class Calendars {
+class Calendars {
 
     private static final TypeReference<List<Festival>> FESTIVALS = new TypeReference<>() {};
 

@@ -2,8 +2,9 @@ package org.runonce.catalog.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * One public holiday period as the State Council announces it, e.g. 国庆节 10-01..10-07 with make-up working days
@@ -14,10 +15,11 @@ import org.runonce.catalog.shared.Refusal;
  * @param to last rest day (inclusive)
  * @param makeUpWorkingDays weekend days that become working days (调休)
  */
-public record Festival(Names name, LocalDate from, LocalDate to, List<LocalDate> makeUpWorkingDays) {
+public record Festival(Name name, LocalDate from, LocalDate to, List<LocalDate> makeUpWorkingDays) {
 
     public Festival {
-        if (name == null || !name.complete()) {
+        name = Bilingual.cleaned(name);
+        if (!Bilingual.complete(name)) {
             throw Refusal.invalid("a holiday needs a name in Chinese and English");
         }
         if (from == null || to == null || to.isBefore(from)) {

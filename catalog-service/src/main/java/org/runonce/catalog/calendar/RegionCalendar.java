@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * The working-day calendar of one region for one year: public holidays and make-up working days (调休). Each

@@ -7,7 +7,7 @@ import org.runonce.catalog.calendar.Festival;
 import org.runonce.catalog.department.Contact;
 import org.runonce.catalog.item.Channel;
 import org.runonce.catalog.item.GuideContent;
-import org.runonce.catalog.shared.Names;
+import org.runonce.contracts.catalog.Name;
 
 /** The shape of {@code demo/catalog.json}. */
 record DemoCatalog(
@@ -20,11 +20,11 @@ record DemoCatalog(
 
     record Defaults(List<Channel> complaintChannels) {}
 
-    record Department(String code, Names name, String regionCode, Contact contact) {}
+    record Department(String code, Name name, String regionCode, Contact contact) {}
 
     record Calendar(String region, int year, boolean demo, List<Festival> festivals) {}
 
     record Item(String code, LocalDate validFrom, GuideContent content) {}
 
-    record Bundle(String code, Names name, String description, List<BundleItem> items) {}
+    record Bundle(String code, Name name, String description, List<BundleItem> items) {}
 }

@@ -3,23 +3,24 @@ package org.runonce.catalog.department;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /** A department (部门) that owns items, e.g. 市场监督管理局 (SAMR). */
-public final class Department {
+final class Department {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
 
     private final String code;
-    private Names name;
+    private Name name;
     private String regionCode;
     private Contact contact;
     private int revision;
     private Instant updatedAt;
 
-    private Department(String code, Names name, String regionCode, Contact contact, int revision, Instant updatedAt) {
+    private Department(String code, Name name, String regionCode, Contact contact, int revision, Instant updatedAt) {
         this.code = code;
         this.name = name;
         this.regionCode = regionCode;
@@ -29,7 +30,7 @@ public final class Department {
     }
 
     /** A department newly known to the catalog. */
-    public static Department register(String code, Names name, String regionCode, Contact contact, Instant now) {
+    public static Department register(String code, Name name, String regionCode, Contact contact, Instant now) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw Refusal.invalid("department code must be 2-32 upper-case letters, digits or '_', got " + code);
         }
@@ -40,7 +41,7 @@ public final class Department {
     }
 
     static Department restore(
-            String code, Names name, String regionCode, Contact contact, int revision, Instant updatedAt) {
+            String code, Name name, String regionCode, Contact contact, int revision, Instant updatedAt) {
         return new Department(code, name, regionCode, contact, revision, updatedAt);
     }
 
@@ -49,8 +50,8 @@ public final class Department {
      *
      * @return whether anything changed (nothing to announce otherwise)
      */
-    public boolean change(Names newName, String newRegionCode, Contact newContact, Instant now) {
-        if (Objects.equals(name, newName)
+    public boolean change(Name newName, String newRegionCode, Contact newContact, Instant now) {
+        if (Objects.equals(name, Bilingual.cleaned(newName))
                 && Objects.equals(regionCode, newRegionCode)
                 && Objects.equals(contact, newContact)) {
             return false;
@@ -61,14 +62,14 @@ public final class Department {
         return true;
     }
 
-    private void apply(Names newName, String newRegionCode, Contact newContact) {
-        if (newName == null || !newName.complete()) {
+    private void apply(Name newName, String newRegionCode, Contact newContact) {
+        if (!Bilingual.complete(newName)) {
             throw Refusal.invalid("a department needs a name in Chinese and English");
         }
         if (newRegionCode == null || !REGION.matcher(newRegionCode).matches()) {
             throw Refusal.invalid("region code must be six digits (e.g. 330000), got " + newRegionCode);
         }
-        this.name = newName;
+        this.name = Bilingual.cleaned(newName);
         this.regionCode = newRegionCode;
         this.contact = newContact == null ? new Contact(null, null, null, null) : newContact;
     }
@@ -77,7 +78,7 @@ public final class Department {
         return code;
     }
 
-    public Names name() {
+    public Name name() {
         return name;
     }
 

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import org.runonce.catalog.shared.Names;
 import org.runonce.catalog.web.Http;
 import org.runonce.catalog.web.Representation;
+import org.runonce.contracts.catalog.Name;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +53,7 @@ class DepartmentController {
      */
     record DepartmentView(
             @Schema(example = "SAMR") String code,
-            Names name,
+            Name name,
             @Schema(example = "330000") String regionCode,
             Contact contact,
             int revision,
@@ -72,7 +72,7 @@ class DepartmentController {
      * @param regionCode six-digit region code
      * @param contact how applicants reach it
      */
-    record RegisterDepartment(String code, Names name, String regionCode, Contact contact) {}
+    record RegisterDepartment(String code, Name name, String regionCode, Contact contact) {}
 
     /**
      * A department's new state.
@@ -81,7 +81,7 @@ class DepartmentController {
      * @param regionCode six-digit region code
      * @param contact how applicants reach it
      */
-    record ChangeDepartment(Names name, String regionCode, Contact contact) {}
+    record ChangeDepartment(Name name, String regionCode, Contact contact) {}
 
     @GetMapping
     @Operation(summary = "All departments", description = "No token needed.")
@@ -112,11 +112,7 @@ class DepartmentController {
                     @RequestBody
                     RegisterDepartment body) {
         Department department = service.register(body.code(), body.name(), body.regionCode(), body.contact());
-        Representation representation = representation(department);
-        return ResponseEntity.created(URI.create("/api/catalog/departments/" + department.code()))
-                .eTag(representation.etag())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+        return Http.created(URI.create("/api/catalog/departments/" + department.code()), representation(department));
     }
 
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -132,11 +128,7 @@ class DepartmentController {
                 body.regionCode(),
                 body.contact(),
                 current -> Http.requireMatch(ifMatch, representation(current)));
-        Representation representation = representation(department);
-        return ResponseEntity.ok()
-                .eTag(representation.etag())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+        return Http.written(representation(department));
     }
 
     private Representation representation(Department department) {

@@ -1,12 +1,11 @@
 package org.runonce.catalog.department;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,20 +16,20 @@ public class DepartmentService {
 
     private final Departments departments;
     private final Events events;
-    private final Clock clock;
+    private final Time time;
 
-    DepartmentService(Departments departments, Events events, Clock clock) {
+    DepartmentService(Departments departments, Events events, Time time) {
         this.departments = departments;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     @Transactional
-    public Department register(String code, Names name, String regionCode, Contact contact) {
+    public Department register(String code, Name name, String regionCode, Contact contact) {
         if (code != null && departments.exists(code)) {
             throw Refusal.conflict("department-exists", "Department exists", "department " + code + " already exists");
         }
-        Department department = Department.register(code, name, regionCode, contact, clock.instant());
+        Department department = Department.register(code, name, regionCode, contact, time.now());
         departments.save(department);
         announce(department);
         return department;
@@ -38,10 +37,10 @@ public class DepartmentService {
 
     @Transactional
     public Department change(
-            String code, Names name, String regionCode, Contact contact, Consumer<Department> precondition) {
+            String code, Name name, String regionCode, Contact contact, Consumer<Department> precondition) {
         Department department = departments.findForUpdate(code).orElseThrow(() -> Refusal.notFound("department", code));
         precondition.accept(department);
-        if (department.change(name, regionCode, contact, clock.instant())) {
+        if (department.change(name, regionCode, contact, time.now())) {
             departments.save(department);
             announce(department);
         }
@@ -49,12 +48,24 @@ public class DepartmentService {
     }
 
     @Transactional(readOnly = true)
-    public List<Department> all() {
+    List<Department> all() {
         return departments.all();
     }
 
+    /** Whether the catalog knows a department of that code. */
     @Transactional(readOnly = true)
-    public Department department(String code) {
+    public boolean exists(String code) {
+        return departments.exists(code);
+    }
+
+    /** Every department as the event announcing its current state: what a new copy starts from. */
+    @Transactional(readOnly = true)
+    public List<DepartmentChanged> snapshot() {
+        return departments.all().stream().map(DepartmentService::changed).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Department department(String code) {
         return departments.find(code).orElseThrow(() -> Refusal.notFound("department", code));
     }
 
@@ -63,12 +74,12 @@ public class DepartmentService {
     }
 
     /** The event carrying a department's full state. */
-    public static DepartmentChanged changed(Department d) {
+    static DepartmentChanged changed(Department d) {
         Contact c = d.contact();
         return new DepartmentChanged(
                 d.code(),
                 d.revision(),
-                new Name(d.name().zh(), d.name().en()),
+                d.name(),
                 d.regionCode(),
                 new DepartmentChanged.Contact(c.phone(), c.address(), c.email(), c.officeHours()),
                 d.updatedAt());

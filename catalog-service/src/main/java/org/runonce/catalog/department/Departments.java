@@ -4,15 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.runonce.catalog.shared.Jdbc;
-import org.runonce.catalog.shared.Names;
+import org.runonce.catalog.Bilingual;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Departments in PostgreSQL. */
 @Repository
-public class Departments {
+class Departments {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -71,7 +71,7 @@ public class Departments {
     private Department department(ResultSet rs, int row) throws SQLException {
         return Department.restore(
                 rs.getString("code"),
-                Names.of(rs.getString("name_zh"), rs.getString("name_en")),
+                Bilingual.name(rs.getString("name_zh"), rs.getString("name_en")),
                 rs.getString("region_code"),
                 json.readValue(rs.getString("contact"), Contact.class),
                 rs.getInt("revision"),

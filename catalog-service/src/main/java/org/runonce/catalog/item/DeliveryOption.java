@@ -1,7 +1,7 @@
 package org.runonce.catalog.item;
 
 /** How the result reaches the applicant (统一窗口出件). */
-public enum DeliveryOption {
+enum DeliveryOption {
     WINDOW_PICKUP,
     MAIL,
     ELECTRONIC

@@ -1,7 +1,7 @@
 package org.runonce.catalog.item;
 
 /** The seven disclosures (七公开) every published service guide must make. */
-public enum Disclosure {
+enum Disclosure {
     /** 法律依据. */
     LEGAL_BASIS,
     /** 办事程序. */

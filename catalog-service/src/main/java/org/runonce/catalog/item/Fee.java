@@ -1,8 +1,9 @@
 package org.runonce.catalog.item;
 
 import java.math.BigDecimal;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * One fee of an item.
@@ -12,9 +13,10 @@ import org.runonce.catalog.shared.Refusal;
  * @param unit per what, e.g. 件 / per certificate
  * @param legalBasis the document fixing the fee; a fee without one is not disclosed
  */
-public record Fee(Names name, BigDecimal amountYuan, String unit, String legalBasis) {
+record Fee(Name name, BigDecimal amountYuan, String unit, String legalBasis) {
 
     public Fee {
+        name = Bilingual.cleaned(name);
         if (amountYuan != null && amountYuan.signum() < 0) {
             throw Refusal.invalid("a fee cannot be negative");
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param free whether the item costs nothing (不收费)
  * @param items the fees when not free
  */
-public record Fees(boolean free, List<Fee> items) {
+record Fees(boolean free, List<Fee> items) {
 
     public Fees {
         items = items == null ? List.of() : List.copyOf(items);

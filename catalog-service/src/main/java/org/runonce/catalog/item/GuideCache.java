@@ -1,13 +1,13 @@
 package org.runonce.catalog.item;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.runonce.catalog.shared.CatalogProperties;
+import org.runonce.catalog.CatalogProperties;
 import org.runonce.catalog.web.Representation;
+import org.runonce.starter.domain.Time;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,16 +23,16 @@ class GuideCache {
     private final Map<String, Map<String, Entry>> byItem = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
     private final CatalogProperties.GuideCache settings;
-    private final Clock clock;
+    private final Time time;
 
-    GuideCache(CatalogProperties properties, Clock clock) {
+    GuideCache(CatalogProperties properties, Time time) {
         this.settings = properties.guideCache();
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The cached representation under {@code key} of the item, or the loaded one, cached when not null. */
     Representation get(String itemCode, String key, Supplier<Representation> loader) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         Map<String, Entry> entries = byItem.get(itemCode);
         Entry entry = entries == null ? null : entries.get(key);
         if (entry != null && entry.expires().isAfter(now)) {

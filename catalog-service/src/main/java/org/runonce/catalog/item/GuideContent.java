@@ -5,8 +5,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * The content of one version of an item's service guide (办事指南). A draft may be incomplete; publication
@@ -31,7 +32,7 @@ import org.runonce.catalog.shared.Refusal;
 public record GuideContent(
         ItemKind kind,
         String departmentCode,
-        Names name,
+        Name name,
         List<String> legalBasis,
         List<String> acceptanceConditions,
         List<ProcedureStep> steps,
@@ -46,6 +47,7 @@ public record GuideContent(
         List<Channel> complaintChannels) {
 
     public GuideContent {
+        name = Bilingual.cleaned(name);
         legalBasis = nonBlank(legalBasis);
         acceptanceConditions = nonBlank(acceptanceConditions);
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -96,11 +98,11 @@ public record GuideContent(
         if (departmentCode == null || departmentCode.isBlank()) {
             violations.add(new Violation("departmentCode", "REQUIRED", "the owning department is required"));
         }
-        if (name == null || !name.complete()) {
+        if (!Bilingual.complete(name)) {
             violations.add(new Violation("name", "REQUIRED", "the name is required in Chinese and English"));
         }
         for (Material material : materials) {
-            if (material.name() == null || !material.name().complete()) {
+            if (!Bilingual.complete(material.name())) {
                 violations.add(new Violation(
                         "materials[" + material.code() + "].name",
                         "REQUIRED",
@@ -130,11 +132,6 @@ public record GuideContent(
             violations.add(new Violation("deliveryOptions", "REQUIRED", "at least one delivery option is required"));
         }
         return violations;
-    }
-
-    /** Whether any step may need a special procedure that stops the clock. */
-    public boolean hasSpecialProcedures() {
-        return steps.stream().anyMatch(step -> !step.specialProcedures().isEmpty());
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * @param updatedAt when it last changed
  * @param content the guide itself
  */
-public record GuideView(
+record GuideView(
         String itemCode,
         int version,
         VersionStatus status,

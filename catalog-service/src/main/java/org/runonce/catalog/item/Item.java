@@ -5,19 +5,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * An item (事项): the smallest indivisible approval or public service, with a stable code and numbered versions
  * of its service guide. At most one draft at a time; published versions never overlap in validity.
  */
-public final class Item {
+final class Item {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
 
@@ -53,11 +52,13 @@ public final class Item {
     public ItemVersion startDraft(GuideContent content, Instant now) {
         draft().ifPresent(existing -> {
             throw new Refusal(
-                    409,
-                    "draft-exists",
-                    "A draft already exists",
-                    "item " + code + " already has draft version " + existing.number() + "; edit or publish it first",
-                    Map.of("itemCode", code, "draftVersion", existing.number()));
+                            409,
+                            "draft-exists",
+                            "A draft already exists",
+                            "item " + code + " already has draft version " + existing.number()
+                                    + "; edit or publish it first")
+                    .with("itemCode", code)
+                    .with("draftVersion", existing.number());
         });
         ItemVersion draft = new ItemVersion(code, nextNumber(), Objects.requireNonNull(content), now);
         versions.add(draft);

@@ -11,13 +11,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.runonce.catalog.shared.Refusal;
 import org.runonce.catalog.web.Http;
 import org.runonce.catalog.web.Representation;
+import org.runonce.starter.domain.Refusal;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,16 +61,26 @@ class ItemController {
      */
     record ItemPage(List<ItemSummary> items, int page, int size, long total) {}
 
+    /**
+     * The text filters of a search; each optional.
+     *
+     * @param q part of the Chinese or English name or of the code, case-insensitive
+     * @param department department code
+     * @param bundle bundle code: its items only
+     */
+    record Filter(
+            @Parameter(example = "营业执照") String q,
+            @Parameter(example = "SAMR") String department,
+            @Parameter(example = "company-startup") String bundle) {}
+
     @GetMapping
     @Operation(
             summary = "Search items with a guide in force",
             description = "Keyword in the Chinese or English name or the code; filters combine. No token needed.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ItemPage.class)))
     ResponseEntity<byte[]> search(
-            @Parameter(example = "营业执照") @RequestParam(required = false) String q,
-            @Parameter(example = "SAMR") @RequestParam(required = false) String department,
+            @ParameterObject Filter filter,
             @RequestParam(required = false) HandlingMode handlingMode,
-            @Parameter(example = "company-startup") @RequestParam(required = false) String bundle,
             @Parameter(description = "in force on this day; default today")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -82,11 +91,12 @@ class ItemController {
         if (page < 0 || size < 1 || size > 100) {
             throw Refusal.invalid("page must be >= 0 and size between 1 and 100");
         }
-        Items.SearchPage result =
-                service.search(q, department, handlingMode, bundle, on == null ? service.today() : on, page, size);
+        var criteria = new Items.Criteria(
+                filter.q(), filter.department(), handlingMode, filter.bundle(), on == null ? service.today() : on);
+        Items.SearchPage result = service.search(criteria, page, size);
         ItemPage body =
                 new ItemPage(result.versions().stream().map(ItemSummary::of).toList(), page, size, result.total());
-        return Http.ok(request, Representation.of(body, json), Http.SHORT);
+        return Http.ok(request, representation(body), Http.SHORT);
     }
 
     @GetMapping("/{code}")
@@ -112,9 +122,7 @@ class ItemController {
         Representation guide = cache.get(
                 code,
                 "on:" + day,
-                () -> service.inForce(code, day)
-                        .map(v -> Representation.of(GuideView.of(v), json))
-                        .orElse(null));
+                () -> service.inForce(code, day).map(this::view).orElse(null));
         if (guide == null) {
             throw new Refusal(
                     404,
@@ -165,7 +173,7 @@ class ItemController {
                 .filter(v -> admin || !v.isDraft())
                 .map(VersionSummary::of)
                 .toList();
-        return Http.ok(request, Representation.of(versions, json), admin ? Http.PRIVATE : Http.SHORT);
+        return Http.ok(request, representation(versions), admin ? Http.PRIVATE : Http.SHORT);
     }
 
     @GetMapping("/{code}/versions/{version}")
@@ -178,7 +186,7 @@ class ItemController {
         if (Http.callerIsAdmin()) {
             ItemVersion v = require(code, version);
             if (v.isDraft()) {
-                return Http.ok(request, Representation.of(GuideView.of(v), json), Http.PRIVATE);
+                return Http.ok(request, view(v), Http.PRIVATE);
             }
         }
         return Http.ok(request, publishedVersion(code, version), Http.VERSIONED);
@@ -198,7 +206,7 @@ class ItemController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GuideView.class)))
     ResponseEntity<byte[]> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(examples = @ExampleObject(value = CREATE_EXAMPLE)))
+                            content = @Content(examples = @ExampleObject(value = ItemApiExamples.CREATE)))
                     @RequestBody
                     CreateItem body) {
         if (body == null || body.content() == null) {
@@ -233,11 +241,7 @@ class ItemController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody GuideContent content) {
         ItemVersion revised = service.revise(code, version, content, current -> checkMatch(ifMatch, current));
-        Representation representation = Representation.of(GuideView.of(revised), json);
-        return ResponseEntity.ok()
-                .eTag(representation.etag())
-                .cacheControl(Http.PRIVATE)
-                .body(representation.body());
+        return Http.written(view(revised), Http.PRIVATE);
     }
 
     @DeleteMapping("/{code}/versions/{version}")
@@ -273,7 +277,7 @@ class ItemController {
             content =
                     @Content(
                             mediaType = "application/problem+json",
-                            examples = @ExampleObject(value = REFUSED_EXAMPLE)))
+                            examples = @ExampleObject(value = ItemApiExamples.REFUSED)))
     ResponseEntity<byte[]> publish(
             @PathVariable String code,
             @PathVariable int version,
@@ -281,7 +285,7 @@ class ItemController {
             @RequestBody Publish body) {
         ItemVersion published = service.publish(
                 code, version, body.validFrom(), body.validTo(), current -> checkMatch(ifMatch, current));
-        return versionResponse(published, Http.VERSIONED);
+        return Http.written(view(published), Http.VERSIONED);
     }
 
     /**
@@ -299,7 +303,8 @@ class ItemController {
                     + " publishing a successor whose validity would overlap it.")
     ResponseEntity<byte[]> retire(
             @PathVariable String code, @PathVariable int version, @RequestBody(required = false) Retire body) {
-        return versionResponse(service.retire(code, version, body == null ? null : body.lastDay()), Http.VERSIONED);
+        ItemVersion retired = service.retire(code, version, body == null ? null : body.lastDay());
+        return Http.written(view(retired), Http.VERSIONED);
     }
 
     private Representation publishedVersion(String code, int version) {
@@ -308,7 +313,7 @@ class ItemController {
             if (v.isDraft()) {
                 throw Refusal.notFound("version", code + "/" + version);
             }
-            return Representation.of(GuideView.of(v), json);
+            return view(v);
         });
     }
 
@@ -317,71 +322,20 @@ class ItemController {
     }
 
     private void checkMatch(String ifMatch, ItemVersion current) {
-        Http.requireMatch(ifMatch, Representation.of(GuideView.of(current), json));
+        Http.requireMatch(ifMatch, view(current));
     }
 
     private ResponseEntity<byte[]> created(ItemVersion draft) {
-        Representation representation = Representation.of(GuideView.of(draft), json);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/catalog/items/" + draft.itemCode() + "/versions/" + draft.number()))
-                .eTag(representation.etag())
-                .cacheControl(Http.PRIVATE)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+        URI location = URI.create("/api/catalog/items/" + draft.itemCode() + "/versions/" + draft.number());
+        return Http.created(location, view(draft), Http.PRIVATE);
     }
 
-    private ResponseEntity<byte[]> versionResponse(ItemVersion version, CacheControl cache) {
-        Representation representation = Representation.of(GuideView.of(version), json);
-        return ResponseEntity.ok()
-                .eTag(representation.etag())
-                .cacheControl(cache)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+    /** A version as the API shows it, serialized and tagged. */
+    private Representation view(ItemVersion version) {
+        return representation(GuideView.of(version));
     }
 
-    static final String CREATE_EXAMPLE = """
-            {
-              "code": "samr-company-registration",
-              "content": {
-                "kind": "LICENCE",
-                "departmentCode": "SAMR",
-                "name": {"zh": "公司设立登记", "en": "Company establishment registration"},
-                "legalBasis": ["《中华人民共和国市场主体登记管理条例》第三条"],
-                "acceptanceConditions": ["符合《中华人民共和国公司法》规定的公司设立条件"],
-                "steps": [
-                  {"code": "ACCEPT", "name": {"zh": "受理", "en": "Acceptance"}, "specialProcedures": []},
-                  {"code": "DECIDE", "name": {"zh": "审核决定", "en": "Review and decision"}, "specialProcedures": []}
-                ],
-                "materials": [
-                  {"code": "COMPANY_REGISTRATION_APPLICATION", "name": {"zh": "公司登记（备案）申请书",
-                   "en": "Company registration application"}, "required": true, "key": true, "form": "ORIGINAL"},
-                  {"code": "ARTICLES_OF_ASSOCIATION", "name": {"zh": "公司章程", "en": "Articles of association"},
-                   "required": true, "key": false, "form": "ORIGINAL"}
-                ],
-                "fees": {"free": true, "items": []},
-                "timeLimits": {"statutoryWorkingDays": 15, "promisedWorkingDays": 1},
-                "handlingMode": "ZERO_VISIT",
-                "visitsRequired": 0,
-                "result": {"certificateType": "BUSINESS_LICENCE", "name": {"zh": "营业执照", "en": "Business licence"},
-                           "electronic": true},
-                "deliveryOptions": ["ELECTRONIC", "MAIL"],
-                "consultationChannels": [{"type": "PHONE", "value": "0571-12345"}],
-                "complaintChannels": [{"type": "PHONE", "value": "12345"}]
-              }
-            }
-            """;
-
-    static final String REFUSED_EXAMPLE = """
-            {
-              "type": "https://runonce.org/problems/publication-refused",
-              "title": "Service guide cannot be published",
-              "status": 422,
-              "detail": "item samr-company-registration version 2 cannot be published: missing disclosures \
-            [LEGAL_BASIS, FEES, COMPLAINT_CHANNEL]; 1 other violation(s)",
-              "missingDisclosures": ["LEGAL_BASIS", "FEES", "COMPLAINT_CHANNEL"],
-              "violations": [{"field": "timeLimits.promisedWorkingDays",
-                "rule": "PROMISED_NOT_30_PERCENT_BELOW_STATUTORY",
-                "message": "the promised limit (15 working days) must be at most 70% of the statutory limit (20 working days)"}]
-            }
-            """;
+    private Representation representation(Object body) {
+        return Representation.of(body, json);
+    }
 }

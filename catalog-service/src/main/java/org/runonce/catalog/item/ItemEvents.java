@@ -1,13 +1,11 @@
 package org.runonce.catalog.item;
 
 import java.util.List;
-import org.runonce.catalog.shared.Names;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionRetired;
-import org.runonce.contracts.catalog.Name;
 
 /** Maps item versions to the events other services keep their copy with. */
-public final class ItemEvents {
+final class ItemEvents {
 
     private ItemEvents() {}
 
@@ -23,20 +21,20 @@ public final class ItemEvents {
                 version.publishedAt().orElseThrow(),
                 c.kind().name(),
                 c.departmentCode(),
-                name(c.name()),
+                c.name(),
                 c.legalBasis(),
                 c.acceptanceConditions(),
                 c.steps().stream()
                         .map(s -> new ItemVersionPublished.Step(
                                 s.code(),
-                                name(s.name()),
+                                s.name(),
                                 s.description(),
                                 s.specialProcedures().stream().map(Enum::name).toList()))
                         .toList(),
                 c.materials().stream()
                         .map(m -> new ItemVersionPublished.Material(
                                 m.code(),
-                                name(m.name()),
+                                m.name(),
                                 m.required(),
                                 m.key(),
                                 m.form() == null ? null : m.form().name(),
@@ -49,7 +47,7 @@ public final class ItemEvents {
                         c.fees().free(),
                         c.fees().items().stream()
                                 .map(f -> new ItemVersionPublished.Fee(
-                                        name(f.name()), f.amountYuan(), f.unit(), f.legalBasis()))
+                                        f.name(), f.amountYuan(), f.unit(), f.legalBasis()))
                                 .toList()),
                 new ItemVersionPublished.TimeLimits(
                         c.timeLimits().statutoryWorkingDays(), c.timeLimits().promisedWorkingDays()),
@@ -59,7 +57,7 @@ public final class ItemEvents {
                         ? null
                         : new ItemVersionPublished.Result(
                                 c.result().certificateType(),
-                                name(c.result().name()),
+                                c.result().name(),
                                 c.result().electronic()),
                 c.deliveryOptions().stream().map(Enum::name).toList(),
                 channels(c.consultationChannels()),
@@ -81,9 +79,5 @@ public final class ItemEvents {
         return channels.stream()
                 .map(ch -> new ItemVersionPublished.Channel(ch.type().name(), ch.value(), ch.note()))
                 .toList();
-    }
-
-    static Name name(Names names) {
-        return names == null ? null : new Name(names.zh(), names.en());
     }
 }

@@ -1,7 +1,7 @@
 package org.runonce.catalog.item;
 
 /** What kind of administrative act an item is. */
-public enum ItemKind {
+enum ItemKind {
     /** 行政许可. */
     LICENCE,
     /** 行政确认 (registrations, certifications). */

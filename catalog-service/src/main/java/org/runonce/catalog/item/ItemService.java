@@ -1,15 +1,15 @@
 package org.runonce.catalog.item;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.runonce.catalog.department.Departments;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.department.DepartmentService;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionRetired;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,17 +24,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ItemService {
 
     private final Items items;
-    private final Departments departments;
+    private final DepartmentService departments;
     private final Events events;
     private final GuideCache cache;
-    private final Clock clock;
+    private final Time time;
 
-    ItemService(Items items, Departments departments, Events events, GuideCache cache, Clock clock) {
+    ItemService(Items items, DepartmentService departments, Events events, GuideCache cache, Time time) {
         this.items = items;
         this.departments = departments;
         this.events = events;
         this.cache = cache;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** Creates an item with its first draft. */
@@ -43,7 +43,7 @@ public class ItemService {
         if (items.exists(code)) {
             throw Refusal.conflict("item-exists", "Item exists", "item " + code + " already exists");
         }
-        Item item = Item.create(code, content, clock.instant());
+        Item item = Item.create(code, content, time.now());
         items.add(item);
         return item.version(1).orElseThrow();
     }
@@ -57,7 +57,7 @@ public class ItemService {
                 : item.latestPublished()
                         .or(() -> item.versions().stream().reduce((a, b) -> b))
                         .orElseThrow(() -> Refusal.invalid("item " + code + " has no version to copy"));
-        ItemVersion draft = item.startDraft(source.content(), clock.instant());
+        ItemVersion draft = item.startDraft(source.content(), time.now());
         items.save(item);
         return draft;
     }
@@ -71,7 +71,7 @@ public class ItemService {
     public ItemVersion revise(String code, int version, GuideContent content, Consumer<ItemVersion> precondition) {
         Item item = lock(code);
         precondition.accept(require(item, version));
-        ItemVersion revised = item.revise(version, content, clock.instant());
+        ItemVersion revised = item.revise(version, content, time.now());
         items.save(item);
         return revised;
     }
@@ -91,7 +91,7 @@ public class ItemService {
             String code, int version, LocalDate validFrom, LocalDate validTo, Consumer<ItemVersion> precondition) {
         Item item = lock(code);
         precondition.accept(require(item, version));
-        ItemVersion published = item.publish(version, validFrom, validTo, departments::exists, clock.instant());
+        ItemVersion published = item.publish(version, validFrom, validTo, departments::exists, time.now());
         items.save(item);
         events.publish(
                 ItemVersionPublished.TYPE, code, published.content().departmentCode(), ItemEvents.published(published));
@@ -103,9 +103,8 @@ public class ItemService {
     @Transactional
     public ItemVersion retire(String code, int version, LocalDate lastDay) {
         Item item = lock(code);
-        LocalDate today = LocalDate.now(clock);
-        ItemVersion retired =
-                item.retire(version, lastDay == null ? today.minusDays(1) : lastDay, today, clock.instant());
+        LocalDate today = time.today();
+        ItemVersion retired = item.retire(version, lastDay == null ? today.minusDays(1) : lastDay, today, time.now());
         items.save(item);
         events.publish(ItemVersionRetired.TYPE, code, retired.content().departmentCode(), ItemEvents.retired(retired));
         evictAfterCommit(code);
@@ -113,7 +112,7 @@ public class ItemService {
     }
 
     @Transactional(readOnly = true)
-    public Item item(String code) {
+    Item item(String code) {
         return items.find(code).orElseThrow(() -> Refusal.notFound("item", code));
     }
 
@@ -134,20 +133,30 @@ public class ItemService {
         return items.inForceOn(itemCodes, date);
     }
 
-    /** Every published version still in force on {@code date} or later: what a new copy starts from. */
+    /**
+     * Every published version in force today or later, as the event announcing it (retired ones with their shortened
+     * validity): what a new copy starts from.
+     */
     @Transactional(readOnly = true)
-    public List<ItemVersion> currentAndScheduled(LocalDate date) {
-        return items.currentAndScheduled(date);
+    public List<ItemVersionPublished> snapshot() {
+        return items.currentAndScheduled(time.today()).stream()
+                .map(ItemEvents::published)
+                .toList();
+    }
+
+    /** Whether an item of that code exists, with or without a published version. */
+    @Transactional(readOnly = true)
+    public boolean exists(String code) {
+        return items.exists(code);
     }
 
     @Transactional(readOnly = true)
-    public Items.SearchPage search(
-            String keyword, String department, HandlingMode mode, String bundle, LocalDate date, int page, int size) {
-        return items.search(keyword, department, mode, bundle, date, page, size);
+    Items.SearchPage search(Items.Criteria criteria, int page, int size) {
+        return items.search(criteria, page, size);
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return time.today();
     }
 
     private Item lock(String code) {

@@ -1,7 +1,7 @@
 package org.runonce.catalog.item;
 
 import java.time.LocalDate;
-import org.runonce.catalog.shared.Names;
+import org.runonce.contracts.catalog.Name;
 
 /**
  * An item in search results: enough for a list in a portal.
@@ -18,10 +18,10 @@ import org.runonce.catalog.shared.Names;
  * @param validFrom first day of the version in force
  * @param validTo last day of the version in force, or null
  */
-public record ItemSummary(
+record ItemSummary(
         String itemCode,
         int version,
-        Names name,
+        Name name,
         ItemKind kind,
         String departmentCode,
         HandlingMode handlingMode,

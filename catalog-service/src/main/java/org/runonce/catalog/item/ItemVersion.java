@@ -23,34 +23,16 @@ public final class ItemVersion {
     private Instant retiredAt;
 
     ItemVersion(String itemCode, int number, GuideContent content, Instant now) {
-        this(itemCode, number, VersionStatus.DRAFT, content, null, null, now, now, null, null);
-    }
-
-    private ItemVersion(
-            String itemCode,
-            int number,
-            VersionStatus status,
-            GuideContent content,
-            LocalDate validFrom,
-            LocalDate validTo,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant publishedAt,
-            Instant retiredAt) {
         this.itemCode = Objects.requireNonNull(itemCode);
         this.number = number;
-        this.status = Objects.requireNonNull(status);
+        this.status = VersionStatus.DRAFT;
         this.content = Objects.requireNonNull(content);
-        this.validFrom = validFrom;
-        this.validTo = validTo;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
-        this.publishedAt = publishedAt;
-        this.retiredAt = retiredAt;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
-    /** Rebuilds a version from storage; the repository's only way in. */
-    static ItemVersion restore(
+    /** A version as stored, column by column. */
+    record Row(
             String itemCode,
             int number,
             VersionStatus status,
@@ -60,9 +42,18 @@ public final class ItemVersion {
             Instant createdAt,
             Instant updatedAt,
             Instant publishedAt,
-            Instant retiredAt) {
-        return new ItemVersion(
-                itemCode, number, status, content, validFrom, validTo, createdAt, updatedAt, publishedAt, retiredAt);
+            Instant retiredAt) {}
+
+    /** Rebuilds a version from storage; the repository's only way in. */
+    static ItemVersion restore(Row row) {
+        ItemVersion version = new ItemVersion(row.itemCode(), row.number(), row.content(), row.createdAt());
+        version.status = Objects.requireNonNull(row.status());
+        version.validFrom = row.validFrom();
+        version.validTo = row.validTo();
+        version.updatedAt = row.updatedAt();
+        version.publishedAt = row.publishedAt();
+        version.retiredAt = row.retiredAt();
+        return version;
     }
 
     void revise(GuideContent newContent, Instant now) {

@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.runonce.catalog.shared.Jdbc;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Items and their versions in PostgreSQL: queried columns relational, guide content as JSONB. */
 @Repository
-public class Items {
+class Items {
 
     private static final String VERSION_COLUMNS = """
             item_code, version, status, content, valid_from, valid_to, created_at, updated_at, published_at, \
@@ -173,18 +173,25 @@ public class Items {
             "status <> 'DRAFT' and valid_from <= :on and (valid_to is null or valid_to >= :on)";
 
     /**
-     * Items in force on {@code date} matching every given criterion, ordered by code.
+     * What a search asks for; every criterion but the day may be null.
      *
-     * @param keyword part of the Chinese or English name or of the code, case-insensitive; null for any
-     * @param department department code or null
-     * @param mode handling mode or null
-     * @param bundle bundle code or null
+     * @param keyword part of the Chinese or English name or of the code, case-insensitive
+     * @param department department code
+     * @param mode handling mode
+     * @param bundle bundle code
+     * @param on the day the guides are in force
      */
-    public SearchPage search(
-            String keyword, String department, HandlingMode mode, String bundle, LocalDate date, int page, int size) {
+    record Criteria(String keyword, String department, HandlingMode mode, String bundle, LocalDate on) {}
+
+    /** Items in force on the day matching every given criterion, ordered by code. */
+    SearchPage search(Criteria criteria, int page, int size) {
+        String keyword = criteria.keyword();
+        String department = criteria.department();
+        HandlingMode mode = criteria.mode();
+        String bundle = criteria.bundle();
         StringBuilder where = new StringBuilder(IN_FORCE);
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("on", date);
+        params.put("on", criteria.on());
         if (keyword != null && !keyword.isBlank()) {
             where.append(" and (name_zh ilike :kw escape '\\' or name_en ilike :kw escape '\\'"
                     + " or item_code ilike :kw escape '\\')");
@@ -227,7 +234,7 @@ public class Items {
     }
 
     private ItemVersion version(ResultSet rs, int row) throws SQLException {
-        return ItemVersion.restore(
+        return ItemVersion.restore(new ItemVersion.Row(
                 rs.getString("item_code"),
                 rs.getInt("version"),
                 VersionStatus.valueOf(rs.getString("status")),
@@ -237,6 +244,6 @@ public class Items {
                 Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "updated_at"),
                 Jdbc.instant(rs, "published_at"),
-                Jdbc.instant(rs, "retired_at"));
+                Jdbc.instant(rs, "retired_at")));
     }
 }

@@ -1,7 +1,8 @@
 package org.runonce.catalog.item;
 
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * One application material (申报材料). Two items asking for the same material use the same code, so a bundle
@@ -21,7 +22,7 @@ import org.runonce.catalog.shared.Refusal;
  */
 public record Material(
         String code,
-        Names name,
+        Name name,
         boolean required,
         boolean key,
         MaterialForm form,
@@ -31,6 +32,7 @@ public record Material(
         String note) {
 
     public Material {
+        name = Bilingual.cleaned(name);
         if (code == null || code.isBlank()) {
             throw Refusal.invalid("a material needs a code");
         }

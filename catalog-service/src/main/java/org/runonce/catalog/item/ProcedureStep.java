@@ -1,8 +1,9 @@
 package org.runonce.catalog.item;
 
 import java.util.List;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * One step of the procedure (办事程序), in order.
@@ -12,9 +13,10 @@ import org.runonce.catalog.shared.Refusal;
  * @param description what happens, for applicants
  * @param specialProcedures special procedures this step may need; their duration stops the clock
  */
-public record ProcedureStep(String code, Names name, String description, List<SpecialProcedure> specialProcedures) {
+record ProcedureStep(String code, Name name, String description, List<SpecialProcedure> specialProcedures) {
 
     public ProcedureStep {
+        name = Bilingual.cleaned(name);
         if (code == null || code.isBlank()) {
             throw Refusal.invalid("a procedure step needs a code");
         }

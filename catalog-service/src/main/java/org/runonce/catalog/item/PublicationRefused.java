@@ -1,13 +1,11 @@
 package org.runonce.catalog.item;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 
 /** A version cannot be published: lists every missing disclosure and every other violation at once. */
-public class PublicationRefused extends Refusal {
+class PublicationRefused extends Refusal {
 
     private final Set<Disclosure> missingDisclosures;
     private final List<Violation> violations;
@@ -17,10 +15,11 @@ public class PublicationRefused extends Refusal {
                 422,
                 "publication-refused",
                 "Service guide cannot be published",
-                detail(itemCode, version, missingDisclosures, violations),
-                properties(missingDisclosures, violations));
+                detail(itemCode, version, missingDisclosures, violations));
         this.missingDisclosures = Set.copyOf(missingDisclosures);
         this.violations = List.copyOf(violations);
+        with("missingDisclosures", missingDisclosures.stream().map(Enum::name).toList());
+        with("violations", this.violations);
     }
 
     public Set<Disclosure> missingDisclosures() {
@@ -40,12 +39,5 @@ public class PublicationRefused extends Refusal {
             detail.append(" ").append(violations.size()).append(" other violation(s)");
         }
         return detail.toString();
-    }
-
-    private static Map<String, Object> properties(Set<Disclosure> missing, List<Violation> violations) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("missingDisclosures", missing.stream().map(Enum::name).toList());
-        properties.put("violations", violations);
-        return properties;
     }
 }

@@ -1,6 +1,7 @@
 package org.runonce.catalog.item;
 
-import org.runonce.catalog.shared.Names;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
 
 /**
  * What the applicant gets at the end.
@@ -10,4 +11,9 @@ import org.runonce.catalog.shared.Names;
  * @param name the certificate's name
  * @param electronic whether an e-certificate (电子证照) is issued
  */
-public record Result(String certificateType, Names name, boolean electronic) {}
+record Result(String certificateType, Name name, boolean electronic) {
+
+    public Result {
+        name = Bilingual.cleaned(name);
+    }
+}

@@ -1,7 +1,7 @@
 package org.runonce.catalog.item;
 
 /** Special procedures (特别程序) whose duration does not count towards the time limit: the clock stops. */
-public enum SpecialProcedure {
+enum SpecialProcedure {
     /** 现场核查. */
     SITE_INSPECTION,
     /** 专家评审. */

@@ -1,6 +1,6 @@
 package org.runonce.catalog.item;
 
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * Time limits in working days, counted from legal acceptance; special procedures do not count.

@@ -1,7 +1,7 @@
 package org.runonce.catalog.item;
 
 /** Life cycle of an item version: draft, then published (immutable), then possibly retired. */
-public enum VersionStatus {
+enum VersionStatus {
     /** Being written; invisible to the public, editable. */
     DRAFT,
     /** Published: content immutable, in force during its validity. */

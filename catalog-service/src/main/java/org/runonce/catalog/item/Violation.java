@@ -7,4 +7,4 @@ package org.runonce.catalog.item;
  * @param rule stable rule code, e.g. {@code PROMISED_NOT_30_PERCENT_BELOW_STATUTORY}
  * @param message explanation for the catalog administrator
  */
-public record Violation(String field, String rule, String message) {}
+record Violation(String field, String rule, String message) {}

@@ -6,12 +6,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.runonce.catalog.bundle.BundleService;
 import org.runonce.catalog.calendar.CalendarService;
 import org.runonce.catalog.department.DepartmentService;
-import org.runonce.catalog.item.ItemEvents;
 import org.runonce.catalog.item.ItemService;
 import org.runonce.catalog.web.Http;
 import org.runonce.catalog.web.Representation;
@@ -19,6 +17,7 @@ import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
+import org.runonce.starter.domain.Time;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +37,7 @@ class SnapshotController {
     private final ItemService items;
     private final BundleService bundles;
     private final CalendarService calendars;
+    private final Time time;
     private final JsonMapper json;
 
     SnapshotController(
@@ -45,11 +45,13 @@ class SnapshotController {
             ItemService items,
             BundleService bundles,
             CalendarService calendars,
+            Time time,
             JsonMapper json) {
         this.departments = departments;
         this.items = items;
         this.bundles = bundles;
         this.calendars = calendars;
+        this.time = time;
         this.json = json;
     }
 
@@ -80,15 +82,8 @@ class SnapshotController {
                     + " in the same shapes as the events on runonce.catalog.v1. No token needed.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Snapshot.class)))
     ResponseEntity<byte[]> snapshot(WebRequest request) {
-        LocalDate today = items.today();
         Snapshot snapshot = new Snapshot(
-                Instant.now(),
-                departments.all().stream().map(DepartmentService::changed).toList(),
-                items.currentAndScheduled(today).stream()
-                        .map(ItemEvents::published)
-                        .toList(),
-                bundles.all().stream().map(BundleService::published).toList(),
-                calendars.all().stream().map(CalendarService::published).toList());
+                time.now(), departments.snapshot(), items.snapshot(), bundles.snapshot(), calendars.snapshot());
         return Http.ok(request, Representation.of(snapshot, json), Http.PRIVATE);
     }
 }

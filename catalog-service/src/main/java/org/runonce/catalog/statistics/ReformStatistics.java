@@ -21,7 +21,7 @@ import org.runonce.catalog.item.HandlingMode;
  * @param overall figures over every item
  * @param departments figures per department, ordered by department code
  */
-public record ReformStatistics(Figures overall, List<Figures> departments) {
+record ReformStatistics(Figures overall, List<Figures> departments) {
 
     /** The staged targets for the share of zero/one-visit items: 50%, then 70%, then 85%. */
     public static final List<BigDecimal> TARGETS =

@@ -1,9 +1,9 @@
 package org.runonce.catalog.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,11 +41,27 @@ public final class Http {
                     .cacheControl(cache)
                     .build();
         }
-        return ResponseEntity.ok()
-                .eTag(representation.etag())
-                .cacheControl(cache)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(representation.body());
+        return body(ResponseEntity.ok().cacheControl(cache), representation);
+    }
+
+    /** 200 with a representation just written, its ETag (what the next If-Match names) and cache policy. */
+    public static ResponseEntity<byte[]> written(Representation representation, CacheControl cache) {
+        return body(ResponseEntity.ok().cacheControl(cache), representation);
+    }
+
+    /** 200 with a representation just written and its ETag. */
+    public static ResponseEntity<byte[]> written(Representation representation) {
+        return body(ResponseEntity.ok(), representation);
+    }
+
+    /** 201 with where the new resource is, its representation, ETag and cache policy. */
+    public static ResponseEntity<byte[]> created(URI location, Representation representation, CacheControl cache) {
+        return body(ResponseEntity.created(location).cacheControl(cache), representation);
+    }
+
+    /** 201 with where the new resource is, its representation and ETag. */
+    public static ResponseEntity<byte[]> created(URI location, Representation representation) {
+        return body(ResponseEntity.created(location), representation);
     }
 
     /**
@@ -64,11 +80,22 @@ public final class Http {
                 || Arrays.stream(ifMatch.split(",")).map(String::strip).anyMatch(tag -> tag.equals(current.etag()));
         if (!matches) {
             throw new Refusal(
-                    412,
-                    "precondition-failed",
-                    "Precondition failed",
-                    "the resource changed since you read it; read it again and reapply your change",
-                    Map.of("currentETag", current.etag()));
+                            412,
+                            "precondition-failed",
+                            "Precondition failed",
+                            "the resource changed since you read it; read it again and reapply your change")
+                    .with("currentETag", current.etag());
+        }
+    }
+
+    /**
+     * If-Match on something that does not exist: no ETag can match it (an unconditional request creates it).
+     *
+     * @param absent what does not exist, e.g. {@code bundle company-startup does not exist}
+     */
+    public static void requireNoMatch(String ifMatch, String absent) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new Refusal(412, "precondition-failed", "Precondition failed", absent);
         }
     }
 
@@ -77,5 +104,11 @@ public final class Http {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null
                 && authentication.getAuthorities().stream().anyMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()));
+    }
+
+    private static ResponseEntity<byte[]> body(ResponseEntity.BodyBuilder builder, Representation representation) {
+        return builder.eTag(representation.etag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(representation.body());
     }
 }

@@ -10,14 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.runonce.catalog.Bilingual;
 import org.runonce.catalog.item.GuideContent;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 class BundleTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
-    static final Names NAME = Names.of("开办企业", "Company start-up");
+    static final Name NAME = Bilingual.name("开办企业", "Company start-up");
 
     @Test
     void dependencyCyclesAreRefusedNamingTheCycle() {

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.starter.domain.Refusal;
 
 class RegionCalendarTest {
 
@@ -17,7 +17,7 @@ class RegionCalendarTest {
 
     static Festival nationalDay2026() {
         return new Festival(
-                Names.of("国庆节", "National Day"),
+                Bilingual.name("国庆节", "National Day"),
                 LocalDate.parse("2026-10-01"),
                 LocalDate.parse("2026-10-07"),
                 List.of(LocalDate.parse("2026-09-20"), LocalDate.parse("2026-10-10")));
@@ -40,7 +40,7 @@ class RegionCalendarTest {
     @Test
     void onlyWeekendDaysCanBeMadeWorkingDays() {
         Festival wrong = new Festival(
-                Names.of("国庆节", "National Day"),
+                Bilingual.name("国庆节", "National Day"),
                 LocalDate.parse("2026-10-01"),
                 LocalDate.parse("2026-10-07"),
                 List.of(LocalDate.parse("2026-10-09")));
@@ -53,7 +53,10 @@ class RegionCalendarTest {
     @Test
     void aDayCannotBeBothHolidayAndWorkingDay() {
         Festival other = new Festival(
-                Names.of("别的节", "Other"), LocalDate.parse("2026-09-19"), LocalDate.parse("2026-09-20"), List.of());
+                Bilingual.name("别的节", "Other"),
+                LocalDate.parse("2026-09-19"),
+                LocalDate.parse("2026-09-20"),
+                List.of());
 
         assertThatThrownBy(() -> RegionCalendar.publish("330000", 2026, List.of(nationalDay2026(), other), false, NOW))
                 .isInstanceOf(Refusal.class)

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.runonce.catalog.shared.Names;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
 
 class DepartmentTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");
-    static final Names SAMR = Names.of("市场监督管理局", "Administration for Market Regulation");
+    static final Name SAMR = Bilingual.name("市场监督管理局", "Administration for Market Regulation");
 
     @Test
     void changesAreCountedOnlyWhenSomethingChanges() {
@@ -27,7 +28,7 @@ class DepartmentTest {
     void codesNamesAndRegionsAreChecked() {
         assertThatThrownBy(() -> Department.register("samr", SAMR, "330000", null, NOW))
                 .isInstanceOf(Refusal.class);
-        assertThatThrownBy(() -> Department.register("SAMR", Names.of("市场监督管理局", null), "330000", null, NOW))
+        assertThatThrownBy(() -> Department.register("SAMR", Bilingual.name("市场监督管理局", null), "330000", null, NOW))
                 .isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> Department.register("SAMR", SAMR, "33", null, NOW))
                 .isInstanceOf(Refusal.class);

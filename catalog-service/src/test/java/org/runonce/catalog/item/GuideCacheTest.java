@@ -2,25 +2,22 @@ package org.runonce.catalog.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.runonce.catalog.shared.CatalogProperties;
+import org.runonce.catalog.CatalogProperties;
 import org.runonce.catalog.web.Representation;
+import org.runonce.starter.domain.Time;
+import org.runonce.starter.testing.MovableClock;
 
 class GuideCacheTest {
 
-    final MutableClock clock = new MutableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T02:00:00Z"));
     final GuideCache cache = new GuideCache(
             new CatalogProperties(
-                    ZoneId.of("Asia/Shanghai"),
-                    new CatalogProperties.GuideCache(Duration.ofSeconds(30), 3),
-                    new CatalogProperties.DemoData(false)),
-            clock);
+                    new CatalogProperties.GuideCache(Duration.ofSeconds(30), 3), new CatalogProperties.DemoData(false)),
+            new Time(clock, MovableClock.ZONE));
     final AtomicInteger loads = new AtomicInteger();
 
     Representation load() {
@@ -37,7 +34,7 @@ class GuideCacheTest {
         cache.evict("a");
         assertThat(cache.get("a", "on:2026-11-21", this::load).etag()).isEqualTo("\"2\"");
 
-        clock.advance(Duration.ofSeconds(31));
+        clock.set(clock.instant().plus(Duration.ofSeconds(31)));
         assertThat(cache.get("a", "on:2026-11-21", this::load).etag()).isEqualTo("\"3\"");
         assertThat(cache.size()).isEqualTo(1);
     }
@@ -55,28 +52,5 @@ class GuideCacheTest {
         assertThat(cache.size()).isEqualTo(1);
         cache.get("d", "1", this::load);
         assertThat(loads).hasValue(4);
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T02:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,25 +3,26 @@ package org.runonce.catalog.item;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.runonce.catalog.shared.Names;
+import org.runonce.catalog.Bilingual;
+import org.runonce.contracts.catalog.Name;
 
 /** Test fixture: a complete, publishable service guide, adjustable one field at a time. */
 public final class Guides {
 
     private ItemKind kind = ItemKind.LICENCE;
     private String department = "SAMR";
-    private Names name = Names.of("公司设立登记", "Company establishment registration");
+    private Name name = Bilingual.name("公司设立登记", "Company establishment registration");
     private List<String> legalBasis = List.of("《中华人民共和国市场主体登记管理条例》第三条");
     private List<String> conditions = List.of("申请人符合《中华人民共和国公司法》规定的设立条件");
     private List<ProcedureStep> steps = List.of(
-            new ProcedureStep("ACCEPT", Names.of("受理", "Acceptance"), null, List.of()),
-            new ProcedureStep("DECIDE", Names.of("决定", "Decision"), null, List.of()));
+            new ProcedureStep("ACCEPT", Bilingual.name("受理", "Acceptance"), null, List.of()),
+            new ProcedureStep("DECIDE", Bilingual.name("决定", "Decision"), null, List.of()));
     private List<Material> materials = new ArrayList<>(List.of(material("APPLICATION_FORM", true, true)));
     private Fees fees = Fees.none();
     private TimeLimits timeLimits = new TimeLimits(15, 3);
     private HandlingMode mode = HandlingMode.RUN_ONCE;
     private Integer visits = 1;
-    private Result result = new Result("BUSINESS_LICENCE", Names.of("营业执照", "Business licence"), true);
+    private Result result = new Result("BUSINESS_LICENCE", Bilingual.name("营业执照", "Business licence"), true);
     private List<DeliveryOption> delivery = List.of(DeliveryOption.ELECTRONIC);
     private List<Channel> complaints = List.of(new Channel(ChannelType.PHONE, "12345", null));
 
@@ -31,12 +32,20 @@ public final class Guides {
 
     public static Material material(String code, boolean required, boolean key) {
         return new Material(
-                code, Names.of(code + "（中文）", code), required, key, MaterialForm.ORIGINAL, null, null, null, null);
+                code,
+                Bilingual.name(code + "（中文）", code),
+                required,
+                key,
+                MaterialForm.ORIGINAL,
+                null,
+                null,
+                null,
+                null);
     }
 
     public static Material satisfiedBy(String code, String itemCode) {
         return new Material(
-                code, Names.of(code + "（中文）", code), true, false, MaterialForm.COPY, 1, null, itemCode, null);
+                code, Bilingual.name(code + "（中文）", code), true, false, MaterialForm.COPY, 1, null, itemCode, null);
     }
 
     public Guides department(String code) {
@@ -45,7 +54,7 @@ public final class Guides {
     }
 
     public Guides name(String zh, String en) {
-        this.name = Names.of(zh, en);
+        this.name = Bilingual.name(zh, en);
         return this;
     }
 
@@ -96,7 +105,8 @@ public final class Guides {
     }
 
     public Guides fee(String legalBasis) {
-        this.fees = new Fees(false, List.of(new Fee(Names.of("工本费", "Fee"), new BigDecimal("10"), "件", legalBasis)));
+        this.fees =
+                new Fees(false, List.of(new Fee(Bilingual.name("工本费", "Fee"), new BigDecimal("10"), "件", legalBasis)));
         return this;
     }
 

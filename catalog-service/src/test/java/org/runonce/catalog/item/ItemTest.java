@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.catalog.Bilingual;
+import org.runonce.starter.domain.Refusal;
 
 class ItemTest {
 
@@ -23,7 +24,7 @@ class ItemTest {
         GuideContent empty = new GuideContent(
                 ItemKind.LICENCE,
                 "SAMR",
-                org.runonce.catalog.shared.Names.of("公司设立登记", "Company registration"),
+                Bilingual.name("公司设立登记", "Company registration"),
                 null,
                 null,
                 null,
@@ -43,7 +44,7 @@ class ItemTest {
                 .satisfies(refusal -> {
                     assertThat(refusal.missingDisclosures()).containsExactlyInAnyOrder(Disclosure.values());
                     assertThat(refusal.status()).isEqualTo(422);
-                    assertThat(refusal.properties().get("missingDisclosures"))
+                    assertThat(refusal.members().get("missingDisclosures"))
                             .isEqualTo(List.of(
                                     "LEGAL_BASIS",
                                     "PROCEDURE",

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.runonce.catalog.shared.Refusal;
+import org.runonce.starter.domain.Refusal;
 import tools.jackson.databind.json.JsonMapper;
 
 class HttpTest {
@@ -33,7 +33,7 @@ class HttpTest {
                         Refusal.class, r -> assertThat(r.status()).isEqualTo(428));
         assertThatThrownBy(() -> Http.requireMatch("\"old\"", current)).isInstanceOfSatisfying(Refusal.class, r -> {
             assertThat(r.status()).isEqualTo(412);
-            assertThat(r.properties()).containsEntry("currentETag", current.etag());
+            assertThat(r.members()).containsEntry("currentETag", current.etag());
         });
         assertThatCode(() -> Http.requireMatch("\"old\", " + current.etag(), current))
                 .doesNotThrowAnyException();

@@ -1,25 +1,22 @@
-package org.runonce.catalog.shared;
+package org.runonce.catalog;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The catalog's settings, {@code runonce.catalog.*}.
+ * The catalog's settings, {@code runonce.catalog.*}. "Today" is the starter's ({@code runonce.zone}).
  *
- * @param zone the zone whose calendar date decides which guide is in force "today"
  * @param guideCache the in-memory cache of serialized guides in force
  * @param demoData the demo catalog loaded at startup
  */
 @Validated
 @ConfigurationProperties("runonce.catalog")
 public record CatalogProperties(
-        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
         @Valid @DefaultValue GuideCache guideCache,
         @Valid @DefaultValue DemoData demoData) {
 
