@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * The intake service's settings, {@code runonce.intake.*}.
  *
  * @param region region code used for application numbers and the working-day calendar when a request names none
- * @param zone the zone whose calendar date is "today" (acceptance day, pledge dates, visits per day)
  * @param acceptance how complete applications are accepted
  * @param documents upload limits
  * @param certificates where e-certificates' public keys come from
@@ -30,7 +28,6 @@ public record IntakeProperties(
         @DefaultValue("330000") @NotNull @Pattern(regexp = "[0-9]{6}")
         String region,
 
-        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
         @Valid @DefaultValue Acceptance acceptance,
         @Valid @DefaultValue Documents documents,
         @Valid @DefaultValue Certificates certificates,

@@ -31,6 +31,7 @@ import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
+import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,8 +85,8 @@ public abstract class IntakeIT {
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrapServers;
 
-    protected MutableClock clock() {
-        return (MutableClock) clock;
+    protected MovableClock clock() {
+        return (MovableClock) clock;
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package org.runonce.intake;
 
 import java.time.Instant;
+import org.runonce.starter.testing.MovableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -11,7 +12,7 @@ public class TestClockConfiguration {
 
     @Bean
     @Primary
-    MutableClock testClock() {
-        return new MutableClock(Instant.parse("2026-11-20T02:00:00Z"));
+    MovableClock testClock() {
+        return new MovableClock(Instant.parse("2026-11-20T02:00:00Z"));
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param visitsAtAcceptance trips to a window the applicant had made by then
  * @param noticesBeforeAcceptance one-time notices issued before acceptance
  */
-record Acceptance(
+public record Acceptance(
         Instant acceptedAt,
         String acceptedBy,
         LocalDate acceptedOn,
@@ -33,6 +33,34 @@ record Acceptance(
         Instant pledgeFulfilledAt,
         int visitsAtAcceptance,
         int noticesBeforeAcceptance) {
+
+    /**
+     * An acceptance now, the promised date counted on the region's working-day calendar from today.
+     *
+     * @param pledgeDate the pledge of an acceptance with deficiencies (容缺), or null
+     * @param missing the material codes missing on that pledge
+     */
+    static Acceptance of(
+            Terms terms,
+            int promisedWorkingDays,
+            LocalDate pledgeDate,
+            List<String> missing,
+            int visitsSoFar,
+            int noticesSoFar) {
+        return new Acceptance(
+                terms.now(),
+                terms.actor().username(),
+                terms.today(),
+                promisedWorkingDays,
+                terms.calendar().plusWorkingDays(terms.today(), promisedWorkingDays),
+                pledgeDate != null,
+                pledgeDate,
+                missing,
+                null,
+                null,
+                visitsSoFar,
+                noticesSoFar);
+    }
 
     Acceptance withMissing(List<String> stillMissing, Instant now) {
         return new Acceptance(

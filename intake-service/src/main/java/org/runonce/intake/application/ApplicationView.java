@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.contracts.intake.Applicant;
+import org.runonce.intake.completeness.MaterialState;
+import org.runonce.intake.completeness.Provision;
 
 /**
  * One view of an application for the applicant and the clerks: its materials and what the check found, its notices,
  * its acceptance and receipt, every case's status across departments, visits, delivery and evaluation.
  */
-record ApplicationView(
+public record ApplicationView(
         String number,
         ApplicationStatus status,
         Channel channel,
@@ -134,12 +136,13 @@ record ApplicationView(
             String certificateNumber,
             Instant statusAt) {}
 
-    static String path(String number) {
+    /** The API path of an application. */
+    public static String path(String number) {
         return "/api/intake/applications/" + number;
     }
 
     static ApplicationView of(Application application, Function<String, Name> departmentName) {
-        Application.ApplicationSnapshot s = application.snapshot();
+        ApplicationSnapshot s = application.snapshot();
         Map<String, Provision> provisions = s.provisions();
         List<MaterialView> materials = s.requirements().materials().stream()
                 .map(r -> {

@@ -4,10 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,7 +95,7 @@ class Applications {
 
     /** Inserts or updates the application in one statement. */
     void save(Application application, Instant now) {
-        Application.ApplicationSnapshot s = application.snapshot();
+        ApplicationSnapshot s = application.snapshot();
         Acceptance acceptance = s.acceptance();
         Records.Evaluation evaluation = s.evaluation();
         jdbc.sql("""
@@ -124,9 +123,9 @@ class Applications {
                 .param("bundle", s.bundleCode())
                 .param("subject", s.applicant().subject())
                 .param("filedBy", s.filedBy() == null ? null : s.filedBy().subject())
-                .param("submittedAt", timestamp(s.submittedAt()))
-                .param("acceptedAt", acceptance == null ? null : timestamp(acceptance.acceptedAt()))
-                .param("completedAt", timestamp(s.completedAt()))
+                .param("submittedAt", Jdbc.timestamp(s.submittedAt()))
+                .param("acceptedAt", acceptance == null ? null : Jdbc.timestamp(acceptance.acceptedAt()))
+                .param("completedAt", Jdbc.timestamp(s.completedAt()))
                 .param("pledgeDate", acceptance == null ? null : acceptance.pledgeDate())
                 .param(
                         "pledgeOutstanding",
@@ -143,15 +142,11 @@ class Applications {
                 .param("followUpDue", evaluation == null ? null : evaluation.followUpDue())
                 .param("followUpOpen", evaluation != null && evaluation.followUpOpen())
                 .param("state", json.writeValueAsString(s))
-                .param("updatedAt", timestamp(now))
+                .param("updatedAt", Jdbc.timestamp(now))
                 .update();
     }
 
     private Application application(ResultSet rs, int row) throws SQLException {
-        return Application.restore(json.readValue(rs.getString("state"), Application.ApplicationSnapshot.class));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return Application.restore(json.readValue(rs.getString("state"), ApplicationSnapshot.class));
     }
 }

@@ -15,7 +15,7 @@ import org.runonce.contracts.catalog.Name;
  * @param items everything missing or deficient
  * @param acceptableWithPledge whether the applicant may pledge a date instead (only non-key materials missing)
  */
-record Notice(
+public record Notice(
         String number, int sequence, boolean second, Instant issuedAt, List<Item> items, boolean acceptableWithPledge) {
 
     /**
@@ -32,7 +32,7 @@ record Notice(
      *     {@code SUPPLIED_AFTER_NOTICE} (handed in after the earlier notice, found deficient now) or
      *     {@code CHANGED_SINCE_NOTICE} (fine then, no longer, e.g. a certificate expired since)
      */
-    record Item(
+    public record Item(
             String materialCode,
             Name name,
             String reason,
@@ -43,8 +43,8 @@ record Notice(
             boolean firstListed,
             String cause) {}
 
-    static final String SUPPLIED_AFTER_NOTICE = "SUPPLIED_AFTER_NOTICE";
-    static final String CHANGED_SINCE_NOTICE = "CHANGED_SINCE_NOTICE";
+    public static final String SUPPLIED_AFTER_NOTICE = "SUPPLIED_AFTER_NOTICE";
+    public static final String CHANGED_SINCE_NOTICE = "CHANGED_SINCE_NOTICE";
 
     boolean lists(String materialCode, String reason) {
         return items.stream()

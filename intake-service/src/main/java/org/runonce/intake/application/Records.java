@@ -67,6 +67,11 @@ final class Records {
             String followUpResolvedBy,
             String followUpNote) {
 
+        /** A rating just given; {@code followUpDue} only for a rating that needs one. */
+        static Evaluation given(int rating, String comment, Instant at, LocalDate followUpDue) {
+            return new Evaluation(rating, comment, at, followUpDue, null, null, null);
+        }
+
         boolean followUpOpen() {
             return followUpDue != null && followUpResolvedAt == null;
         }

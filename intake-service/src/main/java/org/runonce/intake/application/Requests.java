@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The request bodies of the application API. */
-final class Requests {
+public final class Requests {
 
     private Requests() {}
 
@@ -33,7 +33,7 @@ final class Requests {
      * @param materials what is handed in, each as a document, an e-certificate, or produced in the bundle
      * @param pledgeDate if only non-key materials are missing, accept with deficiencies on this pledge (容缺)
      */
-    record SubmitApplication(
+    public record SubmitApplication(
             @Pattern(regexp = CODE) String itemCode,
             @Pattern(regexp = CODE) String bundleCode,
             @Pattern(regexp = "ONLINE|WINDOW") String channel,
@@ -52,7 +52,7 @@ final class Requests {
      * @param email e-mail for notices
      * @param phone mobile number for notices
      */
-    record ApplicantInput(
+    public record ApplicantInput(
             @Size(max = 100) String subject,
             @NotBlank @Size(max = 100) String name,
 
@@ -74,7 +74,7 @@ final class Requests {
      * @param producedBy in a bundle: the item whose certificate will provide it
      */
     @Schema(description = "One material: a document, an e-certificate, or produced inside the bundle")
-    record MaterialInput(
+    public record MaterialInput(
             @NotBlank String code,
             String documentId,
             @Size(max = 16384) String certificate,
@@ -82,24 +82,24 @@ final class Requests {
             @Pattern(regexp = CODE) String producedBy) {}
 
     /** @param materials materials to add or replace */
-    record Supplement(@NotEmpty @Size(max = 100) List<@NotNull @Valid MaterialInput> materials) {}
+    public record Supplement(@NotEmpty @Size(max = 100) List<@NotNull @Valid MaterialInput> materials) {}
 
     /** @param pledgeDate the day by which the missing non-key materials will be handed in */
-    record Pledge(@NotNull LocalDate pledgeDate) {}
+    public record Pledge(@NotNull LocalDate pledgeDate) {}
 
     /**
      * @param reason why the application cannot be accepted
      * @param legalBasis the provision the refusal rests on
      */
-    record Refusal(
+    public record Refusal(
             @NotBlank @Size(max = 2000) String reason,
             @NotBlank @Size(max = 500) String legalBasis) {}
 
     /** @param reason the applicant's reason, optional */
-    record Withdrawal(@Size(max = 2000) String reason) {}
+    public record Withdrawal(@Size(max = 2000) String reason) {}
 
     /** @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, RESULT_PICKUP, CONSULTATION or OTHER */
-    record Visit(
+    public record Visit(
             @NotNull @Pattern(regexp = "SUBMISSION|SUPPLEMENT|PLEDGE|RESULT_PICKUP|CONSULTATION|OTHER")
             String purpose) {}
 
@@ -108,7 +108,7 @@ final class Requests {
      * @param trackingNumber postal tracking number, for MAIL
      * @param address postal address, for MAIL
      */
-    record Delivery(
+    public record Delivery(
             @NotNull @Pattern(regexp = "WINDOW_PICKUP|MAIL|ELECTRONIC")
             String method,
 
@@ -119,9 +119,6 @@ final class Requests {
      * @param rating 1 (very dissatisfied) to 5 (very satisfied)
      * @param comment optional words
      */
-    record Evaluation(
+    public record Evaluation(
             @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {}
-
-    /** @param note what was done about the bad rating */
-    record FollowUpResolution(@NotBlank @Size(max = 2000) String note) {}
 }

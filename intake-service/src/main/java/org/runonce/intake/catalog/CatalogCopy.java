@@ -8,8 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
+import org.runonce.contracts.catalog.BundlePublished;
+import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.DepartmentChanged;
+import org.runonce.contracts.catalog.ItemVersionPublished;
+import org.runonce.contracts.catalog.ItemVersionRetired;
 import org.runonce.intake.IntakeProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What intake knows of the catalog: item versions, bundles, working-day calendars and departments, read from the
@@ -58,6 +65,46 @@ public class CatalogCopy {
     /** Whether the copy holds no item at all yet (a new installation catching up). */
     public boolean isEmpty() {
         return !store.hasItems();
+    }
+
+    // ---- changes from the catalog's events, each in the caller's transaction --------------------------------------
+
+    public void apply(ItemVersionPublished published) {
+        store.apply(published);
+        changedAfterCommit();
+    }
+
+    public void apply(ItemVersionRetired retired) {
+        store.apply(retired);
+        changedAfterCommit();
+    }
+
+    public void apply(BundlePublished bundle) {
+        store.apply(bundle);
+        changedAfterCommit();
+    }
+
+    public void apply(CalendarPublished calendar) {
+        store.apply(calendar);
+        changedAfterCommit();
+    }
+
+    public void apply(DepartmentChanged department) {
+        store.apply(department);
+        changedAfterCommit();
+    }
+
+    private void changedAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    changed();
+                }
+            });
+        } else {
+            changed();
+        }
     }
 
     /**

@@ -19,8 +19,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import org.runonce.intake.IntakeProperties;
-import org.runonce.starter.web.ProblemException;
-import org.springframework.http.HttpStatus;
+import org.runonce.starter.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,7 +57,7 @@ public class Certificates {
      * The claims of a genuine certificate.
      *
      * @throws CertificateRejected when it is not one (malformed, tampered, unknown key, another issuer, revoked)
-     * @throws ProblemException 503 when the public keys cannot be fetched
+     * @throws Refusal 503 when the public keys cannot be fetched
      */
     public VerifiedCertificate verify(String compactJws) throws CertificateRejected {
         JWTClaimsSet claims;
@@ -67,8 +66,8 @@ public class Certificates {
         } catch (ParseException e) {
             throw new CertificateRejected("not a signed certificate (compact JWS)");
         } catch (KeySourceException e) {
-            throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
+            throw new Refusal(
+                    503,
                     "certificate-verification-unavailable",
                     "Certificate verification unavailable",
                     "The platform's certificate keys cannot be fetched right now; try again shortly.");

@@ -23,10 +23,4 @@ public record VerifiedCertificate(
         String holderName,
         String holderIdNumber,
         Instant issuedAt,
-        LocalDate validUntil) {
-
-    /** Whether it is still valid on {@code date}. */
-    public boolean validOn(LocalDate date) {
-        return validUntil == null || !validUntil.isBefore(date);
-    }
-}
+        LocalDate validUntil) {}

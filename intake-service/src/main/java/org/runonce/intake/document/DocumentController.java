@@ -10,11 +10,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
-import org.runonce.starter.web.ProblemException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,11 +71,8 @@ class DocumentController {
         if (caller.hasRole(Documents.WINDOW_CLERK)) {
             owner = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         } else if (onBehalfOf != null && !onBehalfOf.isBlank() && !onBehalfOf.equals(caller.subject())) {
-            throw new ProblemException(
-                    HttpStatus.FORBIDDEN,
-                    "forbidden",
-                    "Forbidden",
-                    "Only window clerks upload documents on behalf of an applicant.");
+            throw Refusal.forbidden(
+                    "forbidden", "Forbidden", "Only window clerks upload documents on behalf of an applicant.");
         } else {
             owner = caller.subject();
         }
@@ -116,7 +112,7 @@ class DocumentController {
                 .body(documents.content(id));
     }
 
-    static ProblemException notFound(UUID id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", "Document " + id + " not found.");
+    static Refusal notFound(UUID id) {
+        return new Refusal(404, "not-found", "Not found", "Document " + id + " not found.");
     }
 }

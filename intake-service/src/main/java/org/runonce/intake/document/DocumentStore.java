@@ -8,7 +8,7 @@ import java.util.UUID;
  * S3-compatible store implements the same two methods (writing the object before the metadata commits, so a
  * rollback leaves at worst an unreferenced object).
  */
-public interface DocumentStore {
+interface DocumentStore {
 
     void put(UUID id, byte[] bytes);
 

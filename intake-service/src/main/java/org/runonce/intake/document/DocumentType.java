@@ -7,7 +7,7 @@ import java.util.Optional;
  * The document formats intake accepts, recognized by their first bytes (magic numbers), not by what the client
  * declares.
  */
-public enum DocumentType {
+enum DocumentType {
     PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
     JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
     PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});

@@ -4,9 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.runonce.intake.IntakeProperties;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
+import org.runonce.starter.jdbc.Jdbc;
 import org.runonce.starter.security.Caller;
-import org.runonce.starter.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +30,13 @@ public class Documents {
 
     private final JdbcClient jdbc;
     private final DocumentStore store;
-    private final Clock clock;
+    private final Time time;
     private final IntakeProperties properties;
 
-    Documents(JdbcClient jdbc, DocumentStore store, Clock clock, IntakeProperties properties) {
+    Documents(JdbcClient jdbc, DocumentStore store, Time time, IntakeProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
-        this.clock = clock;
+        this.time = time;
         this.properties = properties;
     }
 
@@ -56,15 +54,11 @@ public class Documents {
             throw tooLarge(bytes.length, max);
         }
         if (bytes.length == 0) {
-            throw new ProblemException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "document-empty",
-                    "Empty document",
-                    "The uploaded file is empty.");
+            throw Refusal.unprocessable("document-empty", "Empty document", "The uploaded file is empty.");
         }
         DocumentType declared = DocumentType.ofMediaType(declaredType)
-                .orElseThrow(() -> new ProblemException(
-                                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                .orElseThrow(() -> new Refusal(
+                                415,
                                 "unsupported-document-type",
                                 "Unsupported document type",
                                 "Upload PDF, JPEG or PNG documents; the file was declared as " + declaredType + ".")
@@ -72,8 +66,7 @@ public class Documents {
                         .with("supportedTypes", supportedTypes()));
         DocumentType actual = DocumentType.detect(bytes).orElse(null);
         if (actual != declared) {
-            throw new ProblemException(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
+            throw Refusal.unprocessable(
                             "document-type-mismatch",
                             "Document type mismatch",
                             "The file was declared as " + declared.mediaType() + " but its content is "
@@ -90,7 +83,7 @@ public class Documents {
                 bytes.length,
                 sha256(bytes),
                 actual.isComplete(bytes),
-                clock.instant());
+                time.now());
         jdbc.sql("""
                         insert into document (id, owner_subject, uploaded_by, filename, content_type, size_bytes, sha256,
                             readable, created_at)
@@ -104,7 +97,7 @@ public class Documents {
                         info.size(),
                         info.sha256(),
                         info.readable(),
-                        OffsetDateTime.ofInstant(info.createdAt(), ZoneOffset.UTC))
+                        Jdbc.timestamp(info.createdAt()))
                 .update();
         store.put(info.id(), bytes);
         return info;
@@ -115,9 +108,9 @@ public class Documents {
         return properties.documents().maxSize().toBytes();
     }
 
-    static ProblemException tooLarge(long size, long max) {
-        return new ProblemException(
-                        HttpStatus.CONTENT_TOO_LARGE,
+    static Refusal tooLarge(long size, long max) {
+        return new Refusal(
+                        413,
                         "document-too-large",
                         "Document too large",
                         "Documents may be at most " + max + " bytes"
@@ -196,7 +189,7 @@ public class Documents {
                 rs.getLong("size_bytes"),
                 rs.getString("sha256"),
                 rs.getBoolean("readable"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                Jdbc.instant(rs, "created_at"));
     }
 
     private static String sha256(byte[] bytes) {

@@ -1,7 +1,10 @@
 package org.runonce.intake.document;
 
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +24,10 @@ class UploadLimitAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
-        var problem = Documents.tooLarge(-1, documents.maxSize());
-        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+        Refusal refusal = Documents.tooLarge(-1, documents.maxSize());
+        ProblemDetail problem = Problems.of(
+                HttpStatusCode.valueOf(refusal.status()), refusal.slug(), refusal.title(), refusal.detail());
+        refusal.members().forEach(problem::setProperty);
+        return ResponseEntity.status(refusal.status()).body(problem);
     }
 }

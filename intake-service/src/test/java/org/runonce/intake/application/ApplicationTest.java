@@ -15,7 +15,10 @@ import org.runonce.contracts.intake.ApplicationPledgeOverdue;
 import org.runonce.contracts.intake.ApplicationSubmitted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.MaterialReference;
-import org.runonce.starter.web.ProblemException;
+import org.runonce.intake.completeness.Completeness;
+import org.runonce.intake.completeness.Provision;
+import org.runonce.intake.completeness.Requirements;
+import org.runonce.starter.domain.Refusal;
 
 class ApplicationTest {
 
@@ -42,7 +45,7 @@ class ApplicationTest {
                     .isEqualTo("https://zwfw.example.gov.cn/templates/company-registration.docx");
         });
         assertThat(application.pullEvents())
-                .extracting(Application.Recorded::type)
+                .extracting(e -> Fixtures.published(application, e).type())
                 .containsExactly(ApplicationSubmitted.TYPE, ApplicationSupplementRequested.TYPE);
     }
 
@@ -77,7 +80,7 @@ class ApplicationTest {
         assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
         assertThat(application.notices()).hasSize(1);
         assertThat(application.pullEvents())
-                .extracting(Application.Recorded::type)
+                .extracting(e -> Fixtures.published(application, e).type())
                 .containsExactly(ApplicationAccepted.TYPE);
     }
 
@@ -129,6 +132,7 @@ class ApplicationTest {
 
         assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
         ApplicationAccepted accepted = (ApplicationAccepted) application.pullEvents().stream()
+                .map(e -> Fixtures.published(application, e))
                 .filter(e -> e.type().equals(ApplicationAccepted.TYPE))
                 .findFirst()
                 .orElseThrow()
@@ -160,7 +164,7 @@ class ApplicationTest {
         assertThat(accepted.promisedCompletionDate()).isEqualTo(LocalDate.parse("2026-11-24"));
         assertThat(accepted.withDeficiencies()).isFalse();
         assertThat(application.cases())
-                .extracting(Case::status)
+                .extracting(CaseTrack::status)
                 .containsExactly("PENDING", "WAITING", "WAITING", "WAITING", "WAITING");
     }
 
@@ -195,7 +199,7 @@ class ApplicationTest {
         assertThat(keyMissing.status()).isEqualTo(ApplicationStatus.PENDING_SUPPLEMENT);
         assertThat(keyMissing.notices().getFirst().acceptableWithPledge()).isFalse();
         assertThatThrownBy(() -> keyMissing.pledge(LocalDate.parse("2026-11-27"), Fixtures.terms("2026-11-20T11:00")))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("Key materials are missing");
 
         Application application = Fixtures.submit(
@@ -210,7 +214,7 @@ class ApplicationTest {
                 Fixtures.terms("2026-11-20T10:00"));
         assertThat(application.notices().getFirst().acceptableWithPledge()).isTrue();
         assertThatThrownBy(() -> application.pledge(LocalDate.parse("2027-06-01"), Fixtures.terms("2026-11-20T11:00")))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("working days ahead");
 
         application.pledge(LocalDate.parse("2026-11-27"), Fixtures.terms("2026-11-20T11:00"));
@@ -226,7 +230,7 @@ class ApplicationTest {
                 .isTrue();
         assertThat(application.status()).isEqualTo(ApplicationStatus.OVERDUE_PLEDGE);
         assertThat(application.pullEvents())
-                .extracting(Application.Recorded::type)
+                .extracting(e -> Fixtures.published(application, e).type())
                 .containsExactly(ApplicationPledgeOverdue.TYPE);
 
         application.supplement(
@@ -235,7 +239,7 @@ class ApplicationTest {
         assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
         assertThat(application.acceptance().orElseThrow().missing()).isEmpty();
         assertThat(application.cases().getFirst().materials())
-                .extracting(MaterialReference::code)
+                .extracting(CaseMaterial::code)
                 .contains("PREMISES_PROOF", "OFFICER_APPOINTMENTS");
     }
 
@@ -249,40 +253,42 @@ class ApplicationTest {
                 Fixtures.terms("2026-11-20T10:00"));
         application.pullEvents();
         List<String> numbers =
-                application.cases().stream().map(Case::caseNumber).toList();
+                application.cases().stream().map(CaseTrack::caseNumber).toList();
 
-        application.caseProgressed(
-                numbers.get(0), "APPROVED", "BUSINESS_LICENCE-2026-000001", Fixtures.at("2026-11-20T15:00"));
+        application.caseProgressed(new CaseUpdate(
+                numbers.get(0), "APPROVED", "BUSINESS_LICENCE-2026-000001", Fixtures.at("2026-11-20T15:00")));
         // a late redelivery of an older status does not reopen a decided case
-        assertThat(application.caseProgressed(numbers.get(0), "IN_REVIEW", null, Fixtures.at("2026-11-20T14:00")))
+        assertThat(application.caseProgressed(
+                        new CaseUpdate(numbers.get(0), "IN_REVIEW", null, Fixtures.at("2026-11-20T14:00"))))
                 .isFalse();
         for (String number : numbers.subList(1, 5)) {
             assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
-            application.caseProgressed(number, "APPROVED", null, Fixtures.at("2026-11-23T10:00"));
+            application.caseProgressed(new CaseUpdate(number, "APPROVED", null, Fixtures.at("2026-11-23T10:00")));
         }
 
         assertThat(application.status()).isEqualTo(ApplicationStatus.COMPLETED);
         assertThat(application.pullEvents())
-                .extracting(Application.Recorded::type)
+                .extracting(e -> Fixtures.published(application, e).type())
                 .containsExactly(ApplicationCompleted.TYPE);
         assertThatThrownBy(() -> application.withdraw(null, Fixtures.terms("2026-11-23T11:00")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(Refusal.class);
 
         assertThatThrownBy(() -> application.deliver("MAIL", null, null, Fixtures.terms("2026-11-23T11:00")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(Refusal.class);
         application.deliver("WINDOW_PICKUP", null, null, Fixtures.terms("2026-11-23T11:00"));
         assertThatThrownBy(() -> application.deliver("ELECTRONIC", null, null, Fixtures.terms("2026-11-23T12:00")))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("delivered");
         assertThat(application.visitCount()).isEqualTo(1);
 
         application.evaluate(2, "窗口排队太久", LocalDate.parse("2026-11-30"), Fixtures.terms("2026-11-23T12:00"));
-        ApplicationEvaluated evaluated =
-                (ApplicationEvaluated) application.pullEvents().getLast().data();
+        ApplicationEvaluated evaluated = (ApplicationEvaluated)
+                Fixtures.published(application, application.pullEvents().getLast())
+                        .data();
         assertThat(evaluated.followUpDue()).isEqualTo(LocalDate.parse("2026-11-30"));
         assertThat(evaluated.departmentCodes()).containsExactly("SAMR", "PSB", "TAX", "HRSS", "HSA");
         assertThatThrownBy(() -> application.evaluate(5, null, null, Fixtures.terms("2026-11-23T13:00")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -297,9 +303,12 @@ class ApplicationTest {
         application.withdraw("changed my mind", Fixtures.terms("2026-11-20T11:00"));
 
         assertThat(application.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
-        assertThat(application.cases()).extracting(Case::status).containsOnly("WITHDRAWN");
-        assertThat(application.caseProgressed(
-                        application.cases().getFirst().caseNumber(), "APPROVED", null, Fixtures.at("2026-11-21T10:00")))
+        assertThat(application.cases()).extracting(CaseTrack::status).containsOnly("WITHDRAWN");
+        assertThat(application.caseProgressed(new CaseUpdate(
+                        application.cases().getFirst().caseNumber(),
+                        "APPROVED",
+                        null,
+                        Fixtures.at("2026-11-21T10:00"))))
                 .isFalse();
     }
 
@@ -323,6 +332,6 @@ class ApplicationTest {
     void theCriticalPathOfTheHomeTransferChainsAllThreeItems() {
         Requirements requirements = Fixtures.bundle("second-hand-home-transfer");
         // contract filing 1, tax declaration 1, transfer registration 5
-        assertThat(Application.criticalPathWorkingDays(requirements.items())).isEqualTo(7);
+        assertThat(CasePlan.criticalPathWorkingDays(requirements.items())).isEqualTo(7);
     }
 }

@@ -32,7 +32,7 @@ class ApplicationsIT extends IntakeIT {
     static final String APPLICATIONS = "/api/intake/applications";
 
     @Autowired
-    ApplicationService service;
+    PledgeWatch pledges;
 
     @Test
     void everythingMissingIsListedInOneNoticeThenASupplementIsAccepted() throws Exception {
@@ -193,12 +193,12 @@ class ApplicationsIT extends IntakeIT {
                 .containsExactly("PREMISES_PROOF", "OFFICER_APPOINTMENTS");
 
         clock().set("2026-11-27T17:00");
-        service.markOverduePledges();
+        pledges.markOverduePledges();
         assertThat(getJson(me, APPLICATIONS + "/" + number, 200).get("status").asString())
                 .isEqualTo("ACCEPTED");
 
         clock().set("2026-11-30T09:00");
-        assertThat(service.markOverduePledges()).isPositive();
+        assertThat(pledges.markOverduePledges()).isPositive();
         JsonNode overdue = getJson(me, APPLICATIONS + "/" + number, 200);
         assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE_PLEDGE");
         assertThat(overdue.get("acceptance").get("pledgeOverdue").asBoolean()).isTrue();

@@ -21,11 +21,12 @@ import org.runonce.contracts.intake.ApplicationSubmitted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.intake.DemoCatalog;
+import org.runonce.intake.completeness.Requirements;
 
 /** Every event the aggregate records, in its CloudEvent envelope, satisfies the schema consumers test against. */
 class IntakeEventSchemaTest {
 
-    final List<Application.Recorded> recorded = new ArrayList<>();
+    final List<IntakeEvents.Outgoing> recorded = new ArrayList<>();
 
     @Test
     void everyIntakeEventValidatesAgainstItsSchema() {
@@ -34,7 +35,7 @@ class IntakeEventSchemaTest {
         Application refused =
                 Fixtures.submit(registration, Fixtures.person(), Map.of(), null, Fixtures.terms("2026-11-20T10:00"));
         refused.refuse("不属于本机关职权范围", "《中华人民共和国行政许可法》第三十二条第一款第（二）项", Fixtures.terms("2026-11-20T11:00"));
-        recorded.addAll(refused.pullEvents());
+        recorded.addAll(published(refused));
 
         // accepted with deficiencies, pledge overdue, materials supplied
         Application pledged = Fixtures.submit(
@@ -51,7 +52,7 @@ class IntakeEventSchemaTest {
         pledged.supplement(
                 Fixtures.documents(Fixtures.at("2026-11-27T10:00"), "PREMISES_PROOF"),
                 Fixtures.terms("2026-11-27T10:00"));
-        recorded.addAll(pledged.pullEvents());
+        recorded.addAll(published(pledged));
 
         // a bundle accepted, completed, delivered by mail, rated badly
         Application bundle = Fixtures.submit(
@@ -60,16 +61,16 @@ class IntakeEventSchemaTest {
                 Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
                 null,
                 Fixtures.terms("2026-11-20T10:00"));
-        for (Case c : bundle.cases()) {
-            bundle.caseProgressed(
+        for (CaseTrack c : bundle.cases()) {
+            bundle.caseProgressed(new CaseUpdate(
                     c.caseNumber(),
                     "APPROVED",
                     c.itemCode().startsWith("samr") ? "BUSINESS_LICENCE-2026-000001" : null,
-                    Fixtures.at("2026-11-23T10:00"));
+                    Fixtures.at("2026-11-23T10:00")));
         }
         bundle.deliver("MAIL", "SF1234567890", "杭州市西湖区文三路1号", Fixtures.terms("2026-11-23T11:00"));
         bundle.evaluate(1, "太慢", LocalDate.parse("2026-11-30"), Fixtures.terms("2026-11-23T12:00"));
-        recorded.addAll(bundle.pullEvents());
+        recorded.addAll(published(bundle));
 
         // withdrawn after acceptance; rated well elsewhere
         Application withdrawn = Fixtures.submit(
@@ -79,10 +80,10 @@ class IntakeEventSchemaTest {
                 null,
                 Fixtures.terms("2026-11-20T10:00"));
         withdrawn.withdraw(null, Fixtures.terms("2026-11-20T10:30"));
-        recorded.addAll(withdrawn.pullEvents());
+        recorded.addAll(published(withdrawn));
 
         assertThat(recorded)
-                .extracting(Application.Recorded::type)
+                .extracting(IntakeEvents.Outgoing::type)
                 .contains(
                         ApplicationSubmitted.TYPE,
                         ApplicationSupplementRequested.TYPE,
@@ -94,7 +95,7 @@ class IntakeEventSchemaTest {
                         ApplicationResultDelivered.TYPE,
                         ApplicationEvaluated.TYPE,
                         ApplicationWithdrawn.TYPE);
-        for (Application.Recorded event : recorded) {
+        for (IntakeEvents.Outgoing event : recorded) {
             String json = json(event);
             assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), json))
                     .as(json)
@@ -110,7 +111,7 @@ class IntakeEventSchemaTest {
                 Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
                 null,
                 Fixtures.terms("2026-11-20T10:00"));
-        ApplicationAccepted accepted = (ApplicationAccepted) application.pullEvents().stream()
+        ApplicationAccepted accepted = (ApplicationAccepted) published(application).stream()
                 .filter(e -> e.type().equals(ApplicationAccepted.TYPE))
                 .findFirst()
                 .orElseThrow()
@@ -132,7 +133,7 @@ class IntakeEventSchemaTest {
                 List.of());
         String schema = EventSchemas.schemaOf(ApplicationAccepted.TYPE);
         assertThat(EventSchemas.violations(
-                        schema, json(new Application.Recorded(ApplicationAccepted.TYPE, withoutCases))))
+                        schema, json(new IntakeEvents.Outgoing(ApplicationAccepted.TYPE, withoutCases))))
                 .isNotEmpty();
         String withDepartment = DemoCatalog.JSON.writeValueAsString(CloudEvent.of(
                 UUID.randomUUID().toString(),
@@ -145,7 +146,13 @@ class IntakeEventSchemaTest {
         assertThat(EventSchemas.violations(schema, withDepartment)).isNotEmpty();
     }
 
-    static String json(Application.Recorded event) {
+    static List<IntakeEvents.Outgoing> published(Application application) {
+        return application.pullEvents().stream()
+                .map(e -> IntakeEvents.of(application, e))
+                .toList();
+    }
+
+    static String json(IntakeEvents.Outgoing event) {
         String subject = switch (event.data()) {
             case ApplicationSubmitted e -> e.applicationNumber();
             default -> "330000-2026-000001";

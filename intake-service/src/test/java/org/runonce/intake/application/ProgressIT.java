@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class ProgressIT extends IntakeIT {
 
     @Autowired
-    ApplicationService service;
+    FollowingApprovals approvals;
 
     @Test
     void theAcceptedEventOnKafkaIsKeyedByTheApplicationAndValidatesAgainstItsSchema() throws Exception {
@@ -63,27 +63,27 @@ class ProgressIT extends IntakeIT {
         application.get("cases").forEach(c -> cases.add(c.get("caseNumber").asString()));
 
         clock().set("2027-03-10T15:00");
-        service.caseProgressed(new CaseProgress(cases.get(0), "IN_REVIEW", null, clock.instant()));
+        approvals.caseProgressed(new CaseUpdate(cases.get(0), "IN_REVIEW", null, clock.instant()));
         JsonNode inReview = getJson(me, "/api/intake/applications/" + number, 200);
         assertThat(inReview.get("cases").get(0).get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(inReview.get("cases").get(0).get("departmentName").get("en").asString())
                 .isEqualTo("Administration for Market Regulation");
 
-        service.caseProgressed(
-                new CaseProgress(cases.get(0), "APPROVED", "BUSINESS_LICENCE-2027-000001", clock.instant()));
+        approvals.caseProgressed(
+                new CaseUpdate(cases.get(0), "APPROVED", "BUSINESS_LICENCE-2027-000001", clock.instant()));
         for (String caseNumber : cases.subList(1, 5)) {
             assertThat(getJson(me, "/api/intake/applications/" + number, 200)
                             .get("status")
                             .asString())
                     .isEqualTo("ACCEPTED");
-            service.caseProgressed(new CaseProgress(caseNumber, "APPROVED", null, clock.instant()));
+            approvals.caseProgressed(new CaseUpdate(caseNumber, "APPROVED", null, clock.instant()));
         }
         JsonNode completed = getJson(me, "/api/intake/applications/" + number, 200);
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(awaitEvents(number, "org.runonce.intake.application.completed.v1"))
                 .isNotEmpty();
         // redelivered progress changes nothing
-        assertThat(service.caseProgressed(new CaseProgress(cases.get(0), "APPROVED", null, clock.instant())))
+        assertThat(approvals.caseProgressed(new CaseUpdate(cases.get(0), "APPROVED", null, clock.instant())))
                 .isFalse();
 
         // the seal cannot be e-mailed: electronic delivery is not offered for this bundle

@@ -1,0 +1,82 @@
+package org.runonce.intake.supervision;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.runonce.intake.application.ApplicationAccess;
+import org.runonce.intake.application.ApplicationView;
+import org.runonce.intake.application.ChangingApplication;
+import org.runonce.starter.domain.Time;
+import org.runonce.starter.security.Caller;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What supervisors (效能监察) watch: statistics, bad ratings to follow up, applications needing several visits. */
+@RestController
+@RequestMapping(path = "/api/intake", produces = MediaType.APPLICATION_JSON_VALUE)
+@PreAuthorize("hasRole('supervisor')")
+@Tag(name = "Supervision", description = "Statistics and follow-ups for supervisors")
+class SupervisionController {
+
+    /** @param note what was done about the bad rating */
+    record FollowUpResolution(@NotBlank @Size(max = 2000) String note) {}
+
+    private final ApplicationStatistics statistics;
+    private final ApplicationAccess access;
+    private final ChangingApplication changing;
+    private final Time time;
+
+    SupervisionController(
+            ApplicationStatistics statistics, ApplicationAccess access, ChangingApplication changing, Time time) {
+        this.statistics = statistics;
+        this.access = access;
+        this.changing = changing;
+        this.time = time;
+    }
+
+    @GetMapping("/statistics")
+    @Operation(
+            summary = "Intake statistics",
+            description = "Over applications submitted from `from` to `to` (default: this year so far): by channel,"
+                    + " share accepted within one visit, visits per application, one-time notices (and second ones),"
+                    + " accept-with-deficiencies, satisfaction rate.")
+    ApplicationStatistics.Figures statistics(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate today = time.today();
+        LocalDate end = to == null ? today : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        return statistics.of(start, end, time.zone());
+    }
+
+    @GetMapping("/supervision/follow-ups")
+    @Operation(summary = "Open follow-ups of bad ratings (1 or 2), earliest deadline first")
+    List<ApplicationView> followUps() {
+        return access.openFollowUps();
+    }
+
+    @PostMapping(path = "/supervision/follow-ups/{number}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Close the follow-up of a bad rating")
+    ApplicationView resolve(
+            @PathVariable String number, @Valid @RequestBody FollowUpResolution resolution, Caller caller) {
+        return changing.resolveFollowUp(number, resolution.note(), caller);
+    }
+
+    @GetMapping("/supervision/multiple-visits")
+    @Operation(summary = "Applications that needed more than one visit (flagged)")
+    List<ApplicationView> multipleVisits() {
+        return access.multipleVisits();
+    }
+}

@@ -1,0 +1,65 @@
+package org.runonce.intake.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.runonce.starter.domain.Refusal;
+
+class AftercareTest {
+
+    static final Instant NOW = Fixtures.at("2026-11-23T10:00");
+    static final Actor CLERK = new Actor("clerk-1", "wang.wu");
+
+    Aftercare companyStartup() {
+        return Aftercare.beforeCompletion(
+                "330000-2026-000001", Fixtures.bundle("company-startup").items());
+    }
+
+    @Test
+    void resultsAreDeliveredOnceByAnOfferedMethodAndMailNeedsAnAddress() {
+        Aftercare aftercare = companyStartup();
+        assertThat(aftercare.deliveryOptions()).isNotEmpty();
+
+        assertThatThrownBy(() -> aftercare.deliver("MAIL", null, null, CLERK, NOW))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(r.slug()).isEqualTo("validation-failed");
+                });
+        assertThatThrownBy(() -> aftercare.deliver("CARRIER_PIGEON", null, null, CLERK, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("delivery-method-not-offered"));
+
+        Records.Delivery delivery = aftercare.deliver("MAIL", "SF1234567890", "杭州市西湖区文三路1号", CLERK, NOW);
+        assertThat(delivery.deliveredBy()).isEqualTo("wang.wu");
+        assertThatThrownBy(() -> aftercare.deliver("ELECTRONIC", null, null, CLERK, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("delivery-already-recorded"));
+    }
+
+    @Test
+    void aBadRatingOpensAFollowUpThatASupervisorCloses() {
+        Aftercare aftercare = companyStartup();
+        assertThatThrownBy(() -> aftercare.resolveFollowUp("called back", CLERK, NOW))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("no-open-follow-up"));
+
+        Records.Evaluation evaluation = aftercare.evaluate(2, "太慢", LocalDate.parse("2026-11-30"), NOW);
+        assertThat(evaluation.followUpOpen()).isTrue();
+        assertThatThrownBy(() -> aftercare.evaluate(5, null, null, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("evaluation-already-recorded"));
+
+        aftercare.resolveFollowUp("called back", CLERK, NOW);
+        assertThat(aftercare.evaluation().followUpOpen()).isFalse();
+        assertThat(aftercare.evaluation().followUpNote()).isEqualTo("called back");
+    }
+
+    @Test
+    void aGoodRatingNeedsNoFollowUp() {
+        Records.Evaluation evaluation = companyStartup().evaluate(5, null, LocalDate.parse("2026-11-30"), NOW);
+        assertThat(evaluation.followUpDue()).isNull();
+        assertThat(evaluation.followUpOpen()).isFalse();
+    }
+}
