@@ -42,8 +42,13 @@ public final class EmbeddedKafka implements Kafka {
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true");
 
-    private final int port;
-    private final int controllerPort;
+    /** How long a graceful stop may take before SIGKILL; a single node's controlled shutdown takes a second or two. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(8);
+
+    private final boolean portsChosen;
+    private List<Ports.Reservation> reservations = List.of();
+    private int port;
+    private int controllerPort;
     private final Path dataDirectory;
     private final Path logFile;
     private final boolean persistent;
@@ -53,9 +58,12 @@ public final class EmbeddedKafka implements Kafka {
     private final Thread shutdownHook; // null: the owner closes the broker
     private DirectoryLock owner;
     private Process process;
+    private boolean startedOnce;
     private boolean closed;
 
     private EmbeddedKafka(Builder builder) {
+        portsChosen = builder.port == 0 && builder.controllerPort == 0;
+        reservePorts(builder.port, builder.controllerPort); // first: a busy port fails before anything is created
         if (builder.dataDirectory == null) {
             temporaryRoot = createTemporaryRoot();
             dataDirectory = temporaryRoot;
@@ -67,9 +75,6 @@ public final class EmbeddedKafka implements Kafka {
                 ? builder.logFile.toAbsolutePath().normalize()
                 : dataDirectory.resolve("logs").resolve("server.log");
         persistent = builder.persistent;
-        port = Ports.orFree(builder.port);
-        int controller = Ports.orFree(builder.controllerPort);
-        controllerPort = controller == port ? Ports.free() : controller;
         startupTimeout = builder.startupTimeout;
         jvmOptions = List.copyOf(builder.jvmOptions);
         shutdownHook = builder.shutdownHook ? new Thread(this::close, "runonce-kafka-stop") : null;
@@ -190,6 +195,28 @@ public final class EmbeddedKafka implements Kafka {
         return process.pid();
     }
 
+    /**
+     * Reserves the ports for as long as this broker lives, restarts included, so that no other server of a RunOnce
+     * JVM takes them while it is down.
+     */
+    private void reservePorts(int requestedPort, int requestedControllerPort) {
+        Ports.Reservation client = Ports.reserve(requestedPort, "Kafka");
+        try {
+            Ports.Reservation controller = Ports.reserve(requestedControllerPort, "Kafka (KRaft controller)");
+            reservations = List.of(client, controller);
+            port = client.port();
+            controllerPort = controller.port();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private void releasePorts() {
+        reservations.forEach(Ports.Reservation::close);
+        reservations = List.of();
+    }
+
     @Override
     public synchronized void start() {
         if (closed) {
@@ -198,6 +225,30 @@ public final class EmbeddedKafka implements Kafka {
         if (isRunning()) {
             return;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnce();
+                startedOnce = true;
+                return;
+            } catch (RuntimeException e) {
+                // a port chosen for the first start may be taken by a process outside RunOnce before the broker binds
+                if (startedOnce
+                        || !portsChosen
+                        || attempt >= Ports.START_ATTEMPTS
+                        || !Ports.takenMeanwhile(reservations)) {
+                    throw e;
+                }
+                LOG.log(
+                        Level.WARNING,
+                        "A port of Kafka on {0} was taken meanwhile; starting on fresh ports",
+                        bootstrapServers());
+                releasePorts();
+                reservePorts(0, 0);
+            }
+        }
+    }
+
+    private void startOnce() {
         long started = System.nanoTime();
         if (owner == null) {
             owner = DirectoryLock.tryAcquire(dataDirectory.resolve(OWNER_LOCK))
@@ -221,6 +272,7 @@ public final class EmbeddedKafka implements Kafka {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             // standard input stays a pipe from this JVM: the broker exits when it closes (see KafkaBrokerMain)
             process = builder.start();
+            Watchdog.watch(process.toHandle(), Watchdog.Signal.TERM);
             Files.writeString(dataDirectory.resolve(PID_FILE), Long.toString(process.pid()));
         } catch (IOException e) {
             kill(); // if it was launched
@@ -281,8 +333,12 @@ public final class EmbeddedKafka implements Kafka {
         }
         long stopping = System.nanoTime();
         process.destroy(); // SIGTERM: Kafka's shutdown hook does a controlled shutdown
-        if (!waitForExit(Duration.ofSeconds(30))) {
-            LOG.log(Level.WARNING, "Kafka broker on {0} did not stop within 30 s; killing it", bootstrapServers());
+        if (!waitForExit(STOP_GRACE)) {
+            LOG.log(
+                    Level.WARNING,
+                    "Kafka broker on {0} did not stop within {1} s; killing it",
+                    bootstrapServers(),
+                    STOP_GRACE.toSeconds());
             process.destroyForcibly();
             waitForExit(Duration.ofSeconds(10));
         }
@@ -322,6 +378,7 @@ public final class EmbeddedKafka implements Kafka {
             owner.close();
             owner = null;
         }
+        releasePorts();
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,9 @@ public final class EmbeddedPostgres implements Postgres {
     /** zonky's lock file in the data directory, held by the JVM that runs the server. */
     private static final String ZONKY_LOCK = "epg-lock";
 
-    private final int port;
+    private final boolean portChosen;
+    private Ports.Reservation reservation;
+    private int port;
     private final Path dataDirectory;
     private final Path logFile;
     private final boolean persistent;
@@ -30,8 +33,12 @@ public final class EmbeddedPostgres implements Postgres {
     private final Databases databases;
     private final Thread shutdownHook; // null: the owner stops the server
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private ProcessHandle postmaster;
 
     private EmbeddedPostgres(Builder builder) {
+        portChosen = builder.port == 0;
+        reservation = Ports.reserve(builder.port, "PostgreSQL"); // held until stop(), so no other server takes it
+        port = reservation.port();
         if (builder.dataDirectory == null) {
             temporaryRoot = createTemporaryRoot();
             dataDirectory = temporaryRoot.resolve("data");
@@ -43,7 +50,6 @@ public final class EmbeddedPostgres implements Postgres {
                 ? builder.logFile.toAbsolutePath().normalize()
                 : dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
         persistent = builder.persistent;
-        port = Ports.orFree(builder.port);
         databases =
                 new Databases(() -> server().getDatabase(USERNAME, "postgres").getConnection());
         shutdownHook = builder.shutdownHook ? new Thread(this::stop, "runonce-postgres-stop") : null;
@@ -108,6 +114,32 @@ public final class EmbeddedPostgres implements Postgres {
     }
 
     private synchronized void start() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnce();
+                return;
+            } catch (RuntimeException e) {
+                // a chosen port may be taken by a process outside RunOnce before the server binds it
+                if (!portChosen || attempt >= Ports.START_ATTEMPTS || !Ports.takenMeanwhile(List.of(reservation))) {
+                    releasePort();
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "Port {0,number,#} of PostgreSQL was taken meanwhile; trying another", port);
+                releasePort();
+                reservation = Ports.reserve();
+                port = reservation.port();
+            }
+        }
+    }
+
+    private void releasePort() {
+        if (reservation != null) {
+            reservation.close();
+            reservation = null;
+        }
+    }
+
+    private void startOnce() {
         long started = System.nanoTime();
         LocalFiles.createDirectories(dataDirectory);
         LocalFiles.createDirectories(logFile.getParent());
@@ -132,6 +164,7 @@ public final class EmbeddedPostgres implements Postgres {
         }
         try {
             server = builder.start();
+            watchPostmaster();
             createDemoUser();
         } catch (IOException | SQLException | RuntimeException e) {
             closeServerQuietly();
@@ -152,6 +185,16 @@ public final class EmbeddedPostgres implements Postgres {
                 (System.nanoTime() - started) / 1_000_000,
                 dataDirectory,
                 logFile);
+    }
+
+    /** The server runs detached from this JVM (pg_ctl), so the watchdog ends it if this JVM dies. */
+    private void watchPostmaster() {
+        postmaster = LocalFiles.readPid(dataDirectory.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .orElse(null);
+        if (postmaster != null) {
+            Watchdog.watch(postmaster, Watchdog.Signal.INT);
+        }
     }
 
     private void createDemoUser() throws SQLException {
@@ -215,6 +258,7 @@ public final class EmbeddedPostgres implements Postgres {
         if (!persistent) {
             LocalFiles.deleteRecursively(temporaryRoot != null ? temporaryRoot : dataDirectory);
         }
+        releasePort();
         LOG.log(Level.INFO, "PostgreSQL on localhost:{0,number,#} stopped", port);
     }
 
@@ -228,6 +272,10 @@ public final class EmbeddedPostgres implements Postgres {
             LOG.log(Level.WARNING, "Could not stop PostgreSQL on port " + port, e);
         }
         server = null;
+        if (postmaster != null) {
+            Watchdog.forget(postmaster);
+            postmaster = null;
+        }
     }
 
     @Override

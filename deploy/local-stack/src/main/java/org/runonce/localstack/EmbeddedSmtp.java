@@ -21,25 +21,28 @@ final class EmbeddedSmtp implements Smtp {
     private static final String BIND_ADDRESS = "127.0.0.1";
 
     private final GreenMail greenMail;
+    private final Ports.Reservation reservation;
     private final int port;
 
-    private EmbeddedSmtp(GreenMail greenMail, int port) {
+    private EmbeddedSmtp(GreenMail greenMail, Ports.Reservation reservation) {
         this.greenMail = greenMail;
-        this.port = port;
+        this.reservation = reservation;
+        this.port = reservation.port();
     }
 
     static EmbeddedSmtp start(int requestedPort) {
-        int port = Ports.orFree(requestedPort);
-        Ports.requireFree(port, "SMTP server (GreenMail)");
+        Ports.Reservation reservation = Ports.reserve(requestedPort, "SMTP server (GreenMail)");
+        int port = reservation.port();
         GreenMail greenMail = new GreenMail(new ServerSetup(port, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         try {
             greenMail.start();
         } catch (RuntimeException e) {
+            reservation.close();
             throw new IllegalStateException("SMTP server (GreenMail) failed to start on port " + port, e);
         }
         LOG.log(Level.INFO, "SMTP server (GreenMail) started on {0}:{1,number,#}", BIND_ADDRESS, port);
-        return new EmbeddedSmtp(greenMail, port);
+        return new EmbeddedSmtp(greenMail, reservation);
     }
 
     @Override
@@ -93,6 +96,7 @@ final class EmbeddedSmtp implements Smtp {
         if (greenMail.isRunning()) {
             greenMail.stop();
         }
+        reservation.close();
     }
 
     @Override

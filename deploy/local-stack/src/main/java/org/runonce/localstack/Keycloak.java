@@ -55,7 +55,11 @@ public final class Keycloak implements AutoCloseable {
     private static final int MINIMUM_JAVA = 21;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
+    /** How long Keycloak may take to stop gracefully before SIGKILL. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
     private final int port;
+    private final Ports.Reservation reservation;
     private final Path dataDirectory;
     private final Path logFile;
     private final boolean deleteDataOnStop;
@@ -66,8 +70,14 @@ public final class Keycloak implements AutoCloseable {
     private boolean stopped;
 
     private Keycloak(
-            int port, Path dataDirectory, Path logFile, boolean deleteDataOnStop, Runnable terminate, boolean hook) {
-        this.port = port;
+            Ports.Reservation reservation,
+            Path dataDirectory,
+            Path logFile,
+            boolean deleteDataOnStop,
+            Runnable terminate,
+            boolean hook) {
+        this.reservation = reservation;
+        this.port = reservation.port();
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
         this.deleteDataOnStop = deleteDataOnStop;
@@ -135,7 +145,7 @@ public final class Keycloak implements AutoCloseable {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
     }
 
-    /** Stops the server (SIGTERM, then SIGKILL after 30 s; or its container) and deletes throwaway data. Idempotent. */
+    /** Stops the server (SIGTERM, then SIGKILL after 15 s; or its container) and deletes throwaway data. Idempotent. */
     public synchronized void stop() {
         if (stopped) {
             return;
@@ -145,6 +155,7 @@ public final class Keycloak implements AutoCloseable {
         if (deleteDataOnStop) {
             LocalFiles.deleteRecursively(dataDirectory);
         }
+        reservation.close();
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -278,19 +289,32 @@ public final class Keycloak implements AutoCloseable {
                 data = dataDirectory != null ? dataDirectory : home.resolve("data/keycloak");
                 log = logFile != null ? logFile : home.resolve("logs/keycloak.log");
             }
-            int httpPort = port == 0 ? Ports.free() : port;
             if (throwaway && LocalInfrastructure.mode() == LocalInfrastructure.Mode.CONTAINERS) {
-                Ports.requireFree(httpPort, "Keycloak");
+                Ports.Reservation reservation = Ports.reserve(port, "Keycloak");
                 ContainerKeycloak container =
-                        ContainerKeycloak.launch(httpPort, readRealm(), log.toAbsolutePath(), startupTimeout);
-                return new Keycloak(httpPort, data, log, true, container::stop, stopOnShutdown);
+                        ContainerKeycloak.launch(reservation.port(), readRealm(), log.toAbsolutePath(), startupTimeout);
+                return new Keycloak(reservation, data, log, true, container::stop, stopOnShutdown);
             }
-            return launch(home, httpPort, data.toAbsolutePath(), log.toAbsolutePath(), readRealm(), throwaway);
+            byte[] realm = readRealm();
+            for (int attempt = 1; ; attempt++) {
+                Ports.Reservation reservation = Ports.reserve(port, "Keycloak");
+                try {
+                    return launch(home, reservation, data.toAbsolutePath(), log.toAbsolutePath(), realm);
+                } catch (RuntimeException e) {
+                    // a chosen port may be taken by a process outside RunOnce before Keycloak binds it
+                    boolean retry =
+                            port == 0 && attempt < Ports.START_ATTEMPTS && Ports.takenMeanwhile(List.of(reservation));
+                    reservation.close();
+                    if (!retry) {
+                        throw e;
+                    }
+                }
+            }
         }
 
-        private Keycloak launch(Path home, int httpPort, Path data, Path log, byte[] realm, boolean deleteData) {
+        private Keycloak launch(Path home, Ports.Reservation reservation, Path data, Path log, byte[] realm) {
             LocalPlatformSupport.endOrphans(home);
-            Ports.requireFree(httpPort, "Keycloak");
+            Ports.requireFree(reservation.port(), "Keycloak");
             KeycloakDistribution distribution = KeycloakDistribution.install(home.resolve("dist"));
             resetDataIfRealmChanged(data, realm);
             LocalFiles.createDirectories(data);
@@ -298,14 +322,14 @@ public final class Keycloak implements AutoCloseable {
             writeRealmForImport(distribution, realm);
 
             if (distribution.isAugmented()) {
-                return launchAndAwait(distribution, home, httpPort, data, log, realm, deleteData);
+                return launchAndAwait(distribution, home, reservation, data, log, realm);
             }
             try (KeycloakDistribution.Lock ignored = distribution.lockForFirstStart()) {
                 if (!distribution.isAugmented()) {
                     System.out.println("Keycloak's first start from " + distribution.home()
                             + " builds its optimised configuration; this takes a minute once.");
                 }
-                Keycloak keycloak = launchAndAwait(distribution, home, httpPort, data, log, realm, deleteData);
+                Keycloak keycloak = launchAndAwait(distribution, home, reservation, data, log, realm);
                 distribution.markAugmented();
                 return keycloak;
             }
@@ -314,11 +338,11 @@ public final class Keycloak implements AutoCloseable {
         private Keycloak launchAndAwait(
                 KeycloakDistribution distribution,
                 Path home,
-                int httpPort,
+                Ports.Reservation reservation,
                 Path data,
                 Path log,
-                byte[] realm,
-                boolean deleteData) {
+                byte[] realm) {
+            int httpPort = reservation.port();
             List<String> command = new ArrayList<>(List.of(
                     distribution.launcher().toString(),
                     "start-dev",
@@ -351,12 +375,13 @@ public final class Keycloak implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not run " + distribution.launcher(), e);
             }
+            Watchdog.watch(process.toHandle(), Watchdog.Signal.TERM);
             Keycloak keycloak = new Keycloak(
-                    httpPort,
+                    reservation,
                     data,
                     log,
-                    deleteData,
-                    () -> LocalPlatformSupport.terminate(process.toHandle(), Duration.ofSeconds(30)),
+                    throwaway,
+                    () -> LocalPlatformSupport.terminate(process.toHandle(), STOP_GRACE),
                     stopOnShutdown);
             try {
                 awaitRealm(keycloak, process);

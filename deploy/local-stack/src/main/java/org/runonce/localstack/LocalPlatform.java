@@ -93,6 +93,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private final Map<App, ServiceProcess> services = new LinkedHashMap<>();
     private final List<AutoCloseable> ownedInfrastructure = new ArrayList<>();
+    private final List<Ports.Reservation> servicePorts = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::stopOnShutdown, "runonce-stop");
+    private LocalInfrastructure.Lease infrastructureLease;
     private volatile Postgres postgres;
     private volatile Kafka kafka;
     private volatile Keycloak keycloak;
@@ -157,17 +160,6 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Thread hook = new Thread(
-                () -> {
-                    if (!platform.stopped) {
-                        System.out.println();
-                        System.out.println("Stopping RunOnce...");
-                        platform.stop();
-                        System.out.println("Stopped.");
-                    }
-                },
-                "runonce-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             platform.startAll();
         } catch (RuntimeException e) {
@@ -266,7 +258,11 @@ public final class LocalPlatform implements AutoCloseable {
         service.awaitReady(options.startupTimeout);
     }
 
-    /** Stops everything that was started, in reverse order. Idempotent. */
+    /**
+     * Stops everything that was started, within 30 s: the applications and Keycloak in parallel (SIGKILLed after 20
+     * and 15 s), then PostgreSQL, Kafka and SMTP if this platform started them (Kafka SIGKILLed after 8 s).
+     * Idempotent.
+     */
     public synchronized void stop() {
         if (stopped) {
             return;
@@ -274,15 +270,34 @@ public final class LocalPlatform implements AutoCloseable {
         stopped = true;
         List<ServiceProcess> apps = new ArrayList<>(services.values());
         apps.forEach(ServiceProcess::stopping);
-        apps.stream().filter(s -> s.name().equals(GATEWAY)).findFirst().ifPresent(ServiceProcess::stop);
-        parallel(apps.stream()
-                .filter(s -> !s.name().equals(GATEWAY))
-                .<Runnable>map(s -> s::stop)
-                .toList());
-        closeQuietly(smtp, ownedInfrastructure.contains(smtp));
-        closeQuietly(keycloak, true);
-        closeQuietly(kafka, ownedInfrastructure.contains(kafka));
-        closeQuietly(postgres, ownedInfrastructure.contains(postgres));
+        List<Runnable> first = new ArrayList<>();
+        apps.forEach(app -> first.add(app::stop));
+        first.add(() -> closeQuietly(keycloak, true));
+        parallel(first);
+        parallel(List.of(
+                () -> closeQuietly(smtp, ownedInfrastructure.contains(smtp)),
+                () -> closeQuietly(kafka, ownedInfrastructure.contains(kafka)),
+                () -> closeQuietly(postgres, ownedInfrastructure.contains(postgres))));
+        servicePorts.forEach(Ports.Reservation::close);
+        if (infrastructureLease != null) {
+            infrastructureLease.close(); // the shared test servers may stop now
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNotRegistered) {
+            // called from the hook, or the platform never started
+        }
+    }
+
+    /** SIGINT, SIGTERM or the end of the JVM: everything the platform started stops with it. */
+    private void stopOnShutdown() {
+        if (!stopped) {
+            progress("");
+            progress("Stopping RunOnce...");
+            long t0 = System.nanoTime();
+            stop();
+            progress("Stopped in " + seconds(System.nanoTime() - t0) + ".");
+        }
     }
 
     @Override
@@ -293,6 +308,11 @@ public final class LocalPlatform implements AutoCloseable {
     // ---- start
 
     private LocalPlatform startAll() {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (options.forTests) {
+            // at JVM exit the shared servers wait for this platform's applications to stop first
+            infrastructureLease = LocalInfrastructure.lease();
+        }
         requireJava();
         LocalFiles.createDirectories(home);
         LocalPlatformSupport.endOrphans(home);
@@ -408,7 +428,12 @@ public final class LocalPlatform implements AutoCloseable {
     private void startApplications(List<App> apps) {
         Map<App, Integer> ports = new LinkedHashMap<>();
         for (App app : apps) {
-            ports.put(app, options.forTests ? Ports.free() : app.port);
+            // reserved until stop(), so that no other server takes the port while the application boots or restarts
+            Ports.Reservation reservation = Ports.reserve(options.forTests ? 0 : app.port, app.module);
+            synchronized (this) {
+                servicePorts.add(reservation);
+            }
+            ports.put(app, reservation.port());
         }
         List<Runnable> prepare = new ArrayList<>();
         Map<App, List<String>> launch = new java.util.concurrent.ConcurrentHashMap<>();

@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
+    /**
+     * How long a graceful stop may take before SIGKILL: the platform as a whole stops within 30 s. A JVM still writing
+     * its start-up cache then is killed; the next start writes the cache again.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
     private final String name;
     private final int port;
     private final String healthPath;
@@ -80,6 +86,7 @@ final class ServiceProcess {
         started = true;
         stopping = false;
         Process current = process;
+        Watchdog.watch(current.toHandle(), Watchdog.Signal.TERM);
         // Reported a moment later: Ctrl-C in a terminal reaches every child at once, before the launcher's shutdown
         // hook has marked them as stopping.
         current.onExit()
@@ -146,7 +153,7 @@ final class ServiceProcess {
         stopping = true;
     }
 
-    /** SIGTERM (graceful shutdown, then the start-up cache is written if due), SIGKILL after 60 s. Idempotent. */
+    /** SIGTERM (graceful shutdown, then the start-up cache is written if due), SIGKILL after 20 s. Idempotent. */
     void stop() {
         Process current;
         synchronized (this) {
@@ -154,7 +161,7 @@ final class ServiceProcess {
             stopping = true;
         }
         if (current != null) {
-            LocalPlatformSupport.terminate(current.toHandle(), Duration.ofSeconds(60));
+            LocalPlatformSupport.terminate(current.toHandle(), STOP_GRACE);
         }
     }
 
