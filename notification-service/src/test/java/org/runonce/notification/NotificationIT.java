@@ -4,7 +4,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
+import org.runonce.starter.testing.MovableClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The one configuration of every integration test, so that they share one Spring context (and one Kafka consumer in
- * the service's group): real PostgreSQL, Kafka and SMTP from the local stack, a {@link MutableClock}, callback URLs
+ * the service's group): real PostgreSQL, Kafka and SMTP from the local stack, a {@link MovableClock} starting now, callback URLs
  * on localhost allowed, and the schedulers off: tests drive the dispatchers themselves.
  */
 @Target(ElementType.TYPE)
@@ -34,8 +37,8 @@ public @interface NotificationIT {
     class TestClock {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        MovableClock movableClock() {
+            return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
         }
     }
 }

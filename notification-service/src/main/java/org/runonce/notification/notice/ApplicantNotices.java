@@ -1,17 +1,16 @@
 package org.runonce.notification.notice;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.notification.NoticeSent;
 import org.runonce.notification.notice.Notice.Channel;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +27,17 @@ import tools.jackson.databind.JsonNode;
 public class ApplicantNotices {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicantNotices.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Notices notices;
     private final Templates templates;
     private final Events events;
-    private final Clock clock;
+    private final Time time;
 
-    ApplicantNotices(Notices notices, Templates templates, Events events, Clock clock) {
+    ApplicantNotices(Notices notices, Templates templates, Events events, Time time) {
         this.notices = notices;
         this.templates = templates;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -57,7 +55,7 @@ public class ApplicantNotices {
         String applicationNumber = NoticeRules.text(data, "applicationNumber", null);
         Contact fromEvent = data == null ? null : Contact.from(data.get("applicant"));
         if (fromEvent != null && applicationNumber != null) {
-            notices.saveContact(applicationNumber, fromEvent, clock.instant());
+            notices.saveContact(applicationNumber, fromEvent, time.now());
         }
         var template = NoticeRules.templateOf(event.type(), data);
         if (template.isEmpty()) {
@@ -77,74 +75,44 @@ public class ApplicantNotices {
             return List.of();
         }
         Language language = contact.language();
-        Instant now = clock.instant();
         var rendered = templates.render(template.get(), language, data, extras(event, contact, language));
+        var notice = new Draft(event, template.get(), applicationNumber, contact, rendered, time.now());
         List<Notice> created = new ArrayList<>();
         if (contact.email() != null) {
-            add(
-                    created,
-                    event,
-                    Channel.EMAIL,
-                    template.get(),
-                    applicationNumber,
-                    contact,
-                    contact.email(),
-                    rendered.title(),
-                    rendered.body(),
-                    now);
+            add(created, notice, Channel.EMAIL, contact.email(), rendered.body());
         }
         if (contact.phone() != null) {
-            add(
-                    created,
-                    event,
-                    Channel.SMS,
-                    template.get(),
-                    applicationNumber,
-                    contact,
-                    contact.phone(),
-                    rendered.title(),
-                    rendered.sms(),
-                    now);
+            add(created, notice, Channel.SMS, contact.phone(), rendered.sms());
         }
         if (contact.subject() != null) {
-            add(
-                    created,
-                    event,
-                    Channel.INBOX,
-                    template.get(),
-                    applicationNumber,
-                    contact,
-                    null,
-                    rendered.title(),
-                    rendered.body(),
-                    now);
+            add(created, notice, Channel.INBOX, null, rendered.body());
         }
         return created;
     }
 
-    private void add(
-            List<Notice> created,
+    /** What the notices of one event share, whatever the channel. */
+    private record Draft(
             CloudEvent<JsonNode> event,
-            Channel channel,
             String template,
             String applicationNumber,
             Contact contact,
-            String recipient,
-            String title,
-            String body,
-            Instant now) {
+            Templates.Rendered rendered,
+            Instant now) {}
+
+    private void add(List<Notice> created, Draft draft, Channel channel, String recipient, String body) {
         boolean inbox = channel == Channel.INBOX;
+        Instant now = draft.now();
         var notice = new Notice(
                 UUID.randomUUID(),
-                event.id(),
-                event.type(),
+                draft.event().id(),
+                draft.event().type(),
                 channel,
-                template,
-                applicationNumber,
-                contact.subject(),
+                draft.template(),
+                draft.applicationNumber(),
+                draft.contact().subject(),
                 recipient,
-                contact.language().tag(),
-                title,
+                draft.contact().language().tag(),
+                draft.rendered().title(),
                 body,
                 inbox ? "SENT" : "PENDING",
                 0,
@@ -187,7 +155,7 @@ public class ApplicantNotices {
         if (decided != null) {
             extras.put("decidedAt", date(decided));
         }
-        if (event.type().equals(NoticeRules.ACCEPTED)) {
+        if (event.type().equals(ApplicationAccepted.TYPE)) {
             boolean withDeficiencies = data != null
                     && data.get("withDeficiencies") != null
                     && data.get("withDeficiencies").asBoolean();
@@ -203,8 +171,8 @@ public class ApplicantNotices {
         return text == null ? null : Instant.parse(text);
     }
 
-    private static String date(Instant instant) {
-        return LocalDate.ofInstant(instant == null ? Instant.now() : instant, CHINA)
-                .toString();
+    /** The calendar day of an instant in the platform's zone ({@code runonce.zone}). */
+    private String date(Instant instant) {
+        return time.dayOf(instant == null ? time.now() : instant).toString();
     }
 }

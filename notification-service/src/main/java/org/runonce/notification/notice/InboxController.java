@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.security.Caller;
-import org.runonce.starter.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
     private final Notices notices;
-    private final Clock clock;
+    private final Time time;
 
-    InboxController(Notices notices, Clock clock) {
+    InboxController(Notices notices, Time time) {
         this.notices = notices;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -83,9 +82,9 @@ class InboxController {
     @Transactional
     InboxItem read(Caller caller, @PathVariable UUID id) {
         notices.inboxItem(caller.subject(), id)
-                .orElseThrow(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND, "not-found", "Not found", "notice " + id + " is not in your inbox"));
-        notices.markRead(id, clock.instant());
+                .orElseThrow(
+                        () -> new Refusal(404, "not-found", "Not found", "notice " + id + " is not in your inbox"));
+        notices.markRead(id, time.now());
         return InboxItem.of(notices.inboxItem(caller.subject(), id).orElseThrow());
     }
 }

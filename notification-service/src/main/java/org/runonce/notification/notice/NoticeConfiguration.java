@@ -1,5 +1,6 @@
 package org.runonce.notification.notice;
 
+import org.runonce.notification.NotificationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +15,8 @@ class NoticeConfiguration {
     }
 
     @Bean
-    SmsProvider smsProvider(NoticeProperties properties, JsonMapper json) {
-        var sms = properties.sms();
+    SmsProvider smsProvider(NotificationProperties properties, JsonMapper json) {
+        var sms = properties.notices().sms();
         return switch (sms.provider()) {
             case "logging" -> new LoggingSmsProvider();
             case "http" -> {

@@ -1,12 +1,10 @@
 package org.runonce.notification.notice;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.UUID;
+import org.runonce.notification.NotificationProperties;
+import org.runonce.starter.domain.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,38 +14,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never send the same notice; a failing channel is tried again on the next run, up to the configured attempts.
  */
 @Component
-public class NoticeSender {
+class NoticeSender {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
 
     private final Notices notices;
-    private final JavaMailSender mail;
-    private final SmsProvider sms;
+    private final NoticeChannels channels;
     private final ApplicantNotices applicantNotices;
     private final TransactionTemplate transactions;
-    private final Clock clock;
-    private final NoticeProperties properties;
+    private final Time time;
+    private final NotificationProperties.Notices.Sender settings;
 
     NoticeSender(
             Notices notices,
-            JavaMailSender mail,
-            SmsProvider sms,
+            NoticeChannels channels,
             ApplicantNotices applicantNotices,
             TransactionTemplate transactions,
-            Clock clock,
-            NoticeProperties properties) {
+            Time time,
+            NotificationProperties properties) {
         this.notices = notices;
-        this.mail = mail;
-        this.sms = sms;
+        this.channels = channels;
         this.applicantNotices = applicantNotices;
         this.transactions = transactions;
-        this.clock = clock;
-        this.properties = properties;
+        this.time = time;
+        this.settings = properties.notices().sender();
     }
 
     @Scheduled(fixedDelayString = "${runonce.notification.notices.sender.interval:2s}")
     void scheduled() {
-        if (properties.sender().enabled()) {
+        if (settings.enabled()) {
             sendPending();
         }
     }
@@ -71,20 +66,9 @@ public class NoticeSender {
         }
         Notice notice = found.get();
         try {
-            switch (notice.channel()) {
-                case EMAIL ->
-                    mail.send(message -> {
-                        var helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-                        helper.setFrom(properties.mailFrom());
-                        helper.setTo(notice.recipient());
-                        helper.setSubject(notice.title());
-                        helper.setText(notice.body());
-                    });
-                case SMS -> sms.send(notice.recipient(), notice.body());
-                case INBOX -> {}
-            }
+            channels.deliver(notice);
         } catch (RuntimeException e) { // MailException, or whatever the SMS gateway threw
-            boolean giveUp = notice.attempts() + 1 >= properties.sender().maxAttempts();
+            boolean giveUp = notice.attempts() + 1 >= settings.maxAttempts();
             notices.failed(id, e.getMessage(), giveUp);
             log.warn(
                     "Notice {} by {} failed (attempt {}): {}",
@@ -94,7 +78,7 @@ public class NoticeSender {
                     e.getMessage());
             return false;
         }
-        var now = clock.instant();
+        var now = time.now();
         notices.sent(id, now);
         applicantNotices.announce(notice, now);
         return true;

@@ -3,11 +3,10 @@ package org.runonce.notification.notice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,8 +40,8 @@ class Notices {
                         .param("title", n.title())
                         .param("body", n.body())
                         .param("state", n.state())
-                        .param("created", timestamp(n.createdAt()))
-                        .param("sent", timestamp(n.sentAt()))
+                        .param("created", Jdbc.timestamp(n.createdAt()))
+                        .param("sent", Jdbc.timestamp(n.sentAt()))
                         .update()
                 == 1;
     }
@@ -64,7 +63,7 @@ class Notices {
     void sent(UUID id, Instant now) {
         jdbc.sql(
                         "update notice set state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null where id = ?")
-                .params(timestamp(now), id)
+                .params(Jdbc.timestamp(now), id)
                 .update();
     }
 
@@ -92,7 +91,7 @@ class Notices {
 
     void markRead(UUID id, Instant now) {
         jdbc.sql("update notice set read_at = coalesce(read_at, ?) where id = ?")
-                .params(timestamp(now), id)
+                .params(Jdbc.timestamp(now), id)
                 .update();
     }
 
@@ -110,7 +109,7 @@ class Notices {
                 .param("email", c.email())
                 .param("phone", c.phone())
                 .param("locale", c.language().tag())
-                .param("now", timestamp(now))
+                .param("now", Jdbc.timestamp(now))
                 .update();
     }
 
@@ -141,17 +140,8 @@ class Notices {
                 rs.getString("body"),
                 rs.getString("state"),
                 rs.getInt("attempts"),
-                instant(rs, "created_at"),
-                instant(rs, "sent_at"),
-                instant(rs, "read_at"));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "sent_at"),
+                Jdbc.instant(rs, "read_at"));
     }
 }

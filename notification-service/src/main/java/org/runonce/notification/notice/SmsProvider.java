@@ -1,7 +1,7 @@
 package org.runonce.notification.notice;
 
 /** Sends a text message; {@code runonce.notification.notices.sms.provider} chooses the implementation. */
-public interface SmsProvider {
+interface SmsProvider {
 
     /**
      * Hands the text to the gateway.

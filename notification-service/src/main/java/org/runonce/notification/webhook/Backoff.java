@@ -3,6 +3,7 @@ package org.runonce.notification.webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
+import org.runonce.notification.NotificationProperties;
 
 /**
  * When to try a failed delivery again: exponential backoff with jitter, capped, until the maximum age is reached.
@@ -10,11 +11,11 @@ import java.util.function.DoubleSupplier;
  */
 class Backoff {
 
-    private final WebhookProperties.Retry retry;
+    private final NotificationProperties.Webhooks.Retry retry;
     private final DoubleSupplier random;
 
     /** @param random values in [0, 1) */
-    Backoff(WebhookProperties.Retry retry, DoubleSupplier random) {
+    Backoff(NotificationProperties.Webhooks.Retry retry, DoubleSupplier random) {
         this.retry = retry;
         this.random = random;
     }

@@ -6,8 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import org.runonce.starter.web.ProblemException;
-import org.springframework.http.HttpStatus;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * Which callback URLs the platform calls: absolute http(s), no user info, a host that resolves, and unless
@@ -80,7 +79,7 @@ class CallbackUrls {
                 || (first == 169 && second == 254); // link local (cloud metadata)
     }
 
-    private static ProblemException refused(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-callback-url", "Callback URL refused", detail);
+    private static Refusal refused(String detail) {
+        return Refusal.badRequest("invalid-callback-url", "Callback URL refused", detail);
     }
 }

@@ -1,8 +1,5 @@
 package org.runonce.notification.webhook;
 
-import static org.runonce.notification.webhook.Subscriptions.instant;
-import static org.runonce.notification.webhook.Subscriptions.timestamp;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.runonce.notification.webhook.Delivery.State;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +34,7 @@ class Deliveries {
                         .param("type", eventType)
                         .param("subject", subject)
                         .param("body", body)
-                        .param("now", timestamp(now))
+                        .param("now", Jdbc.timestamp(now))
                         .update()
                 == 1;
     }
@@ -55,7 +53,7 @@ class Deliveries {
                                             and e.seq < d.seq and e.state in ('PENDING', 'FAILED_RETRYING'))
                         order by d.seq
                         limit :limit""")
-                .param("now", timestamp(now))
+                .param("now", Jdbc.timestamp(now))
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
@@ -66,7 +64,7 @@ class Deliveries {
         return jdbc.sql("""
                         select * from delivery where id = ? and state in ('PENDING', 'FAILED_RETRYING')
                           and next_attempt_at <= ? for update skip locked""")
-                .params(id, timestamp(now))
+                .params(id, Jdbc.timestamp(now))
                 .query(Deliveries::delivery)
                 .optional();
     }
@@ -98,7 +96,7 @@ class Deliveries {
                         where id = :id""")
                 .param("id", id)
                 .param("status", status)
-                .param("now", timestamp(now))
+                .param("now", Jdbc.timestamp(now))
                 .update();
     }
 
@@ -111,15 +109,15 @@ class Deliveries {
                 .param("state", state.name())
                 .param("status", status)
                 .param("error", error)
-                .param("now", timestamp(now))
-                .param("next", timestamp(next))
+                .param("now", Jdbc.timestamp(now))
+                .param("next", Jdbc.timestamp(next))
                 .update();
     }
 
     /** Not attempted (open circuit): only the due time moves. */
     void postpone(UUID id, Instant next) {
         jdbc.sql("update delivery set next_attempt_at = ? where id = ?")
-                .params(timestamp(next), id)
+                .params(Jdbc.timestamp(next), id)
                 .update();
     }
 
@@ -130,7 +128,7 @@ class Deliveries {
                         where id = :id and subscription_id = :subscription""")
                         .param("id", id)
                         .param("subscription", subscriptionId)
-                        .param("now", timestamp(now))
+                        .param("now", Jdbc.timestamp(now))
                         .update()
                 == 1;
     }
@@ -142,7 +140,7 @@ class Deliveries {
                         where subscription_id = :subscription and state = :state""")
                 .param("subscription", subscriptionId)
                 .param("state", state.name())
-                .param("now", timestamp(now))
+                .param("now", Jdbc.timestamp(now))
                 .update();
     }
 
@@ -159,12 +157,12 @@ class Deliveries {
                 rs.getString("body"),
                 State.valueOf(rs.getString("state")),
                 rs.getInt("attempts"),
-                instant(rs, "created_at"),
-                instant(rs, "retry_from"),
-                instant(rs, "next_attempt_at"),
-                instant(rs, "last_attempt_at"),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "retry_from"),
+                Jdbc.instant(rs, "next_attempt_at"),
+                Jdbc.instant(rs, "last_attempt_at"),
                 lastStatus,
                 rs.getString("last_error"),
-                instant(rs, "delivered_at"));
+                Jdbc.instant(rs, "delivered_at"));
     }
 }

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.runonce.notification.webhook.Delivery.State;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
-import org.runonce.starter.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -204,8 +203,7 @@ class SubscriptionController {
 
     private static String department(Caller caller) {
         return caller.department()
-                .orElseThrow(() -> new ProblemException(
-                        HttpStatus.FORBIDDEN,
+                .orElseThrow(() -> Refusal.forbidden(
                         "no-department",
                         "No department",
                         "only clients of a department (token claim 'department') subscribe to its events"));

@@ -3,12 +3,11 @@ package org.runonce.notification.webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +34,7 @@ class Subscriptions {
                 .param("types", String.join(" ", s.eventTypes()))
                 .param("secret", s.secret())
                 .param("active", s.active())
-                .param("created", timestamp(s.createdAt()))
+                .param("created", Jdbc.timestamp(s.createdAt()))
                 .update();
     }
 
@@ -62,7 +61,7 @@ class Subscriptions {
 
     boolean deactivate(UUID id, Instant now) {
         return jdbc.sql("update subscription set active = false, deactivated_at = ? where id = ? and active")
-                        .params(timestamp(now), id)
+                        .params(Jdbc.timestamp(now), id)
                         .update()
                 == 1;
     }
@@ -76,16 +75,7 @@ class Subscriptions {
                 Arrays.asList((String[]) rs.getArray("event_types").getArray()),
                 rs.getString("secret"),
                 rs.getBoolean("active"),
-                instant(rs, "created_at"),
-                instant(rs, "deactivated_at"));
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "deactivated_at"));
     }
 }

@@ -2,28 +2,31 @@ package org.runonce.notification.webhook;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.runonce.notification.NotificationProperties;
+import org.runonce.starter.domain.Time;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The webhook machinery, configured from {@link WebhookProperties}. */
+/** The webhook machinery, configured from {@link NotificationProperties.Webhooks}. */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
     @Bean
-    CallbackUrls callbackUrls(WebhookProperties properties) {
-        return new CallbackUrls(properties.allowPrivateAddresses());
+    CallbackUrls callbackUrls(NotificationProperties properties) {
+        return new CallbackUrls(properties.webhooks().allowPrivateAddresses());
     }
 
     @Bean
-    WebhookSender webhookSender(CallbackUrls urls, WebhookProperties properties) {
-        return new WebhookSender(urls, properties.http());
+    WebhookSender webhookSender(
+            CallbackUrls urls, NotificationProperties properties, CircuitBreakerRegistry webhookCircuitBreakers) {
+        return new WebhookSender(urls, properties.webhooks().http(), webhookCircuitBreakers);
     }
 
     @Bean
-    Backoff backoff(WebhookProperties properties) {
-        return new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
+    Backoff backoff(NotificationProperties properties) {
+        return new Backoff(
+                properties.webhooks().retry(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -31,10 +34,10 @@ class WebhookConfiguration {
      * simulated time in tests). No automatic transition to half open: the next attempt after the wait is the trial.
      */
     @Bean
-    CircuitBreakerRegistry webhookCircuitBreakers(WebhookProperties properties, Clock clock) {
-        var settings = properties.circuitBreaker();
+    CircuitBreakerRegistry webhookCircuitBreakers(NotificationProperties properties, Time time) {
+        var settings = properties.webhooks().circuitBreaker();
         return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .clock(clock)
+                .clock(time.clock())
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.slidingWindowSize())

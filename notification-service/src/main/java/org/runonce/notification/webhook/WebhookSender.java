@@ -1,5 +1,7 @@
 package org.runonce.notification.webhook;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,14 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.notification.WebhookSignatures;
-import org.runonce.starter.web.ProblemException;
+import org.runonce.notification.NotificationProperties;
+import org.runonce.starter.domain.Refusal;
 
 /**
  * One delivery attempt: POST of the CloudEvent in structured mode ({@code Content-Type:
- * application/cloudevents+json}) with the signature header. Redirects are not followed (they could lead past the
- * URL check); any 2xx is success.
+ * application/cloudevents+json}) with the signature header, through the endpoint's circuit breaker. Redirects are
+ * not followed (they could lead past the URL check); any 2xx is success.
  */
 class WebhookSender {
 
@@ -23,11 +27,14 @@ class WebhookSender {
 
     private final HttpClient http;
     private final CallbackUrls urls;
-    private final WebhookProperties.Http timeouts;
+    private final NotificationProperties.Webhooks.Http timeouts;
+    private final CircuitBreakerRegistry breakers;
 
-    WebhookSender(CallbackUrls urls, WebhookProperties.Http timeouts) {
+    /** @param breakers one breaker per endpoint ({@link Subscription#endpoint()}) */
+    WebhookSender(CallbackUrls urls, NotificationProperties.Webhooks.Http timeouts, CircuitBreakerRegistry breakers) {
         this.urls = urls;
         this.timeouts = timeouts;
+        this.breakers = breakers;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeouts.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -39,19 +46,44 @@ class WebhookSender {
      *
      * @param status HTTP status, null without a response
      * @param error null on success
+     * @param postponed not attempted: the endpoint's breaker is open
      */
-    record Outcome(Integer status, String error) {
+    record Outcome(Integer status, String error, boolean postponed) {
+
+        static final Outcome POSTPONED = new Outcome(null, "circuit breaker open", true);
+
+        Outcome(Integer status, String error) {
+            this(status, error, false);
+        }
+
         boolean succeeded() {
             return error == null;
         }
     }
 
+    /** Sends the delivery unless the endpoint's breaker is open, and tells the breaker how it went. */
     Outcome send(Subscription subscription, Delivery delivery, Instant now) {
+        CircuitBreaker breaker = breakers.circuitBreaker(subscription.endpoint());
+        if (!breaker.tryAcquirePermission()) {
+            return Outcome.POSTPONED;
+        }
+        long start = System.nanoTime();
+        Outcome outcome = post(subscription, delivery, now);
+        long took = System.nanoTime() - start;
+        if (outcome.succeeded()) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(took, TimeUnit.NANOSECONDS, new WebhookFailed(outcome.error()));
+        }
+        return outcome;
+    }
+
+    private Outcome post(Subscription subscription, Delivery delivery, Instant now) {
         URI uri;
         try {
             uri = urls.validate(subscription.callbackUrl());
-        } catch (ProblemException refused) {
-            return new Outcome(null, refused.getBody().getDetail());
+        } catch (Refusal refused) {
+            return new Outcome(null, refused.detail());
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(uri)
@@ -73,6 +105,13 @@ class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted");
+        }
+    }
+
+    /** What the breaker records for a failed attempt. */
+    static final class WebhookFailed extends RuntimeException {
+        WebhookFailed(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.runonce.notification.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.notification.webhook.Delivery.State;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
-import org.runonce.starter.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -21,14 +20,14 @@ public class Webhooks {
     private final Deliveries deliveries;
     private final CallbackUrls urls;
     private final Events events;
-    private final Clock clock;
+    private final Time time;
 
-    Webhooks(Subscriptions subscriptions, Deliveries deliveries, CallbackUrls urls, Events events, Clock clock) {
+    Webhooks(Subscriptions subscriptions, Deliveries deliveries, CallbackUrls urls, Events events, Time time) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.urls = urls;
         this.events = events;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -49,8 +48,7 @@ public class Webhooks {
                 if (body == null) {
                     body = new String(events.write(event), StandardCharsets.UTF_8);
                 }
-                if (deliveries.add(
-                        subscription.id(), event.id(), event.type(), event.subject(), body, clock.instant())) {
+                if (deliveries.add(subscription.id(), event.id(), event.type(), event.subject(), body, time.now())) {
                     created++;
                 }
             }
@@ -70,7 +68,7 @@ public class Webhooks {
                 eventTypes.stream().map(String::strip).distinct().toList(),
                 secret,
                 true,
-                clock.instant(),
+                time.now(),
                 null);
         subscriptions.add(subscription);
         return subscription;
@@ -87,13 +85,13 @@ public class Webhooks {
         return subscriptions
                 .find(id)
                 .filter(s -> s.department().equals(department))
-                .orElseThrow(() -> notFound("subscription", id));
+                .orElseThrow(() -> Refusal.notFound("subscription", id));
     }
 
     @Transactional
     Subscription deactivate(String department, UUID id) {
         get(department, id);
-        subscriptions.deactivate(id, clock.instant());
+        subscriptions.deactivate(id, time.now());
         return get(department, id);
     }
 
@@ -106,8 +104,8 @@ public class Webhooks {
     @Transactional
     Delivery redeliver(String department, UUID subscriptionId, UUID deliveryId) {
         get(department, subscriptionId);
-        if (!deliveries.redeliver(subscriptionId, deliveryId, clock.instant())) {
-            throw notFound("delivery", deliveryId);
+        if (!deliveries.redeliver(subscriptionId, deliveryId, time.now())) {
+            throw Refusal.notFound("delivery", deliveryId);
         }
         return deliveries.find(deliveryId).orElseThrow();
     }
@@ -115,11 +113,6 @@ public class Webhooks {
     @Transactional
     int redeliverAll(String department, UUID subscriptionId, State state) {
         get(department, subscriptionId);
-        return deliveries.redeliverAll(subscriptionId, state, clock.instant());
-    }
-
-    private static ProblemException notFound(String what, UUID id) {
-        return new ProblemException(
-                HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist");
+        return deliveries.redeliverAll(subscriptionId, state, time.now());
     }
 }

@@ -24,6 +24,8 @@ import org.runonce.contracts.approval.CaseStatus;
 import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.Holder;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
@@ -69,7 +71,7 @@ class ApplicantNoticesIT {
         try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
             var accepted = TestEvents.event(
                     "/runonce/intake",
-                    NoticeRules.ACCEPTED,
+                    ApplicationAccepted.TYPE,
                     number,
                     null,
                     Map.of(
@@ -203,7 +205,7 @@ class ApplicantNoticesIT {
                     Topics.INTAKE,
                     TestEvents.event(
                             "/runonce/intake",
-                            NoticeRules.ONE_TIME_NOTICE,
+                            ApplicationSupplementRequested.TYPE,
                             number,
                             null,
                             Map.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.runonce.contracts.approval.CaseDecided;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +64,7 @@ class TemplatesTest {
                 {"applicationNumber": "A-1", "caseNumber": "A-1-02", "outcome": "REJECTED",
                  "reason": "经营场所不符合要求", "legalBasis": "《食品经营许可管理办法》第十一条"}""");
 
-        assertThat(NoticeRules.templateOf(NoticeRules.DECIDED, decided)).contains("decided-rejected");
+        assertThat(NoticeRules.templateOf(CaseDecided.TYPE, decided)).contains("decided-rejected");
         var zh = templates.render("decided-rejected", Language.ZH_CN, decided, Map.of());
         assertThat(zh.title()).isEqualTo("办件 A-1-02 不予许可");
         assertThat(zh.body()).contains("理由：经营场所不符合要求").contains("依据：《食品经营许可管理办法》第十一条");

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.runonce.notification.NotificationProperties;
 
 class BackoffTest {
 
-    static final WebhookProperties.Retry RETRY =
-            new WebhookProperties.Retry(Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2, Duration.ofHours(24));
+    static final NotificationProperties.Webhooks.Retry RETRY = new NotificationProperties.Webhooks.Retry(
+            Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2, Duration.ofHours(24));
 
     @Test
     void delaysDoubleUpToTheMaximumInterval() {

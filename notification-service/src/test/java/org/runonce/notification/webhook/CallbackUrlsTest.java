@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
-import org.runonce.starter.web.ProblemException;
+import org.runonce.starter.domain.Refusal;
 
 class CallbackUrlsTest {
 
@@ -15,9 +15,11 @@ class CallbackUrlsTest {
         try {
             urls.validate(url);
             return null;
-        } catch (ProblemException e) {
-            assertThat(e.getBody().getType().toString()).isEqualTo("https://runonce.org/problems/invalid-callback-url");
-            return e.getBody().getDetail();
+        } catch (Refusal e) {
+            assertThat("https://runonce.org/problems/" + e.slug())
+                    .isEqualTo("https://runonce.org/problems/invalid-callback-url");
+            assertThat(e.status()).isEqualTo(400);
+            return e.detail();
         }
     }
 

@@ -26,9 +26,9 @@ import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.notification.WebhookDeliveryDeadLettered;
 import org.runonce.contracts.notification.WebhookSignatures;
-import org.runonce.notification.MutableClock;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
+import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhooks end to end on real PostgreSQL and Kafka: events consumed from the approval topic, queued per subscription
- * of their department, sent signed by the dispatcher, driven in simulated time by a {@link MutableClock}.
+ * of their department, sent signed by the dispatcher, driven in simulated time by a {@link MovableClock}.
  */
 @NotificationIT
 class WebhookDeliveryIT {
@@ -59,7 +59,7 @@ class WebhookDeliveryIT {
     JsonMapper json;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     WebhookDispatcher dispatcher;
@@ -124,7 +124,7 @@ class WebhookDeliveryIT {
             Duration elapsed = Duration.ZERO;
             while (elapsed.compareTo(Duration.ofMinutes(10)) < 0) {
                 dispatcher.dispatchDue();
-                clock.advance(Duration.ofSeconds(20));
+                clock.set(clock.instant().plus(Duration.ofSeconds(20)));
                 elapsed = elapsed.plusSeconds(20);
             }
             assertThat(receiver.received).isEmpty();
@@ -133,7 +133,7 @@ class WebhookDeliveryIT {
             receiver.down.set(false);
             while (count(subscription, "SUCCEEDED") < 12 && elapsed.compareTo(Duration.ofHours(2)) < 0) {
                 dispatcher.dispatchDue();
-                clock.advance(Duration.ofSeconds(20));
+                clock.set(clock.instant().plus(Duration.ofSeconds(20)));
                 elapsed = elapsed.plusSeconds(20);
             }
 
@@ -181,9 +181,9 @@ class WebhookDeliveryIT {
             receiver.down.set(true);
             for (int hour = 0; hour <= 25; hour++) {
                 dispatcher.dispatchDue();
-                clock.advance(Duration.ofMinutes(30));
+                clock.set(clock.instant().plus(Duration.ofMinutes(30)));
                 dispatcher.dispatchDue();
-                clock.advance(Duration.ofMinutes(30));
+                clock.set(clock.instant().plus(Duration.ofMinutes(30)));
             }
             assertThat(count(subscription, "DEAD")).isEqualTo(1);
             assertThat(meters.get("runonce.webhook.deliveries")

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * notice. A record that keeps failing ends on {@code <topic>.dlt} (starter) with its consumer group in the headers.
  */
 @Component
-class PlatformEvents {
+class PlatformEventsListener {
 
     static final String WEBHOOKS = "notification.webhooks";
     static final String NOTICES = "notification.notices";
@@ -29,7 +29,7 @@ class PlatformEvents {
     private final Webhooks webhooks;
     private final ApplicantNotices notices;
 
-    PlatformEvents(Events events, ProcessedEvents processed, Webhooks webhooks, ApplicantNotices notices) {
+    PlatformEventsListener(Events events, ProcessedEvents processed, Webhooks webhooks, ApplicantNotices notices) {
         this.events = events;
         this.processed = processed;
         this.webhooks = webhooks;

@@ -1,0 +1,139 @@
+package org.runonce.notification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The notification service's settings, {@code runonce.notification.*}: every default is here, {@code application.yml}
+ * sets only what differs.
+ *
+ * @param notices applicant notices (e-mail, SMS, inbox)
+ * @param webhooks department-system webhooks
+ */
+@Validated
+@ConfigurationProperties("runonce.notification")
+public record NotificationProperties(
+        @Valid @DefaultValue Notices notices,
+        @Valid @DefaultValue Webhooks webhooks) {
+
+    /**
+     * Applicant notice settings, {@code runonce.notification.notices.*}.
+     *
+     * @param mailFrom sender address of the e-mails
+     * @param sender the scheduled sender of pending notices
+     * @param sms the SMS gateway
+     */
+    public record Notices(
+            @DefaultValue("RunOnce <noreply@runonce.local>") @NotBlank
+            String mailFrom,
+
+            @Valid @DefaultValue Sender sender,
+            @Valid @DefaultValue Sms sms) {
+
+        /**
+         * @param enabled whether the scheduler sends pending notices
+         * @param interval pause between two runs
+         * @param maxAttempts a notice whose channel keeps failing is marked FAILED after this many attempts
+         */
+        public record Sender(
+                @DefaultValue("true") boolean enabled,
+                @DefaultValue("2s") @NotNull Duration interval,
+                @DefaultValue("10") @Min(1) int maxAttempts) {}
+
+        /**
+         * @param provider {@code logging} (default: writes the text to the log, for development) or {@code http}
+         * @param url the gateway's endpoint receiving {@code POST {"to": "...", "text": "..."}} (provider http)
+         * @param apiKey sent as {@code Authorization: Bearer <apiKey>} when set
+         * @param timeout per request
+         */
+        public record Sms(
+                @DefaultValue("logging") @NotBlank String provider,
+                URI url,
+                String apiKey,
+                @DefaultValue("10s") @NotNull Duration timeout) {}
+    }
+
+    /**
+     * Webhook settings, {@code runonce.notification.webhooks.*}.
+     *
+     * @param allowPrivateAddresses accept callback URLs on loopback, private, link-local or unique-local addresses; off
+     *     in production (a subscriber must not make the platform call into its own network), on for local development
+     *     and tests
+     * @param dispatcher the scheduled sender of due deliveries
+     * @param retry how failed deliveries are retried and when they are given up
+     * @param http timeouts of one delivery attempt
+     * @param circuitBreaker the breaker per endpoint
+     */
+    public record Webhooks(
+            @DefaultValue("false") boolean allowPrivateAddresses,
+            @Valid @DefaultValue Dispatcher dispatcher,
+            @Valid @DefaultValue Retry retry,
+            @Valid @DefaultValue Http http,
+            @Valid @DefaultValue CircuitBreaker circuitBreaker) {
+
+        /**
+         * @param enabled whether the scheduler sends due deliveries (tests switch it off and drive it themselves)
+         * @param interval pause between two runs
+         * @param batchSize deliveries looked at per round
+         */
+        public record Dispatcher(
+                @DefaultValue("true") boolean enabled,
+                @DefaultValue("2s") @NotNull Duration interval,
+                @DefaultValue("100") @Min(1) int batchSize) {}
+
+        /**
+         * Delay before attempt n+1 = min(initialInterval * multiplier^(n-1), maxInterval), spread by +-jitter.
+         *
+         * @param initialInterval delay after the first failure
+         * @param multiplier growth per failure
+         * @param maxInterval the longest delay between two attempts
+         * @param jitter relative spread, 0.2 = +-20%, so that many deliveries failing together do not retry together
+         * @param maxAge retrying stops after this long (counted from creation or the last manual redelivery): the
+         *     delivery becomes DEAD, stays visible and can be redelivered
+         */
+        public record Retry(
+                @DefaultValue("30s") @NotNull Duration initialInterval,
+                @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+                @DefaultValue("1h") @NotNull Duration maxInterval,
+
+                @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9")
+                double jitter,
+
+                @DefaultValue("24h") @NotNull Duration maxAge) {}
+
+        /**
+         * @param connectTimeout to connect to the receiver
+         * @param requestTimeout for the receiver to answer
+         */
+        public record Http(
+                @DefaultValue("5s") @NotNull Duration connectTimeout,
+                @DefaultValue("10s") @NotNull Duration requestTimeout) {}
+
+        /**
+         * Resilience4j settings shared by the breakers of all endpoints (one breaker per callback URL).
+         *
+         * @param failureRateThreshold percentage of failed calls that opens the breaker
+         * @param slidingWindowSize calls looked at
+         * @param minimumNumberOfCalls calls needed before the rate counts
+         * @param waitDurationInOpenState how long an open breaker postpones deliveries before one trial call
+         * @param permittedCallsInHalfOpenState trial calls while half open
+         */
+        public record CircuitBreaker(
+                @DefaultValue("50") @DecimalMin("1") @DecimalMax("100")
+                float failureRateThreshold,
+
+                @DefaultValue("10") @Min(1) int slidingWindowSize,
+                @DefaultValue("3") @Min(1) int minimumNumberOfCalls,
+                @DefaultValue("1m") @NotNull Duration waitDurationInOpenState,
+                @DefaultValue("1") @Min(1) int permittedCallsInHalfOpenState) {}
+    }
+}
