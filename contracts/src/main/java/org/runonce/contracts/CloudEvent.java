@@ -10,8 +10,10 @@ import java.util.Optional;
  * JSON that travels on Kafka (record value) and in webhooks (HTTP body), described by
  * {@code schemas/cloudevent.schema.json}.
  *
- * <p>On Kafka the record key is {@link #subject()} (so each aggregate's events stay ordered) and the record header
- * {@code content-type} is {@value #STRUCTURED_CONTENT_TYPE}.
+ * <p>On Kafka the record key is {@link #subject()} (so each aggregate's events stay ordered), carried in the envelope
+ * too as the CloudEvents partitioning extension {@code partitionkey}, and the only record header is
+ * {@code content-type: }{@value #STRUCTURED_CONTENT_TYPE} (no Java type headers: receivers in any language read the
+ * envelope alone).
  *
  * @param specversion always {@value #SPEC_VERSION}
  * @param id unique per event (a UUID); consumers deduplicate on it
@@ -21,6 +23,8 @@ import java.util.Optional;
  * @param subject the aggregate the event is about (application number, case number, item code)
  * @param datacontenttype media type of {@code data}, always {@value #DATA_CONTENT_TYPE}
  * @param department extension attribute: department code (SAMR, TAX, ...) the event concerns, or {@code null}
+ * @param partitionkey partitioning extension attribute: the Kafka record key, equal to {@code subject}; {@code null}
+ *     in events published before it was added
  * @param data the event payload, described by the JSON Schema of its {@code type}
  * @param <T> payload type; consumers usually read it as a JSON tree first and map it to their own record
  */
@@ -34,6 +38,7 @@ public record CloudEvent<T>(
         String subject,
         String datacontenttype,
         String department,
+        String partitionkey,
         T data) {
 
     /** The CloudEvents version this envelope implements. */
@@ -52,10 +57,11 @@ public record CloudEvent<T>(
         Objects.requireNonNull(type, "type");
     }
 
-    /** A new JSON event with the current spec version. */
+    /** A new JSON event with the current spec version, partitioned by its subject. */
     public static <T> CloudEvent<T> of(
             String id, String source, String type, Instant time, String subject, String department, T data) {
-        return new CloudEvent<>(SPEC_VERSION, id, source, type, time, subject, DATA_CONTENT_TYPE, department, data);
+        return new CloudEvent<>(
+                SPEC_VERSION, id, source, type, time, subject, DATA_CONTENT_TYPE, department, subject, data);
     }
 
     /** The department extension, if the event concerns one department. */
@@ -65,6 +71,7 @@ public record CloudEvent<T>(
 
     /** The same envelope with another representation of its payload (e.g. a consumer's own record). */
     public <U> CloudEvent<U> withData(U newData) {
-        return new CloudEvent<>(specversion, id, source, type, time, subject, datacontenttype, department, newData);
+        return new CloudEvent<>(
+                specversion, id, source, type, time, subject, datacontenttype, department, partitionkey, newData);
     }
 }

@@ -32,7 +32,25 @@ class CloudEventSchemaTest {
         assertThat(json)
                 .contains("\"specversion\":\"1.0\"")
                 .contains("\"time\":\"2025-03-04T05:06:07.123Z\"")
-                .contains("\"datacontenttype\":\"application/json\"");
+                .contains("\"datacontenttype\":\"application/json\"")
+                .contains("\"partitionkey\":\"A-2025-000001\"");
+    }
+
+    @Test
+    void thePartitionKeyIsTheSubjectAndSurvivesAChangeOfPayload() {
+        var event = sample();
+
+        assertThat(event.partitionkey()).isEqualTo(event.subject());
+        assertThat(event.withData("other").partitionkey()).isEqualTo("A-2025-000001");
+    }
+
+    @Test
+    void anEnvelopeFromBeforeThePartitionKeyIsStillValid() {
+        String withoutPartitionKey = """
+                {"specversion":"1.0","id":"1","source":"/runonce/intake","type":"org.runonce.intake.application.accepted.v1",
+                 "time":"2025-03-04T05:06:07Z","subject":"A-1","datacontenttype":"application/json","data":{}}""";
+
+        assertThat(EventSchemas.violations(SCHEMA, withoutPartitionKey)).isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -39,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>Every {@link CloudEvent} published in a transaction is stored in {@code event_publication} with the state
- *       change and, after commit, sent asynchronously to {@code runonce.events.topic}, key = subject, header
- *       {@code content-type: application/cloudevents+json}. Modulith's Kafka externalizer returns the send future and
+ *       change and, after commit, sent asynchronously to {@code runonce.events.topic}, key = subject, one header
+ *       {@code content-type: application/cloudevents+json} ({@link CloudEventRecords}: no Java type headers). Modulith's Kafka externalizer returns the send future and
  *       completes the publication when the broker acknowledged it ({@code acks=all}); a failed send leaves it FAILED.
  *   <li>FAILED publications are resubmitted every {@code runonce.events.resubmit-interval}; all incomplete ones again
  *       on restart. Delivery is at least once: consumers deduplicate with {@link ProcessedEvents}.
@@ -50,7 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       older than {@code runonce.events.keep-processed} are deleted.
  * </ul>
  */
-@AutoConfiguration(before = EventExternalizationAutoConfiguration.class)
+@AutoConfiguration(
+        before = EventExternalizationAutoConfiguration.class,
+        // its converter backs off for ours (package-private, so named)
+        beforeName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
 @ConditionalOnClass({KafkaOperations.class, JdbcTemplate.class})
 @EnableConfigurationProperties(RunOnceProperties.class)
 @EnableScheduling
@@ -67,6 +71,12 @@ public class RunOnceEventsAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcTemplate jdbc) {
         return new ProcessedEvents(JdbcClient.create(jdbc));
+    }
+
+    /** The records: envelope JSON and a {@code content-type} header, no Java type headers (Modulith's backs off). */
+    @Bean
+    RecordMessageConverter cloudEventRecords(JsonMapper json) {
+        return new CloudEventRecords(json);
     }
 
     /** CloudEvents, and nothing else, leave the service: to its own topic, keyed by subject. */

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.localstack.LocalInfrastructure;
@@ -63,12 +64,15 @@ class OutboxIT {
 
             assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .isEqualTo("application/cloudevents+json; charset=UTF-8");
+            // receivers in any language read the envelope alone: no Java type headers travel with it
+            assertThat(record.headers().toArray()).extracting(Header::key).containsExactly("content-type");
             CloudEvent<JsonNode> event = events.read(record);
             assertThat(event.id()).isEqualTo(published.id());
             assertThat(event.specversion()).isEqualTo("1.0");
             assertThat(event.source()).isEqualTo("/runonce/test");
             assertThat(event.type()).isEqualTo(Notes.CREATED);
             assertThat(event.subject()).isEqualTo("committed");
+            assertThat(event.partitionkey()).isEqualTo("committed").isEqualTo(record.key());
             assertThat(event.department()).isEqualTo("SAMR");
             assertThat(event.datacontenttype()).isEqualTo("application/json");
             assertThat(event.data().get("text").asString()).isEqualTo("hello");
