@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param responseTimeout how long to wait for a service's response headers, unless overridden per service
  * @param responseTimeouts per-service overrides of {@code responseTimeout}, keyed by service id
  * @param rateLimit per-client request rate limit
+ * @param maxBodySize largest request body (JSON, text) passed on; larger ones are answered 413 {@code body-too-large}
+ * @param maxUploadSize largest multipart request (document uploads) passed on
  */
 @Validated
 @ConfigurationProperties("runonce.gateway")
@@ -36,7 +39,9 @@ public record GatewayProperties(
         @DefaultValue("2s") @NotNull Duration connectTimeout,
         @DefaultValue("10s") @NotNull Duration responseTimeout,
         Map<Downstream, Duration> responseTimeouts,
-        @DefaultValue @Valid @NotNull RateLimit rateLimit) {
+        @DefaultValue @Valid @NotNull RateLimit rateLimit,
+        @DefaultValue("1MB") @NotNull DataSize maxBodySize,
+        @DefaultValue("26MB") @NotNull DataSize maxUploadSize) {
 
     public GatewayProperties {
         responseTimeouts = responseTimeouts == null ? Map.of() : Map.copyOf(responseTimeouts);

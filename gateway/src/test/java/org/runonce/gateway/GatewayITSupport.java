@@ -22,6 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "runonce.gateway.response-timeouts.approval=1s",
             "runonce.gateway.rate-limit.requests-per-second=10",
             "runonce.gateway.rate-limit.burst=20",
+            "runonce.gateway.max-body-size=4KB",
+            "runonce.gateway.max-upload-size=8KB",
             "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s"
         })
 abstract class GatewayITSupport {

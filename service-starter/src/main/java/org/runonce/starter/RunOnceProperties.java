@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param service who this service is
  * @param security what callers may do before any of the service's own rules
  * @param events outbox and consumer settings
+ * @param web limits of what callers may send
  * @param zone the zone whose calendar dates count on the platform (today, working days, promised dates)
  */
 @Validated
@@ -28,6 +30,7 @@ public record RunOnceProperties(
         @Valid @NotNull Service service,
         @Valid @DefaultValue Security security,
         @Valid @DefaultValue Events events,
+        @Valid @DefaultValue Web web,
         @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone) {
 
     /**
@@ -80,4 +83,10 @@ public record RunOnceProperties(
             @DefaultValue("30d") @NotNull Duration keepProcessed,
             @DefaultValue("4") @Min(0) int consumerRetries,
             @DefaultValue("1s") @NotNull Duration consumerBackoff) {}
+
+    /**
+     * @param maxBodySize largest request body (JSON, text) a caller may send, announced or streamed; larger ones are
+     *     refused with 413 {@code body-too-large} before they are bound. Multipart uploads have their own limits.
+     */
+    public record Web(@DefaultValue("1MB") @NotNull DataSize maxBodySize) {}
 }

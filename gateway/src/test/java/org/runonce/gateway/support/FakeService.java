@@ -94,7 +94,7 @@ public final class FakeService {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            int bodyBytes = exchange.getRequestBody().readAllBytes().length;
             String path = exchange.getRequestURI().getPath();
             Matcher status = STATUS.matcher(path);
             if (path.endsWith("/v3/api-docs")) {
@@ -124,7 +124,7 @@ public final class FakeService {
                     // Hold the response like a service stuck on a slow database; the test releases it.
                     awaitRelease();
                 }
-                respond(exchange, 200, "application/json", echo(exchange));
+                respond(exchange, 200, "application/json", echo(exchange, bodyBytes));
             }
         }
     }
@@ -137,7 +137,7 @@ public final class FakeService {
         }
     }
 
-    private Map<String, Object> echo(HttpExchange exchange) {
+    private Map<String, Object> echo(HttpExchange exchange, int bodyBytes) {
         Map<String, Object> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(), values.getFirst()));
         Map<String, Object> echo = new LinkedHashMap<>();
@@ -146,6 +146,7 @@ public final class FakeService {
         echo.put("path", exchange.getRequestURI().getRawPath());
         echo.put("query", exchange.getRequestURI().getRawQuery());
         echo.put("headers", headers);
+        echo.put("bodyBytes", bodyBytes);
         return echo;
     }
 
