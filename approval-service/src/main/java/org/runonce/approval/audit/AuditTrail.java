@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.runonce.approval.shared.Jdbc;
-import org.runonce.approval.shared.Time;
+import org.runonce.starter.domain.Time;
+import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,7 +57,7 @@ public class AuditTrail {
         String prevHash = last.map(Map.Entry::getValue).orElse(GENESIS);
         Instant at = time.now();
         String text = payload == null ? "{}" : json.writeValueAsString(payload);
-        String hash = hash(caseNumber, seq, actor, action, reason, at, text, prevHash);
+        String hash = hash(new AuditEntry(caseNumber, seq, actor, action, reason, at, text, prevHash, null));
         jdbc.sql("""
                         insert into audit_entry (case_number, seq, actor, action, reason, at, payload, prev_hash, hash)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -100,8 +100,7 @@ public class AuditTrail {
             if (!e.prevHash().equals(previous)) {
                 return broken(caseNumber, entries, e.seq(), "BROKEN_LINK");
             }
-            String recomputed =
-                    hash(e.caseNumber(), e.seq(), e.actor(), e.action(), e.reason(), e.at(), e.payload(), e.prevHash());
+            String recomputed = hash(e);
             if (!recomputed.equals(e.hash())) {
                 return broken(caseNumber, entries, e.seq(), "HASH_MISMATCH");
             }
@@ -119,25 +118,17 @@ public class AuditTrail {
      * SHA-256 (hex) over the canonical content: every field length-prefixed (so no two different entries share a
      * byte string), the time as an ISO instant to the microsecond, then the previous hash.
      */
-    static String hash(
-            String caseNumber,
-            int seq,
-            String actor,
-            String action,
-            String reason,
-            Instant at,
-            String payload,
-            String prevHash) {
+    static String hash(AuditEntry entry) {
         StringBuilder canonical = new StringBuilder();
         for (String field : new String[] {
-            caseNumber,
-            Integer.toString(seq),
-            actor,
-            action,
-            reason == null ? "\u0000" : reason,
-            DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MICROS)),
-            payload,
-            prevHash
+            entry.caseNumber(),
+            Integer.toString(entry.seq()),
+            entry.actor(),
+            entry.action(),
+            entry.reason() == null ? "\u0000" : entry.reason(),
+            DateTimeFormatter.ISO_INSTANT.format(entry.at().truncatedTo(ChronoUnit.MICROS)),
+            entry.payload(),
+            entry.prevHash()
         }) {
             canonical.append(field.length()).append(':').append(field).append(';');
         }

@@ -4,477 +4,303 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.runonce.approval.shared.Refusals;
+import java.util.Map;
+import java.util.Optional;
+import org.runonce.contracts.approval.AttachedCertificate;
 import org.runonce.contracts.approval.CaseClock;
+import org.runonce.contracts.approval.CaseEvent;
+import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
-import org.runonce.contracts.catalog.Name;
+import org.runonce.contracts.intake.MaterialReference;
+import org.runonce.starter.domain.Refusal;
 
 /**
- * One item of an application, handled by one department. The case owns its state changes: every method checks that
- * it is legal in the current status (and step) and refuses with a problem otherwise.
+ * One item of an application, handled by one department: the aggregate. It owns its parts: who works on it
+ * ({@link Assignment}), its clock with the pauses ({@link Stopwatch}), its {@link Supplements}, its
+ * {@link CaseMaterials} and its {@link Prerequisites}. Every change checks that it is legal in the current status
+ * (and step), refuses otherwise, and records what happened ({@link Journal.Entry}: the audit entry and the event),
+ * which {@link Cases} hands to the {@link Journal} when it saves the case.
  */
-public final class Case {
+final class Case {
 
-    final String number;
-    final String applicationNumber;
-    final String bundleCode;
-    final String itemCode;
-    final int itemVersion;
-    final Name itemName;
-    final String departmentCode;
-    final String region;
-    final String handlingMode;
-    final Applicant applicant;
-    final Procedure procedure;
-    final Instant acceptedAt;
-    final Instant openedAt;
-    final int promisedDays;
+    private final Subject subject;
+    private final Assignment assignment;
+    private final Stopwatch stopwatch;
+    private final Supplements supplements;
+    private final CaseMaterials materials;
+    private final Prerequisites prerequisites;
+    private final List<Journal.Entry> recorded = new ArrayList<>();
+    private Status status;
+    private final Progress progress;
+    private Decision decision;
+    private Instant withdrawnAt;
+    private String withdrawalReason;
 
-    Status status;
-    int stepIndex;
-    String assignee;
-    Instant assignedAt;
-    LocalDate startedOn;
-    int suspendedDays;
-    LocalDate pausedSince;
-    String pauseKind;
-    LocalDate stoppedOn;
-    Instant warnedAt;
-    Instant overdueAt;
-    int supplementCount;
-    String secondSupplementApprover;
-    String secondSupplementReason;
-    Instant secondSupplementAt;
-    Decision decision;
-    Instant withdrawnAt;
-    String withdrawalReason;
+    /** Where the case stands in its procedure, and how it ended, as stored. */
+    record State(Status status, int stepIndex, Decision decision, Instant withdrawnAt, String withdrawalReason) {
 
-    /**
-     * The decision.
-     *
-     * @param outcome APPROVED or REJECTED
-     * @param reason reasoning (required for a rejection)
-     * @param legalBasis legal basis (required for a rejection)
-     * @param decidedAt when
-     * @param decidedBy who
-     * @param atWindow decided by an authorized window clerk at acceptance
-     * @param delegationId the window delegation used, or null
-     * @param daysUsed working days used
-     * @param onTime within the promised time
-     * @param certificateNumber the certificate issued, or null
-     */
-    public record Decision(
-            Status outcome,
-            String reason,
-            String legalBasis,
-            Instant decidedAt,
-            String decidedBy,
-            boolean atWindow,
-            Long delegationId,
-            int daysUsed,
-            boolean onTime,
-            String certificateNumber) {
-
-        Decision withCertificate(String number) {
-            return new Decision(
-                    outcome,
-                    reason,
-                    legalBasis,
-                    decidedAt,
-                    decidedBy,
-                    atWindow,
-                    delegationId,
-                    daysUsed,
-                    onTime,
-                    number);
-        }
+        static final State PENDING = new State(Status.PENDING, 0, null, null, null);
+        static final State WAITING = new State(Status.WAITING, 0, null, null, null);
     }
 
-    Case(
-            String number,
-            String applicationNumber,
-            String bundleCode,
-            String itemCode,
-            int itemVersion,
-            Name itemName,
-            String departmentCode,
-            String region,
-            String handlingMode,
-            Applicant applicant,
-            Procedure procedure,
-            Instant acceptedAt,
-            Instant openedAt,
-            int promisedDays) {
-        this.number = number;
-        this.applicationNumber = applicationNumber;
-        this.bundleCode = bundleCode;
-        this.itemCode = itemCode;
-        this.itemVersion = itemVersion;
-        this.itemName = itemName;
-        this.departmentCode = departmentCode;
-        this.region = region;
-        this.handlingMode = handlingMode;
-        this.applicant = applicant;
-        this.procedure = procedure;
-        this.acceptedAt = acceptedAt;
-        this.openedAt = openedAt;
-        this.promisedDays = promisedDays;
+    Case(Subject subject, State state, CaseParts parts) {
+        this.subject = subject;
+        this.assignment = parts.assignment();
+        this.stopwatch = parts.stopwatch();
+        this.supplements = parts.supplements();
+        this.materials = parts.materials();
+        this.prerequisites = parts.prerequisites();
+        this.status = state.status();
+        this.progress = new Progress(subject.number(), subject.procedure(), state.stepIndex());
+        this.decision = state.decision();
+        this.withdrawnAt = state.withdrawnAt();
+        this.withdrawalReason = state.withdrawalReason();
     }
 
-    /**
-     * A new case: waiting (clock not started) when it depends on undecided cases, else pending with the clock started
-     * on {@code clockStart}.
-     */
-    static Case open(
-            String number,
-            String applicationNumber,
-            String bundleCode,
-            String itemCode,
-            int itemVersion,
-            Name itemName,
-            String departmentCode,
-            String region,
-            String handlingMode,
-            Applicant applicant,
-            Procedure procedure,
-            Instant acceptedAt,
-            Instant now,
-            int promisedDays,
-            boolean waiting,
-            LocalDate clockStart) {
+    /** A new case: waiting (clock not started) when it needs undecided cases, else pending with the clock started. */
+    static Case open(Opening o, String actor, Moment m) {
+        boolean waiting = !o.waitingFor().isEmpty();
+        var s = o.subject();
         var c = new Case(
-                number,
-                applicationNumber,
-                bundleCode,
-                itemCode,
-                itemVersion,
-                itemName,
-                departmentCode,
-                region,
-                handlingMode,
-                applicant,
-                procedure,
-                acceptedAt,
-                now,
-                promisedDays);
-        c.status = waiting ? Status.WAITING : Status.PENDING;
-        c.startedOn = waiting ? null : clockStart;
+                s,
+                waiting ? State.WAITING : State.PENDING,
+                CaseParts.fresh(s.number(), o.promisedDays(), waiting ? null : o.clockStart(), o.prerequisites()));
+        c.materials.add(o.materials(), m.now());
+        c.record("OPENED", actor, null, CaseEvents.opened(c.header(actor, m), o));
         return c;
     }
 
-    // ---- queue ------------------------------------------------------------------------------------------------
-
     void claim(String reviewer, Instant now) {
         requireOpen("claim");
-        if (assignee != null && !assignee.equals(reviewer)) {
-            throw claimedByOther();
-        }
-        assignee = reviewer;
-        assignedAt = now;
+        audit("CLAIMED", reviewer, null, assignment.claim(reviewer, now));
     }
 
-    void assign(String reviewer, Instant now) {
+    void assign(String reviewer, String head, String reason, Instant now) {
         requireOpen("assign");
-        assignee = reviewer;
-        assignedAt = now;
+        audit("ASSIGNED", head, reason, assignment.assign(reviewer, now));
     }
 
-    void release() {
+    void release(String actor, String reason) {
         requireOpen("release");
-        if (assignee == null) {
-            throw Refusals.conflict("not-assigned", "Not assigned", "case " + number + " is not assigned to anyone");
-        }
-        assignee = null;
-        assignedAt = null;
+        audit("RELEASED", actor, reason, assignment.release());
     }
 
-    // ---- review -----------------------------------------------------------------------------------------------
+    /** Refusal for a reviewer acting on a case assigned to someone else. */
+    void requireAssigneeOrHead(String username, boolean head) {
+        assignment.requireAssigneeOrHead(username, head, status == Status.PENDING);
+    }
 
-    void startReview(String reviewer, Instant now) {
+    void startReview(String reviewer, Moment m) {
         require("start-review", Status.PENDING);
-        if (assignee == null) {
-            assignee = reviewer;
-            assignedAt = now;
-        }
+        assignment.takeIfFree(reviewer, m.now());
         status = Status.IN_REVIEW;
+        record("REVIEW_STARTED", reviewer, null, CaseEvents.reviewStarted(header(reviewer, m)));
     }
 
     /** Completes the current step; returns its code. */
-    String advance() {
+    String advance(String actor, String note, Moment m) {
         require("advance", Status.IN_REVIEW);
-        if (stepIndex >= procedure.decisionIndex()) {
-            throw Refusals.conflict(
-                    "at-decision-step",
-                    "At the decision step",
-                    "case " + number + " is at its decision step " + step() + ": approve or reject it");
-        }
-        String completed = step();
-        stepIndex++;
+        String completed = progress.advance();
+        record("STEP_ADVANCED", actor, note, CaseEvents.stepAdvanced(header(actor, m), completed, note));
         return completed;
     }
 
-    /**
-     * Asks the applicant for a supplement (the clock stops); returns the request number. The second request needs a
-     * department head's approval first; there is no third.
-     */
-    int requestSupplement(LocalDate today) {
+    /** Asks the applicant for a supplement listing everything (the clock stops); returns the request number. */
+    int requestSupplement(
+            String actor, List<SupplementRequested.RequestedMaterial> requested, String reason, Moment m) {
         require("request-supplement", Status.IN_REVIEW);
-        if (supplementCount >= 2) {
-            throw Refusals.conflict(
-                    "supplements-exhausted", "No more supplements", "case " + number + " had its two supplements");
-        }
-        if (supplementCount == 1 && secondSupplementApprover == null) {
-            throw Refusals.conflict(
-                    "second-supplement-not-approved",
-                    "Second supplement needs approval",
-                    "case " + number + " already asked for a supplement once (一次性告知); a second request needs a"
-                            + " department head's approval with a reason");
-        }
-        supplementCount++;
-        pause("SUPPLEMENT", Status.SUPPLEMENT_REQUESTED, today);
-        return supplementCount;
+        var request = supplements.request(actor, requested, reason, m.now());
+        status = Status.SUPPLEMENT_REQUESTED;
+        stopwatch.pause(Stopwatch.Pause.begin("SUPPLEMENT", reason, m.today(), m.now()));
+        var event = CaseEvents.supplementRequested(header(actor, m), request, requested);
+        record("SUPPLEMENT_REQUESTED", actor, reason, event);
+        return request.requestNumber();
     }
 
     /** A department head allows one more supplement request, with a reason. */
     void approveSecondSupplement(String head, String reason, Instant now) {
         requireOpen("approve-second-supplement");
-        if (supplementCount == 0) {
-            throw Refusals.conflict(
-                    "first-supplement-unused",
-                    "First supplement not used",
-                    "case " + number + " has not asked for a supplement yet: the first needs no approval");
-        }
-        if (supplementCount >= 2 || secondSupplementApprover != null) {
-            throw Refusals.conflict(
-                    "second-supplement-already-approved",
-                    "Already approved",
-                    "case " + number + " already has its second supplement approved");
-        }
-        secondSupplementApprover = head;
-        secondSupplementReason = reason;
-        secondSupplementAt = now;
+        supplements.approveSecond(head, reason, now);
+        audit("SECOND_SUPPLEMENT_APPROVED", head, reason, Map.of("approvedBy", head));
     }
 
-    /** Starts a special procedure of the current step (the clock stops). */
-    void suspend(String procedureCode, LocalDate today) {
+    /** Starts a special procedure of the current step for about {@code expectedDays} (the clock stops). */
+    void suspend(String actor, String procedureCode, int expectedDays, String reason, Moment m) {
         require("suspend", Status.IN_REVIEW);
-        var allowed = currentStep().specialProcedures();
-        if (!allowed.contains(procedureCode)) {
-            throw Refusals.unprocessable(
-                            "procedure-not-in-step",
-                            "Special procedure not in this step",
-                            "step " + step() + " of " + itemCode + " allows "
-                                    + (allowed.isEmpty() ? "no special procedure" : allowed))
-                    .with("allowed", allowed);
-        }
-        pause(procedureCode, Status.SUSPENDED, today);
+        progress.requireSpecialProcedure(procedureCode, subject.itemCode());
+        var pause = Stopwatch.Pause.begin(procedureCode, reason, m.today(), m.now())
+                .expecting(expectedDays, m.calendar().plusWorkingDays(m.today(), expectedDays));
+        status = Status.SUSPENDED;
+        stopwatch.pause(pause);
+        record("SUSPENDED", actor, reason, CaseEvents.suspended(header(actor, m), pause));
     }
 
-    /** Ends the current pause; returns what paused and how many working days it lasted. */
-    Pause resume(LocalDate today, WorkingDayCalendar calendar) {
+    /** Ends the suspension, or records the supplement received; the clock runs again. Returns the pause ended. */
+    Stopwatch.Ended resume(String actor, String note, Moment m) {
         if (!status.isPaused()) {
             throw illegal("resume");
         }
-        int days = clockState().currentPause(calendar, today);
-        var ended = new Pause(pauseKind, pausedSince, days);
-        suspendedDays += days;
-        pausedSince = null;
-        pauseKind = null;
+        var ended = stopwatch.resume(m.today(), m.now(), m.calendar());
+        if ("SUPPLEMENT".equals(ended.kind())) {
+            supplements.received(m.now(), actor);
+        }
         status = Status.IN_REVIEW;
+        record("RESUMED", actor, note, CaseEvents.resumed(header(actor, m), ended, note));
         return ended;
     }
 
-    /**
-     * A pause that ended.
-     *
-     * @param kind SUPPLEMENT or the special procedure
-     * @param since the day it began
-     * @param workingDays working days it lasted
-     */
-    record Pause(String kind, LocalDate since, int workingDays) {}
-
-    private void pause(String kind, Status pausedStatus, LocalDate today) {
-        status = pausedStatus;
-        pausedSince = today;
-        pauseKind = kind;
+    /** Materials handed in at intake after acceptance (a 容缺 pledge fulfilled, or the supplement asked for). */
+    void supplied(List<MaterialReference> references, Moment m) {
+        materials.add(references, m.now());
+        audit("MATERIALS_SUPPLIED", "system", null, Map.of("materials", references));
+        if (status == Status.SUPPLEMENT_REQUESTED) {
+            resume("system", "补正材料已提交 / supplement received at intake", m);
+        }
     }
 
-    // ---- decisions --------------------------------------------------------------------------------------------
-
-    void approve(
-            String actor, String reason, String legalBasis, Instant now, LocalDate today, WorkingDayCalendar calendar) {
+    void approve(Verdict v, Moment m, CertificateNumbers certificates) {
         requireDecisionStep("approve");
-        decide(Status.APPROVED, actor, reason, legalBasis, now, today, calendar, false, null);
+        decide(Status.APPROVED, v, null, m, certificates);
+        recordDecision(v.reason(), m);
     }
 
-    void reject(
-            String actor, String reason, String legalBasis, Instant now, LocalDate today, WorkingDayCalendar calendar) {
+    void reject(Verdict v, Moment m) {
         requireDecisionStep("reject");
-        requireReasonAndBasis(reason, legalBasis);
-        decide(Status.REJECTED, actor, reason, legalBasis, now, today, calendar, false, null);
+        requireReasonAndBasis(v);
+        decide(Status.REJECTED, v, null, m, Optional::empty);
+        recordDecision(v.reason(), m);
     }
 
-    /** An authorized window clerk decides a just opened case on the spot (授权到位). */
+    /** An authorized window clerk decides a just opened case on the spot (授权到位), under a delegation. */
     void decideAtWindow(
-            Status outcome,
-            String clerk,
-            String reason,
-            String legalBasis,
-            long delegationId,
-            Instant now,
-            LocalDate today,
-            WorkingDayCalendar calendar) {
+            Status outcome, Verdict v, long delegationId, String delegationNote, Moment m, CertificateNumbers numbers) {
         if (status != Status.PENDING) {
             throw illegal("decide-at-window");
         }
         if (outcome == Status.REJECTED) {
-            requireReasonAndBasis(reason, legalBasis);
+            requireReasonAndBasis(v);
         }
-        if (assignee == null) {
-            assignee = clerk;
-            assignedAt = now;
-        }
-        decide(outcome, clerk, reason, legalBasis, now, today, calendar, true, delegationId);
+        assignment.takeIfFree(v.actor(), m.now());
+        decide(outcome, v, delegationId, m, numbers);
+        recordDecision(
+                "授权到位 / decided at the window under delegation " + delegationId + " (" + delegationNote + ")", m);
     }
 
     /** A case that waited for a case now rejected cannot proceed: rejected by the system, saying why. */
-    void rejectForPrerequisite(String prerequisiteCase, Instant now, LocalDate today, WorkingDayCalendar calendar) {
+    void rejectForPrerequisite(String prerequisiteCase, Moment m) {
         require("reject-for-prerequisite", Status.WAITING);
-        decide(
-                Status.REJECTED,
-                "system",
-                "前置事项未获批准 / prerequisite case " + prerequisiteCase + " was not approved",
-                "前置事项为本事项的办理条件 / the prerequisite's approval is a condition of this item",
-                now,
-                today,
-                calendar,
-                false,
-                null);
+        var v = Verdict.prerequisiteNotApproved(prerequisiteCase);
+        decide(Status.REJECTED, v, null, m, Optional::empty);
+        recordDecision(decision.reason(), m);
     }
 
-    private void decide(
-            Status outcome,
-            String actor,
-            String reason,
-            String legalBasis,
-            Instant now,
-            LocalDate today,
-            WorkingDayCalendar calendar,
-            boolean atWindow,
-            Long delegationId) {
-        if (startedOn != null) {
-            stoppedOn = today;
-        }
-        CaseClock clock = clock(today, calendar);
-        decision = new Decision(
-                outcome,
-                blankToNull(reason),
-                blankToNull(legalBasis),
-                now,
-                actor,
-                atWindow,
-                delegationId,
-                clock.workingDaysUsed(),
-                clock.workingDaysUsed() <= promisedDays,
-                null);
+    private void decide(Status outcome, Verdict v, Long delegationId, Moment m, CertificateNumbers certificates) {
+        stopwatch.stop(m.today(), m.now(), m.calendar());
+        decision = Decision.of(outcome, v, delegationId, m.now(), clock(m));
         status = outcome;
         if (outcome == Status.APPROVED) {
-            stepIndex = procedure.finalIndex();
+            progress.finish();
+            certificates.next().ifPresent(n -> decision = decision.withCertificate(n));
         }
     }
 
-    void certificateIssued(String certificateNumber) {
-        if (status != Status.APPROVED) {
-            throw illegal("issue-certificate");
-        }
-        decision = decision.withCertificate(certificateNumber);
+    private void recordDecision(String auditReason, Moment m) {
+        var event = CaseEvents.decided(header(decision.decidedBy(), m), decision);
+        record("DECIDED", decision.decidedBy(), auditReason, event);
     }
 
-    // ---- dependencies, withdrawal, deadlines -------------------------------------------------------------------
+    /** Puts the certificate of a case it needed onto the materials it stands for (or as {@code fallbackCode}). */
+    List<AttachedCertificate> attachCertificate(
+            String fromCase, String certificateNumber, String certificateType, String fallbackCode, Instant now) {
+        return materials.attachCertificate(fromCase, certificateNumber, fallbackCode, now).stream()
+                .map(code -> new AttachedCertificate(code, certificateNumber, certificateType, fromCase))
+                .toList();
+    }
 
-    /** Every case this one waited for was approved: its clock starts today. */
-    void start(LocalDate today) {
+    /** Every case this one waited for was approved: its clock starts today, their certificates attached. */
+    void start(List<AttachedCertificate> attached, Moment m) {
         require("start", Status.WAITING);
         status = Status.PENDING;
-        startedOn = today;
+        stopwatch.start(m.today());
+        record("STARTED", "system", null, CaseEvents.started(header("system", m), attached));
     }
 
     /** Closes the case undecided; returns the working days of the pause it ended, or null when none ran. */
-    Integer withdraw(String reason, Instant now, LocalDate today, WorkingDayCalendar calendar) {
+    Integer withdraw(String reason, Moment m) {
         requireOpen("withdraw");
-        Integer paused = null;
-        if (pausedSince != null) {
-            paused = clockState().currentPause(calendar, today);
-            suspendedDays += paused;
-            pausedSince = null;
-            pauseKind = null;
-        }
-        if (startedOn != null) {
-            stoppedOn = today;
-        }
+        var ended = stopwatch.stop(m.today(), m.now(), m.calendar());
         status = Status.WITHDRAWN;
-        withdrawnAt = now;
-        withdrawalReason = blankToNull(reason);
-        return paused;
+        withdrawnAt = m.now();
+        withdrawalReason = Decision.blankToNull(reason);
+        var event = CaseEvents.withdrawn(header("system", m), withdrawalReason, withdrawnAt);
+        record("WITHDRAWN", "system", reason, event);
+        return ended == null ? null : ended.workingDays();
     }
 
-    boolean warn(Instant now) {
-        if (warnedAt != null || status.isFinal()) {
+    /** Raises the 80% warning once; false when it was raised before or the case is closed. */
+    boolean warn(Moment m) {
+        if (status.isFinal() || !stopwatch.warn(m.now())) {
             return false;
         }
-        warnedAt = now;
+        record("WARNED", "system", null, CaseEvents.warning(header("system", m), m.now()));
         return true;
     }
 
-    boolean markOverdue(Instant now) {
-        if (overdueAt != null || status.isFinal()) {
+    /** Raises the overdue event once; false when it was raised before or the case is closed. */
+    boolean markOverdue(Moment m) {
+        if (status.isFinal() || !stopwatch.markOverdue(m.now())) {
             return false;
         }
-        overdueAt = now;
+        record("OVERDUE", "system", null, CaseEvents.overdue(header("system", m), m.now()));
         return true;
     }
 
-    // ---- reading ----------------------------------------------------------------------------------------------
-
-    public String number() {
-        return number;
+    String number() {
+        return subject.number();
     }
 
-    public String applicationNumber() {
-        return applicationNumber;
+    Subject subject() {
+        return subject;
     }
 
-    public String departmentCode() {
-        return departmentCode;
-    }
-
-    public String itemCode() {
-        return itemCode;
-    }
-
-    public Status status() {
+    Status status() {
         return status;
     }
 
-    public String assignee() {
-        return assignee;
+    String assignee() {
+        return assignment.assignee();
     }
 
-    public String step() {
-        return currentStep().code();
+    Decision decision() {
+        return decision;
     }
 
-    Procedure.Step currentStep() {
-        return procedure.step(stepIndex);
+    String step() {
+        return progress.step();
     }
 
-    WorkingDayClock clockState() {
-        return new WorkingDayClock(promisedDays, startedOn, suspendedDays, pausedSince, stoppedOn);
+    State state() {
+        return new State(status, progress.index(), decision, withdrawnAt, withdrawalReason);
+    }
+
+    CaseParts parts() {
+        return new CaseParts(assignment, stopwatch, supplements, materials, prerequisites);
     }
 
     /** The clock as of {@code today}. */
-    public CaseClock clock(LocalDate today, WorkingDayCalendar calendar) {
-        return clockState().on(today, calendar, warnedAt != null, overdueAt != null);
+    CaseClock clock(LocalDate today, WorkingDayCalendar calendar) {
+        return stopwatch.on(today, calendar);
+    }
+
+    CaseClock clock(Moment m) {
+        return clock(m.today(), m.calendar());
+    }
+
+    /** What was recorded since the last call, in order: {@link Cases} journals it when it saves the case. */
+    List<Journal.Entry> pullEntries() {
+        var entries = List.copyOf(recorded);
+        recorded.clear();
+        return entries;
     }
 
     /** What can be done with the case now, for user interfaces (the methods still check). */
@@ -483,50 +309,36 @@ public final class Case {
         if (status.isFinal()) {
             return actions;
         }
-        actions.add(assignee == null ? "claim" : "release");
+        actions.add(assignee() == null ? "claim" : "release");
         actions.add("assign");
         switch (status) {
             case PENDING -> actions.add("start-review");
             case IN_REVIEW -> {
-                if (stepIndex < procedure.decisionIndex()) {
-                    actions.add("advance");
-                } else {
-                    actions.add("approve");
-                    actions.add("reject");
-                }
-                if (supplementCount == 0 || (supplementCount == 1 && secondSupplementApprover != null)) {
+                actions.addAll(progress.stepActions());
+                if (supplements.mayRequest()) {
                     actions.add("request-supplement");
                 }
-                if (!currentStep().specialProcedures().isEmpty()) {
+                if (progress.allowsSpecialProcedures()) {
                     actions.add("suspend");
                 }
             }
             case SUPPLEMENT_REQUESTED, SUSPENDED -> actions.add("resume");
             default -> {}
         }
-        if (supplementCount == 1 && secondSupplementApprover == null) {
+        if (supplements.secondAwaitsApproval()) {
             actions.add("approve-second-supplement");
         }
         return actions;
     }
 
-    // ---- rules ------------------------------------------------------------------------------------------------
-
     private void requireDecisionStep(String action) {
         require(action, Status.IN_REVIEW);
-        if (stepIndex != procedure.decisionIndex()) {
-            throw Refusals.conflict(
-                            "not-at-decision-step",
-                            "Not at the decision step",
-                            "case " + number + " is at step " + step() + "; complete it first (advance) to reach "
-                                    + procedure.step(procedure.decisionIndex()).code())
-                    .with("step", step());
-        }
+        progress.requireDecisionStep();
     }
 
-    private static void requireReasonAndBasis(String reason, String legalBasis) {
-        if (blankToNull(reason) == null || blankToNull(legalBasis) == null) {
-            throw Refusals.unprocessable(
+    private static void requireReasonAndBasis(Verdict v) {
+        if (Decision.blankToNull(v.reason()) == null || Decision.blankToNull(v.legalBasis()) == null) {
+            throw Refusal.unprocessable(
                     "reason-and-legal-basis-required",
                     "Reason and legal basis required",
                     "a rejection states its reason and its legal basis");
@@ -545,35 +357,36 @@ public final class Case {
         }
     }
 
-    private RuntimeException illegal(String action) {
-        return Refusals.conflict(
+    private Refusal illegal(String action) {
+        return Refusal.conflict(
                         "illegal-transition",
                         "Not possible in this status",
-                        "case " + number + " is " + status + ": " + action + " is not possible")
+                        "case " + number() + " is " + status + ": " + action + " is not possible")
                 .with("status", status.name())
                 .with("action", action)
                 .with("allowedActions", actions());
     }
 
-    private RuntimeException claimedByOther() {
-        return Refusals.conflict(
-                        "claimed-by-other",
-                        "Claimed by another reviewer",
-                        "case " + number + " is assigned to " + assignee)
-                .with("assignee", assignee);
+    /** The header every event of this case opens with, as of now. */
+    private CaseEvents.Header header(String actor, Moment m) {
+        return new CaseEvents.Header(
+                subject.applicationNumber(),
+                subject.number(),
+                subject.itemCode(),
+                subject.itemVersion(),
+                subject.departmentCode(),
+                status.name(),
+                step(),
+                assignee(),
+                actor,
+                clock(m));
     }
 
-    /** Refusal for a reviewer acting on a case assigned to someone else. */
-    void requireAssigneeOrHead(String username, boolean head) {
-        if (!head && assignee != null && !assignee.equals(username)) {
-            throw claimedByOther();
-        }
-        if (!head && assignee == null && status != Status.PENDING) {
-            throw Refusals.conflict("not-assigned", "Not assigned", "claim case " + number + " before acting on it");
-        }
+    private void record(String action, String actor, String reason, CaseEvent event) {
+        recorded.add(new Journal.Entry(action, actor, reason, null, event));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private void audit(String action, String actor, String reason, Object payload) {
+        recorded.add(new Journal.Entry(action, actor, reason, payload, null));
     }
 }

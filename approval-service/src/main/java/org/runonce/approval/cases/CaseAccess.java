@@ -1,6 +1,6 @@
 package org.runonce.approval.cases;
 
-import org.runonce.approval.shared.Refusals;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +25,17 @@ class CaseAccess {
 
     /** The case if the caller may see it, else 404. */
     Case read(String number, Caller caller) {
-        var c = cases.find(number).orElseThrow(() -> Refusals.notFound("case", number));
+        var c = cases.find(number).orElseThrow(() -> Refusal.notFound("case", number));
         requireVisible(c, caller);
         return c;
     }
 
     /** The case, locked, if the caller may act on it: 404 for another department, 403 for a read-only role. */
     Case act(String number, Caller caller) {
-        var c = cases.lock(number).orElseThrow(() -> Refusals.notFound("case", number));
+        var c = cases.lock(number).orElseThrow(() -> Refusal.notFound("case", number));
         requireVisible(c, caller);
-        if (!caller.belongsTo(c.departmentCode) || !(caller.hasRole(REVIEWER) || caller.hasRole(HEAD))) {
-            throw Refusals.forbidden(
+        if (!caller.belongsTo(c.subject().departmentCode()) || !(caller.hasRole(REVIEWER) || caller.hasRole(HEAD))) {
+            throw Refusal.forbidden(
                     "not-a-reviewer", "Read only", "only the department's reviewers and heads act on its cases");
         }
         return c;
@@ -45,7 +45,7 @@ class CaseAccess {
     Case actAsHead(String number, Caller caller) {
         var c = act(number, caller);
         if (!caller.hasRole(HEAD)) {
-            throw Refusals.forbidden(
+            throw Refusal.forbidden(
                     "department-head-only", "Department head only", "only a department head may do this");
         }
         return c;
@@ -60,15 +60,15 @@ class CaseAccess {
             return;
         }
         boolean departmentRole = caller.hasRole(REVIEWER) || caller.hasRole(HEAD) || caller.hasRole(DEPARTMENT_SYSTEM);
-        if (!departmentRole || !caller.belongsTo(c.departmentCode)) {
-            throw Refusals.notFound("case", c.number);
+        if (!departmentRole || !caller.belongsTo(c.subject().departmentCode())) {
+            throw Refusal.notFound("case", c.number());
         }
     }
 
     /** The department whose queue the caller sees. */
     static String departmentOf(Caller caller) {
         return caller.department()
-                .orElseThrow(() -> Refusals.forbidden(
+                .orElseThrow(() -> Refusal.forbidden(
                         "no-department", "No department", "only department staff and systems have a queue"));
     }
 }

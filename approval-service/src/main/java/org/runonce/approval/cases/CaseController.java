@@ -17,6 +17,7 @@ import org.runonce.approval.audit.ChainVerification;
 import org.runonce.approval.certificate.Certificate;
 import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.starter.security.Caller;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +37,13 @@ class CaseController {
     static final String ACTORS = "hasAnyRole('reviewer', 'department-head')";
     static final String HEADS = "hasRole('department-head')";
 
-    private final CaseWorkflow workflow;
+    private final Reviewing reviewing;
+    private final Deciding deciding;
     private final CaseQueries queries;
 
-    CaseController(CaseWorkflow workflow, CaseQueries queries) {
-        this.workflow = workflow;
+    CaseController(Reviewing reviewing, Deciding deciding, CaseQueries queries) {
+        this.reviewing = reviewing;
+        this.deciding = deciding;
         this.queries = queries;
     }
 
@@ -54,16 +57,39 @@ class CaseController {
                     + " they were opened: what a desk client polls for new arrivals. A case is stamped when its"
                     + " opening transaction starts and becomes visible when it commits, so poll with an overlap of"
                     + " a few seconds and recognise cases already seen by their number.")
-    List<CaseView.Summary> queue(
-            Caller caller,
-            @RequestParam(required = false) String department,
-            @RequestParam(required = false) Status status,
-            @RequestParam(required = false) String assignee,
-            @RequestParam(defaultValue = "true") boolean open,
-            @RequestParam(required = false) Instant since,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.queue(caller, department, status, assignee, open, since, page, size);
+    List<CaseView.Summary> queue(Caller caller, @ParameterObject @Valid QueueQuery query) {
+        return queries.queue(
+                caller,
+                new QueueFilter(
+                        query.department(), query.status(), query.assignee(), query.open(), false, query.since()),
+                new QueueFilter.Page(query.page(), query.size()));
+    }
+
+    /**
+     * A queue as asked for in the query string.
+     *
+     * @param department another department (supervisors), or null for the caller's
+     * @param status only this status, or null
+     * @param assignee {@code me}, {@code none}, a username, or null for all
+     * @param open only undecided cases (default true)
+     * @param since only the cases opened at or after this instant, in the order they were opened, or null
+     * @param page from 0
+     * @param size entries per page (default 50)
+     */
+    record QueueQuery(
+            String department,
+            Status status,
+            String assignee,
+            Boolean open,
+            Instant since,
+            @Min(0) Integer page,
+            @Min(1) @Max(500) Integer size) {
+
+        QueueQuery {
+            open = open == null || open;
+            page = page == null ? 0 : page;
+            size = size == null ? 50 : size;
+        }
     }
 
     @GetMapping("/overdue")
@@ -122,19 +148,19 @@ class CaseController {
     @PostMapping("/{number}/claim")
     @PreAuthorize(ACTORS)
     CaseView claim(@PathVariable String number, Caller caller) {
-        return workflow.claim(number, caller);
+        return reviewing.claim(number, caller);
     }
 
     @PostMapping("/{number}/assign")
     @PreAuthorize(HEADS)
     CaseView assign(@PathVariable String number, @Valid @RequestBody Assignment request, Caller caller) {
-        return workflow.assign(number, request.assignee(), request.reason(), caller);
+        return reviewing.assign(number, request.assignee(), request.reason(), caller);
     }
 
     @PostMapping("/{number}/release")
     @PreAuthorize(ACTORS)
     CaseView release(@PathVariable String number, @RequestBody(required = false) Remark request, Caller caller) {
-        return workflow.release(number, request == null ? null : request.reason(), caller);
+        return reviewing.release(number, request == null ? null : request.reason(), caller);
     }
 
     // ---- review -------------------------------------------------------------------------------------------------
@@ -196,14 +222,14 @@ class CaseController {
     @PostMapping("/{number}/start-review")
     @PreAuthorize(ACTORS)
     CaseView startReview(@PathVariable String number, Caller caller) {
-        return workflow.startReview(number, caller);
+        return reviewing.startReview(number, caller);
     }
 
     @PostMapping("/{number}/advance")
     @PreAuthorize(ACTORS)
     @Operation(summary = "Complete the current procedure step and go to the next (up to the decision step)")
     CaseView advance(@PathVariable String number, @RequestBody(required = false) Note request, Caller caller) {
-        return workflow.advance(number, request == null ? null : request.note(), caller);
+        return reviewing.advance(number, request == null ? null : request.note(), caller);
     }
 
     @PostMapping("/{number}/supplement-requests")
@@ -211,7 +237,7 @@ class CaseController {
     @Operation(summary = "Ask for a supplement (once; a second needs a department head's approval first)")
     CaseView requestSupplement(
             @PathVariable String number, @Valid @RequestBody SupplementRequest request, Caller caller) {
-        return workflow.requestSupplement(
+        return reviewing.requestSupplement(
                 number,
                 request.materials().stream()
                         .map(m -> new SupplementRequested.RequestedMaterial(m.code(), m.description()))
@@ -225,21 +251,21 @@ class CaseController {
     @Operation(summary = "Department head: allow a second supplement request, with a reason (flagged)")
     CaseView approveSecondSupplement(
             @PathVariable String number, @Valid @RequestBody SecondSupplementApproval request, Caller caller) {
-        return workflow.approveSecondSupplement(number, request.reason(), caller);
+        return reviewing.approveSecondSupplement(number, request.reason(), caller);
     }
 
     @PostMapping("/{number}/suspensions")
     @PreAuthorize(ACTORS)
     @Operation(summary = "Suspend for a special procedure of the current step (the clock stops)")
     CaseView suspend(@PathVariable String number, @Valid @RequestBody Suspension request, Caller caller) {
-        return workflow.suspend(number, request.procedure(), request.expectedWorkingDays(), request.reason(), caller);
+        return reviewing.suspend(number, request.procedure(), request.expectedWorkingDays(), request.reason(), caller);
     }
 
     @PostMapping("/{number}/resume")
     @PreAuthorize(ACTORS)
     @Operation(summary = "End the suspension, or record the supplement received (the clock runs again)")
     CaseView resume(@PathVariable String number, @RequestBody(required = false) Note request, Caller caller) {
-        return workflow.resume(number, request == null ? null : request.note(), caller);
+        return reviewing.resume(number, request == null ? null : request.note(), caller);
     }
 
     @PostMapping("/{number}/approve")
@@ -249,7 +275,7 @@ class CaseController {
             @PathVariable String number, @Valid @RequestBody(required = false) Approval request, Caller caller) {
         var approval = request == null ? new Approval(null, null, null) : request;
         var c = approval.certificate();
-        return workflow.approve(
+        return deciding.approve(
                 number,
                 approval.reason(),
                 approval.legalBasis(),
@@ -263,6 +289,6 @@ class CaseController {
     @PreAuthorize(ACTORS)
     @Operation(summary = "Reject, with reason and legal basis (at the decision step)")
     CaseView reject(@PathVariable String number, @Valid @RequestBody Rejection request, Caller caller) {
-        return workflow.reject(number, request.reason(), request.legalBasis(), caller);
+        return deciding.reject(number, request.reason(), request.legalBasis(), caller);
     }
 }

@@ -1,7 +1,6 @@
 package org.runonce.approval.cases;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.runonce.contracts.approval.AttachedCertificate;
 import org.runonce.contracts.approval.CaseClock;
@@ -18,12 +17,41 @@ import org.runonce.contracts.approval.ReviewStarted;
 import org.runonce.contracts.approval.StepAdvanced;
 import org.runonce.contracts.approval.SupplementRequested;
 
-/** Maps a case, after a change, to the event announcing it. */
+/**
+ * The case's changes as the contract's events. Every event opens with the same header, built once by the case
+ * ({@link Header}); the contract's records take it positionally, so each factory spreads it.
+ */
 final class CaseEvents {
 
     static final List<String> ESCALATED_TO = List.of("department-head", "supervisor");
 
     private CaseEvents() {}
+
+    /**
+     * What every case event says about the case after the change.
+     *
+     * @param applicationNumber the application
+     * @param caseNumber the case
+     * @param itemCode the item
+     * @param itemVersion the pinned version
+     * @param departmentCode the department
+     * @param status the status after the change
+     * @param step the step after the change
+     * @param assignee the reviewer, or null
+     * @param actor who caused it
+     * @param clock the clock after the change
+     */
+    record Header(
+            String applicationNumber,
+            String caseNumber,
+            String itemCode,
+            int itemVersion,
+            String departmentCode,
+            String status,
+            String step,
+            String assignee,
+            String actor,
+            CaseClock clock) {}
 
     static String type(CaseEvent event) {
         return switch (event) {
@@ -41,154 +69,145 @@ final class CaseEvents {
         };
     }
 
-    static CaseOpened opened(
-            Case c,
-            CaseClock clock,
-            String actor,
-            List<String> dependsOn,
-            List<String> waitingFor,
-            List<CaseOpened.Material> materials) {
+    static CaseOpened opened(Header h, Opening o) {
+        var s = o.subject();
         return new CaseOpened(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock,
-                c.itemName,
-                c.bundleCode,
-                c.handlingMode,
-                dependsOn,
-                waitingFor,
-                materials,
-                c.acceptedAt);
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
+                s.itemName(),
+                s.bundleCode(),
+                s.handlingMode(),
+                o.prerequisites().dependsOn(),
+                o.waitingFor(),
+                o.materials().stream()
+                        .map(r -> new CaseOpened.Material(
+                                r.code(), r.documentId(), r.certificateNumber(), r.producedByCase()))
+                        .toList(),
+                s.acceptedAt());
     }
 
-    static CaseStarted started(Case c, CaseClock clock, List<AttachedCertificate> attached) {
+    static CaseStarted started(Header h, List<AttachedCertificate> attached) {
         return new CaseStarted(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                "system",
-                clock,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
                 attached);
     }
 
-    static ReviewStarted reviewStarted(Case c, CaseClock clock, String actor) {
+    static ReviewStarted reviewStarted(Header h) {
         return new ReviewStarted(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock);
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock());
     }
 
-    static StepAdvanced stepAdvanced(Case c, CaseClock clock, String actor, String completed, String note) {
+    static StepAdvanced stepAdvanced(Header h, String completed, String note) {
         return new StepAdvanced(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
                 completed,
                 note);
     }
 
     static SupplementRequested supplementRequested(
-            Case c,
-            CaseClock clock,
-            String actor,
-            int requestNumber,
-            List<SupplementRequested.RequestedMaterial> materials,
-            String reason) {
-        boolean second = requestNumber > 1;
+            Header h, Supplements.Supplement s, List<SupplementRequested.RequestedMaterial> materials) {
+        boolean second = s.flagged();
         return new SupplementRequested(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock,
-                requestNumber,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
+                s.requestNumber(),
                 materials,
-                reason,
-                second ? c.secondSupplementApprover : null,
-                second ? c.secondSupplementReason : null,
+                s.reason(),
+                s.secondApprovedBy(),
+                s.secondApproval(),
                 second);
     }
 
-    static CaseSuspended suspended(
-            Case c, CaseClock clock, String actor, String procedure, int days, LocalDate expectedEnd, String reason) {
+    static CaseSuspended suspended(Header h, Stopwatch.Pause p) {
         return new CaseSuspended(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock,
-                procedure,
-                days,
-                expectedEnd,
-                reason);
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
+                p.kind(),
+                p.expectedDays(),
+                p.expectedEnd(),
+                p.reason());
     }
 
-    static CaseResumed resumed(Case c, CaseClock clock, String actor, Case.Pause pause, String note) {
+    static CaseResumed resumed(Header h, Stopwatch.Ended pause, String note) {
         return new CaseResumed(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
                 pause.kind(),
                 pause.workingDays(),
                 note);
     }
 
-    static CaseDecided decided(Case c, CaseClock clock) {
-        var d = c.decision;
+    static CaseDecided decided(Header h, Decision d) {
         return new CaseDecided(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                d.decidedBy(),
-                clock,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
                 d.outcome().name(),
                 d.reason(),
                 d.legalBasis(),
@@ -198,51 +217,51 @@ final class CaseEvents {
                 d.certificateNumber());
     }
 
-    static CaseWithdrawn withdrawn(Case c, CaseClock clock, String actor) {
+    static CaseWithdrawn withdrawn(Header h, String reason, Instant at) {
         return new CaseWithdrawn(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                actor,
-                clock,
-                c.withdrawalReason,
-                c.withdrawnAt);
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
+                reason,
+                at);
     }
 
-    static CaseWarning warning(Case c, CaseClock clock, Instant now) {
+    static CaseWarning warning(Header h, Instant at) {
         return new CaseWarning(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                "system",
-                clock,
-                now,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
+                at,
                 ESCALATED_TO);
     }
 
-    static CaseOverdue overdue(Case c, CaseClock clock, Instant now) {
+    static CaseOverdue overdue(Header h, Instant at) {
         return new CaseOverdue(
-                c.applicationNumber,
-                c.number,
-                c.itemCode,
-                c.itemVersion,
-                c.departmentCode,
-                c.status.name(),
-                c.step(),
-                c.assignee,
-                "system",
-                clock,
-                now,
+                h.applicationNumber(),
+                h.caseNumber(),
+                h.itemCode(),
+                h.itemVersion(),
+                h.departmentCode(),
+                h.status(),
+                h.step(),
+                h.assignee(),
+                h.actor(),
+                h.clock(),
+                at,
                 ESCALATED_TO);
     }
 }

@@ -1,6 +1,5 @@
 package org.runonce.approval.cases;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import org.runonce.approval.audit.AuditTrail;
 import org.runonce.approval.audit.ChainVerification;
 import org.runonce.approval.certificate.Certificate;
 import org.runonce.approval.certificate.Certificates;
-import org.runonce.approval.shared.Refusals;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,23 +17,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseQueries {
 
-    private final Cases cases;
     private final CaseAccess access;
     private final CaseViews views;
+    private final CaseQueue queue;
     private final Journal journal;
     private final AuditTrail audit;
     private final Certificates certificates;
 
     CaseQueries(
-            Cases cases,
             CaseAccess access,
             CaseViews views,
+            CaseQueue queue,
             Journal journal,
             AuditTrail audit,
             Certificates certificates) {
-        this.cases = cases;
         this.access = access;
         this.views = views;
+        this.queue = queue;
         this.journal = journal;
         this.audit = audit;
         this.certificates = certificates;
@@ -49,19 +48,11 @@ public class CaseQueries {
      * The caller's department queue (supervisors: any department or all), most urgent first; or, with
      * {@code openedSince}, the cases that arrived since then, in the order they arrived.
      *
-     * @param assignee {@code me}, {@code none}, a username, or null for all
+     * @param filter as asked; its assignee is {@code me}, {@code none}, a username, or null for all
      */
     @Transactional(readOnly = true)
-    public List<CaseView.Summary> queue(
-            Caller caller,
-            String department,
-            Status status,
-            String assignee,
-            boolean openOnly,
-            Instant openedSince,
-            int page,
-            int size) {
-        String scope = scope(caller, department);
+    public List<CaseView.Summary> queue(Caller caller, QueueFilter filter, QueueFilter.Page page) {
+        String assignee = filter.assignee();
         String who = assignee == null
                 ? null
                 : switch (assignee) {
@@ -69,19 +60,19 @@ public class CaseQueries {
                     case "none" -> "";
                     default -> assignee;
                 };
-        return views.summaries(cases.query(scope, status, who, openOnly, false, openedSince, size, page * size));
+        return queue.query(filter.inScope(scope(caller, filter.department()), who), page);
     }
 
     /** Open cases that were warned (80% used) or are overdue, most urgent first. */
     @Transactional(readOnly = true)
     public List<CaseView.Summary> overdue(Caller caller, String department) {
         if (!caller.hasRole(CaseAccess.HEAD) && !caller.hasRole(CaseAccess.SUPERVISOR)) {
-            throw Refusals.forbidden(
+            throw Refusal.forbidden(
                     "department-head-only",
                     "Department head only",
                     "the overdue list is for department heads and supervisors");
         }
-        return views.summaries(cases.query(scope(caller, department), null, null, true, true, null, 1000, 0));
+        return queue.query(QueueFilter.flaggedOf(scope(caller, department)), QueueFilter.Page.FIRST_THOUSAND);
     }
 
     private static String scope(Caller caller, String department) {
@@ -90,7 +81,7 @@ public class CaseQueries {
         }
         String own = CaseAccess.departmentOf(caller);
         if (department != null && !department.equals(own)) {
-            throw Refusals.forbidden("other-department", "Other department", "you see the queue of " + own + " only");
+            throw Refusal.forbidden("other-department", "Other department", "you see the queue of " + own + " only");
         }
         return own;
     }
@@ -99,21 +90,16 @@ public class CaseQueries {
     @Transactional
     public CaseView.Material viewMaterial(String number, String code, Caller caller) {
         var c = access.read(number, caller);
-        var material = cases.materials(number).stream()
-                .filter(m -> m.code().equals(code))
-                .reduce((first, second) -> second)
-                .orElseThrow(() -> Refusals.notFound("material", code + " of case " + number));
+        var material = c.parts()
+                .materials()
+                .latest(code)
+                .orElseThrow(() -> Refusal.notFound("material", code + " of case " + number));
         var payload = new LinkedHashMap<String, Object>();
         payload.put("materialCode", code);
-        payload.put("documentId", material.documentId());
-        payload.put("certificateNumber", material.certificateNumber());
-        journal.audit(c.number, "MATERIAL_VIEWED", caller.username(), null, payload);
-        return new CaseView.Material(
-                material.code(),
-                material.documentId(),
-                material.certificateNumber(),
-                material.producedByCase(),
-                material.attachedAt());
+        payload.put("documentId", material.reference().documentId());
+        payload.put("certificateNumber", material.reference().certificateNumber());
+        journal.audit(c.number(), "MATERIAL_VIEWED", caller.username(), null, payload);
+        return CaseViews.material(material);
     }
 
     /**
@@ -123,17 +109,17 @@ public class CaseQueries {
     @Transactional
     public Certificate viewCertificate(String number, String certificateNumber, Caller caller) {
         var c = access.read(number, caller);
-        boolean attached =
-                cases.materials(number).stream().anyMatch(m -> certificateNumber.equals(m.certificateNumber()));
-        boolean issued = c.decision != null && certificateNumber.equals(c.decision.certificateNumber());
+        boolean attached = c.parts().materials().hasCertificate(certificateNumber);
+        boolean issued =
+                c.decision() != null && certificateNumber.equals(c.decision().certificateNumber());
         if (!attached && !issued) {
-            throw Refusals.notFound("certificate", certificateNumber + " of case " + number);
+            throw Refusal.notFound("certificate", certificateNumber + " of case " + number);
         }
         var certificate = certificates
                 .find(certificateNumber)
-                .orElseThrow(() -> Refusals.notFound("certificate", certificateNumber));
+                .orElseThrow(() -> Refusal.notFound("certificate", certificateNumber));
         journal.audit(
-                c.number,
+                c.number(),
                 "CERTIFICATE_VIEWED",
                 caller.username(),
                 null,

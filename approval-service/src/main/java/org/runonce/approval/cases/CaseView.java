@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.contracts.intake.Applicant;
 
 /**
  * A case as reviewers, heads, department systems and supervisors see it.

@@ -1,71 +1,58 @@
 package org.runonce.approval.cases;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.approval.shared.Time;
-import org.runonce.contracts.approval.CaseClock;
-import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
-/** Builds what the API shows of a case, clocks as of today. */
+/** Builds what the API shows of a case, its clock as of today. */
 @Component
 class CaseViews {
 
     private final Cases cases;
-    private final CatalogCopy catalog;
-    private final Time time;
+    private final CaseTime caseTime;
 
-    CaseViews(Cases cases, CatalogCopy catalog, Time time) {
+    CaseViews(Cases cases, CaseTime caseTime) {
         this.cases = cases;
-        this.catalog = catalog;
-        this.time = time;
-    }
-
-    CaseClock clock(Case c) {
-        return c.clock(time.today(), catalog.calendar(c.region));
+        this.caseTime = caseTime;
     }
 
     CaseView of(Case c) {
-        var dependencies = cases.dependenciesOf(c.number);
+        var s = c.subject();
+        var parts = c.parts();
+        var dependencies = parts.prerequisites().dependsOn();
         var statuses = cases.statuses(dependencies);
-        var d = c.decision;
+        var d = c.decision();
         return new CaseView(
-                c.number,
-                c.applicationNumber,
-                c.bundleCode,
-                c.itemCode,
-                c.itemVersion,
-                c.itemName,
-                c.departmentCode,
-                c.handlingMode,
-                c.status.name(),
+                s.number(),
+                s.applicationNumber(),
+                s.bundleCode(),
+                s.itemCode(),
+                s.itemVersion(),
+                s.itemName(),
+                s.departmentCode(),
+                s.handlingMode(),
+                c.status().name(),
                 c.step(),
-                c.procedure.steps(),
-                c.assignee,
-                clock(c),
-                c.applicant,
+                s.procedure().steps(),
+                c.assignee(),
+                c.clock(caseTime.of(c)),
+                s.applicant(),
                 dependencies.stream()
                         .map(n -> new CaseView.Dependency(
                                 n, statuses.containsKey(n) ? statuses.get(n).name() : "UNKNOWN"))
                         .toList(),
-                cases.materials(c.number).stream()
-                        .map(m -> new CaseView.Material(
-                                m.code(), m.documentId(), m.certificateNumber(), m.producedByCase(), m.attachedAt()))
+                parts.materials().all().stream().map(CaseViews::material).toList(),
+                parts.supplements().requests().stream()
+                        .map(r -> new CaseView.Supplement(
+                                r.requestNumber(),
+                                r.requestedAt(),
+                                r.requestedBy(),
+                                r.reason(),
+                                r.materials(),
+                                r.secondApprovedBy(),
+                                r.secondApproval(),
+                                r.flagged(),
+                                r.receivedAt()))
                         .toList(),
-                cases.supplements(c.number).stream()
-                        .map(s -> new CaseView.Supplement(
-                                s.requestNumber(),
-                                s.requestedAt(),
-                                s.requestedBy(),
-                                s.reason(),
-                                s.materials(),
-                                s.secondApprovedBy(),
-                                s.secondApproval(),
-                                s.flagged(),
-                                s.receivedAt()))
-                        .toList(),
-                cases.pauses(c.number).stream()
+                parts.stopwatch().pauses().stream()
                         .map(p -> new CaseView.Pause(
                                 p.kind(),
                                 p.reason(),
@@ -91,22 +78,9 @@ class CaseViews {
                 c.actions());
     }
 
-    /** Queue entries; one calendar lookup per region. */
-    java.util.List<CaseView.Summary> summaries(java.util.List<Case> list) {
-        Map<String, WorkingDayCalendar> calendars = new HashMap<>();
-        var today = time.today();
-        return list.stream()
-                .map(c -> new CaseView.Summary(
-                        c.number,
-                        c.applicationNumber,
-                        c.itemCode,
-                        c.itemName,
-                        c.departmentCode,
-                        c.status.name(),
-                        c.step(),
-                        c.assignee,
-                        c.openedAt,
-                        c.clock(today, calendars.computeIfAbsent(c.region, catalog::calendar))))
-                .toList();
+    static CaseView.Material material(CaseMaterials.Material m) {
+        var r = m.reference();
+        return new CaseView.Material(
+                r.code(), r.documentId(), r.certificateNumber(), r.producedByCase(), m.attachedAt());
     }
 }

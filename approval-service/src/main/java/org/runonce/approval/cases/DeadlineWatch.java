@@ -2,27 +2,32 @@ package org.runonce.approval.cases;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.runonce.approval.shared.ApprovalProperties;
+import org.runonce.approval.ApprovalProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks the clocks of undecided cases every {@code runonce.approval.deadlines.check-interval} and raises the 80%
- * warning and the overdue event, each exactly once per case (flag and event in one transaction, rows locked with
- * SKIP LOCKED so that instances running the job together do not both raise it).
+ * warning and the overdue event, each exactly once per case (flag and event in one transaction per case, rows
+ * locked with SKIP LOCKED so that instances running the job together do not both raise it).
  */
 @Component
-public class DeadlineWatch {
+class DeadlineWatch {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
-    private final CaseWorkflow workflow;
+    private final Cases cases;
+    private final CaseTime caseTime;
+    private final TransactionTemplate transactions;
     private final ApprovalProperties properties;
 
-    DeadlineWatch(CaseWorkflow workflow, ApprovalProperties properties) {
-        this.workflow = workflow;
+    DeadlineWatch(Cases cases, CaseTime caseTime, TransactionTemplate transactions, ApprovalProperties properties) {
+        this.cases = cases;
+        this.caseTime = caseTime;
+        this.transactions = transactions;
         this.properties = properties;
     }
 
@@ -36,17 +41,38 @@ public class DeadlineWatch {
     }
 
     /** One round over every candidate; returns {@code <case>:<WARNING|OVERDUE>} for what was raised. */
-    public List<String> check() {
+    List<String> check() {
         List<String> raised = new ArrayList<>();
-        for (String number : workflow.deadlineCandidates()) {
+        for (String number : cases.deadlineCandidates()) {
             try {
-                workflow.checkDeadline(number).forEach(kind -> raised.add(number + ":" + kind));
+                transactions.execute(tx -> check(number)).forEach(kind -> raised.add(number + ":" + kind));
             } catch (RuntimeException e) {
                 log.warn("deadline check of case {} failed, next round retries: {}", number, e.toString());
             }
         }
         if (!raised.isEmpty()) {
             log.info("deadlines: {}", raised);
+        }
+        return raised;
+    }
+
+    /** The warning and the overdue event of one case, each once; the events raised. */
+    private List<String> check(String number) {
+        var c = cases.tryLock(number).orElse(null);
+        if (c == null || c.status().isFinal() || !c.parts().stopwatch().started()) {
+            return List.of();
+        }
+        var m = caseTime.of(c);
+        var clock = c.clock(m);
+        List<String> raised = new ArrayList<>();
+        if (WorkingDayClock.reached(clock, properties.deadlines().warningPercent()) && c.warn(m)) {
+            raised.add("WARNING");
+        }
+        if (WorkingDayClock.past(clock) && c.markOverdue(m)) {
+            raised.add("OVERDUE");
+        }
+        if (!raised.isEmpty()) {
+            cases.save(c);
         }
         return raised;
     }

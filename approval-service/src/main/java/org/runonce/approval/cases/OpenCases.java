@@ -2,16 +2,22 @@ package org.runonce.approval.cases;
 
 import java.time.Instant;
 import java.util.List;
+import org.runonce.contracts.intake.Applicant;
+import org.runonce.contracts.intake.ApplicationAccepted;
 
 /**
- * Open the cases of an accepted application: what approval needs from intake's {@code ApplicationAccepted}.
+ * Open the cases of an accepted application: what approval takes from intake's {@code ApplicationAccepted} (or from
+ * a window decision), in the contract's vocabulary. Department, region and promised working days come from here,
+ * never from approval's catalog copy: the acceptance is their one source.
  *
  * @param applicationNumber the application
  * @param bundleCode the bundle, or null for a single item
  * @param applicant who applied
- * @param region region code whose working-day calendar clocks the cases, or null (then the department's region)
+ * @param region region code whose working-day calendar clocks the cases, or null (a window decision: then the
+ *     department's region)
  * @param acceptedAt when the application was accepted: the clocks of cases that wait for nothing start that day
- * @param cases one per item
+ * @param cases one per item, in the contract's words (department, pinned version, promised days, dependencies,
+ *     materials)
  */
 public record OpenCases(
         String applicationNumber,
@@ -19,46 +25,9 @@ public record OpenCases(
         Applicant applicant,
         String region,
         Instant acceptedAt,
-        List<CaseToOpen> cases) {
+        List<ApplicationAccepted.Case> cases) {
 
     public OpenCases {
         cases = List.copyOf(cases);
     }
-
-    /**
-     * One case.
-     *
-     * @param caseNumber {@code <applicationNumber>-NN}
-     * @param itemCode the item
-     * @param itemVersion the item version in force at acceptance (the case is pinned to it)
-     * @param departmentCode the item's department as intake saw it
-     * @param dependsOn case numbers of the same application whose decision (and certificate) it needs
-     * @param promisedWorkingDays the item version's promised time limit as intake saw it, or null
-     * @param materials what was handed in
-     */
-    public record CaseToOpen(
-            String caseNumber,
-            String itemCode,
-            int itemVersion,
-            String departmentCode,
-            List<String> dependsOn,
-            Integer promisedWorkingDays,
-            List<Material> materials) {
-
-        public CaseToOpen {
-            dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
-            materials = materials == null ? List.of() : List.copyOf(materials);
-        }
-    }
-
-    /**
-     * One material: a document, an existing certificate, or the certificate another case of the application will
-     * produce; all null when it is missing (accepted with deficiencies).
-     *
-     * @param code material code
-     * @param documentId an uploaded document in intake, or null
-     * @param certificateNumber an e-certificate, or null
-     * @param producedByCase a case of this application whose certificate satisfies it, or null
-     */
-    public record Material(String code, String documentId, String certificateNumber, String producedByCase) {}
 }

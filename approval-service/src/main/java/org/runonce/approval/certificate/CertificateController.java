@@ -7,14 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import org.runonce.approval.shared.Refusals;
-import org.runonce.approval.shared.Time;
 import org.runonce.contracts.approval.CertificateClaims;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.security.Caller;
-import org.runonce.starter.web.ProblemException;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,7 +73,7 @@ class CertificateController {
     @GetMapping("/api/approval/certificates/{number}")
     @Operation(summary = "Public status of a certificate (no holder data), no token needed")
     CertificateStatus status(@PathVariable String number) {
-        var c = certificates.find(number).orElseThrow(() -> Refusals.notFound("certificate", number));
+        var c = certificates.find(number).orElseThrow(() -> Refusal.notFound("certificate", number));
         String status = c.revoked() ? "REVOKED" : c.expiredOn(time.today()) ? "EXPIRED" : "VALID";
         return new CertificateStatus(
                 c.number(),
@@ -109,8 +107,7 @@ class CertificateController {
                 && request.content().isObject()) {
             return certificates.verify(request.certificateNumber(), request.content());
         }
-        throw new ProblemException(
-                        HttpStatus.BAD_REQUEST,
+        throw Refusal.badRequest(
                         "validation-failed",
                         "Validation failed",
                         "give either jws, or certificateNumber with content (an object)")

@@ -16,25 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.runonce.approval.audit.AuditTrail;
-import org.runonce.approval.shared.Jdbc;
-import org.runonce.approval.shared.Refusals;
-import org.runonce.approval.shared.Time;
 import org.runonce.contracts.approval.CertificateClaims;
-import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.CertificateRevoked;
 import org.runonce.contracts.approval.Holder;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.runonce.starter.events.Events;
+import org.runonce.starter.jdbc.Jdbc;
 import org.runonce.starter.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Issues, finds, verifies and revokes e-certificates. */
+/** Finds, verifies and revokes e-certificates ({@link IssuingCertificates} issues them). */
 @Service
 public class Certificates {
 
@@ -56,12 +54,8 @@ public class Certificates {
         this.events = events;
     }
 
-    /**
-     * Issues and signs certificate {@code number} (from {@link #allocateNumber}) in the approving transaction: stored, recorded in the case's audit trail and
-     * announced ({@code certificate.issued}) together with the decision, or not at all.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Certificate issue(CertificateRequest request, String number) {
+    /** Signs the certificate's claims with the current platform key and stores it; the stored certificate. */
+    Certificate store(CertificateRequest request, String number) {
         Instant issuedAt = time.now();
         var claims = new CertificateClaims(
                 CertificateClaims.ISSUER,
@@ -94,39 +88,11 @@ public class Certificates {
                 .param("kid", key.getKeyID())
                 .param("jws", jws)
                 .update();
-        var certificate = find(number).orElseThrow();
-        audit.append(
-                request.caseNumber(),
-                request.actor(),
-                "CERTIFICATE_ISSUED",
-                null,
-                Map.of("certificateNumber", number, "certificateType", request.type(), "keyId", key.getKeyID()));
-        events.publish(
-                CertificateIssued.TYPE,
-                request.caseNumber(),
-                request.departmentCode(),
-                new CertificateIssued(
-                        number,
-                        request.type(),
-                        request.name(),
-                        request.applicationNumber(),
-                        request.caseNumber(),
-                        request.itemCode(),
-                        request.departmentCode(),
-                        request.holder(),
-                        request.content(),
-                        issuedAt,
-                        request.validUntil(),
-                        key.getKeyID(),
-                        jws));
-        return certificate;
+        return find(number).orElseThrow();
     }
 
-    /**
-     * A new certificate number, {@code <type>-<year>-<sequence>}: taken before issuing so the decision can name its
-     * certificate in the event that precedes {@code certificate.issued}.
-     */
-    public String allocateNumber(String type) {
+    /** A new number, {@code <type>-<year>-<sequence>}. */
+    String nextNumber(String type) {
         long seq = jdbc.sql("select nextval('certificate_number_seq')")
                 .query(Long.class)
                 .single();
@@ -143,15 +109,15 @@ public class Certificates {
     /** Revocation by the issuing department (a department head of it), recorded in the issuing case's trail. */
     @Transactional
     public Certificate revoke(String number, String reason, Caller caller) {
-        var certificate = find(number).orElseThrow(() -> Refusals.notFound("certificate", number));
+        var certificate = find(number).orElseThrow(() -> Refusal.notFound("certificate", number));
         if (!caller.hasRole("department-head") || !caller.belongsTo(certificate.departmentCode())) {
-            throw Refusals.forbidden(
+            throw Refusal.forbidden(
                     "not-issuing-department",
                     "Not the issuing department",
                     "only a department head of " + certificate.departmentCode() + " revokes this certificate");
         }
         if (certificate.revoked()) {
-            throw Refusals.conflict("certificate-revoked", "Already revoked", number + " was revoked before");
+            throw Refusal.conflict("certificate-revoked", "Already revoked", number + " was revoked before");
         }
         Instant now = time.now();
         jdbc.sql("""

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param suspensions special procedures started in the range, by type
  * @param windowDecisions cases decided at the window in the range
  */
-public record DepartmentStatistics(
+record DepartmentStatistics(
         String departmentCode,
         long opened,
         long decided,

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import org.runonce.approval.shared.Refusals;
-import org.runonce.approval.shared.Time;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +47,7 @@ class SupervisionController {
         LocalDate first = from != null ? from : today.withDayOfYear(1);
         LocalDate last = to != null ? to : today;
         if (last.isBefore(first)) {
-            throw Refusals.unprocessable("invalid-range", "Invalid range", "to is before from");
+            throw Refusal.unprocessable("invalid-range", "Invalid range", "to is before from");
         }
         return new Report(first, last, statistics.of(first, last, department));
     }

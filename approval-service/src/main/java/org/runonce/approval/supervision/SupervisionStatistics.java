@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.runonce.approval.shared.ApprovalProperties;
+import org.runonce.starter.domain.Time;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +20,9 @@ class SupervisionStatistics {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    SupervisionStatistics(JdbcClient jdbc, ApprovalProperties properties) {
+    SupervisionStatistics(JdbcClient jdbc, Time time) {
         this.jdbc = jdbc;
-        this.zone = properties.zone();
+        this.zone = time.zone();
     }
 
     /**

@@ -18,7 +18,7 @@ import java.time.LocalDate;
  * @param revokedAt when, or null
  * @param revocationReason why, or null
  */
-public record Delegation(
+record Delegation(
         long id,
         String departmentCode,
         String clerk,

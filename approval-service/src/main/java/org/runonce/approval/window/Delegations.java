@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.runonce.approval.audit.AuditTrail;
 import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.approval.shared.Jdbc;
-import org.runonce.approval.shared.Refusals;
-import org.runonce.approval.shared.Time;
+import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.domain.Time;
+import org.runonce.starter.jdbc.Jdbc;
 import org.runonce.starter.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,7 +41,7 @@ class Delegations {
     Delegation grant(Caller head, String clerk, String itemCode, String reason, LocalDate validUntil) {
         String department = departmentOf(head);
         if (itemCode != null && !catalog.immediateItems(department).contains(itemCode)) {
-            throw Refusals.unprocessable(
+            throw Refusal.unprocessable(
                     "not-immediate",
                     "Not an IMMEDIATE item of the department",
                     "window clerks can only be authorized for IMMEDIATE items of " + department + "; " + itemCode
@@ -63,9 +63,9 @@ class Delegations {
     Delegation revoke(Caller head, long id, String reason) {
         String department = departmentOf(head);
         var delegation = find(id).filter(d -> d.departmentCode().equals(department))
-                .orElseThrow(() -> Refusals.notFound("delegation", Long.toString(id)));
+                .orElseThrow(() -> Refusal.notFound("delegation", Long.toString(id)));
         if (delegation.revokedAt() != null) {
-            throw Refusals.conflict("delegation-revoked", "Already revoked", "delegation " + id + " was revoked");
+            throw Refusal.conflict("delegation-revoked", "Already revoked", "delegation " + id + " was revoked");
         }
         jdbc.sql("""
                         update window_delegation set revoked_by = ?, revoked_at = ?, revocation_reason = ?
@@ -116,7 +116,7 @@ class Delegations {
     static String departmentOf(Caller caller) {
         return caller.department()
                 .orElseThrow(() ->
-                        Refusals.forbidden("no-department", "No department", "only a department's head delegates"));
+                        Refusal.forbidden("no-department", "No department", "only a department's head delegates"));
     }
 
     private Delegation row(ResultSet rs, int n) throws SQLException {

@@ -14,21 +14,10 @@ import java.util.Map;
 import org.runonce.approval.audit.AuditEntry;
 import org.runonce.approval.audit.AuditTrail;
 import org.runonce.approval.audit.ChainVerification;
-import org.runonce.approval.cases.Applicant;
-import org.runonce.approval.cases.CaseView;
-import org.runonce.approval.cases.CaseWorkflow;
-import org.runonce.approval.cases.CertificateDetails;
-import org.runonce.approval.cases.OpenCases;
-import org.runonce.approval.cases.Status;
-import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.approval.certificate.Certificate;
-import org.runonce.approval.certificate.Certificates;
-import org.runonce.approval.shared.Refusals;
-import org.runonce.approval.shared.Time;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,25 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WindowController {
 
     private final Delegations delegations;
-    private final CaseWorkflow workflow;
-    private final CatalogCopy catalog;
-    private final Certificates certificates;
+    private final DecidingAtWindow deciding;
     private final AuditTrail audit;
-    private final Time time;
 
-    WindowController(
-            Delegations delegations,
-            CaseWorkflow workflow,
-            CatalogCopy catalog,
-            Certificates certificates,
-            AuditTrail audit,
-            Time time) {
+    WindowController(Delegations delegations, DecidingAtWindow deciding, AuditTrail audit) {
         this.delegations = delegations;
-        this.workflow = workflow;
-        this.catalog = catalog;
-        this.certificates = certificates;
+        this.deciding = deciding;
         this.audit = audit;
-        this.time = time;
     }
 
     /**
@@ -156,88 +133,24 @@ class WindowController {
     record CertificateInput(
             String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {}
 
-    /**
-     * The decided case and the certificate to hand out.
-     *
-     * @param decidedCase the case
-     * @param certificate the certificate, or null
-     */
-    record WindowResult(CaseView decidedCase, Certificate certificate) {}
-
     @PostMapping("/api/approval/window-decisions")
     @PreAuthorize("hasRole('window-clerk')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     @Operation(summary = "Authorized window clerk: open and decide an IMMEDIATE case in one step, certificate at once")
-    WindowResult decide(@Valid @RequestBody WindowDecision request, Caller caller) {
-        var version = catalog.itemVersion(request.itemCode(), request.itemVersion())
-                .orElseThrow(() -> Refusals.unprocessable(
-                        "unknown-item-version",
-                        "Unknown item version",
-                        request.itemCode() + " version " + request.itemVersion()
-                                + " is not in approval's catalog copy"));
-        if (!"IMMEDIATE".equals(version.handlingMode())) {
-            throw Refusals.unprocessable(
-                    "not-immediate",
-                    "Not an IMMEDIATE item",
-                    request.itemCode() + " is handled " + version.handlingMode() + ", not decided at the window");
-        }
-        var delegation = delegations
-                .active(caller.username(), version.departmentCode(), request.itemCode())
-                .orElseThrow(() -> Refusals.forbidden(
-                        "no-window-delegation",
-                        "Not authorized at the window",
-                        caller.username() + " holds no delegation of " + version.departmentCode() + " for "
-                                + request.itemCode()));
-        var a = request.applicant();
-        var command = new OpenCases(
-                request.applicationNumber(),
-                null,
-                new Applicant(a.subject(), a.name(), a.type(), a.idNumber(), a.locale(), a.email(), a.phone()),
-                request.region(),
-                request.acceptedAt() == null ? time.now() : request.acceptedAt(),
-                List.of(new OpenCases.CaseToOpen(
-                        request.caseNumber(),
-                        request.itemCode(),
-                        request.itemVersion(),
-                        version.departmentCode(),
-                        List.of(),
-                        version.timeLimits().promisedWorkingDays(),
-                        request.materials() == null
-                                ? List.of()
-                                : request.materials().stream()
-                                        .map(m -> new OpenCases.Material(
-                                                m.code(), m.documentId(), m.certificateNumber(), null))
-                                        .toList())));
-        var c = request.certificate();
-        var view = workflow.decideAtWindow(
-                command,
-                Status.valueOf(request.outcome()),
-                request.reason(),
-                request.legalBasis(),
-                c == null
-                        ? null
-                        : new CertificateDetails(c.holderName(), c.holderIdNumber(), c.content(), c.validUntil()),
-                caller.username(),
-                delegation.id(),
-                "granted by " + delegation.grantedBy() + " at " + delegation.grantedAt());
-        delegations.used(delegation, view.number(), request.outcome());
-        var certificate = view.decision() == null || view.decision().certificateNumber() == null
-                ? null
-                : certificates.find(view.decision().certificateNumber()).orElse(null);
-        return new WindowResult(view, certificate);
+    DecidingAtWindow.WindowResult decide(@Valid @RequestBody WindowDecision request, Caller caller) {
+        return deciding.decide(request, caller.username());
     }
 
     private static String scope(Caller caller, String department) {
         if (caller.hasRole("supervisor") && caller.department().isEmpty()) {
             if (department == null) {
-                throw Refusals.unprocessable("department-required", "Department required", "name ?department=");
+                throw Refusal.unprocessable("department-required", "Department required", "name ?department=");
             }
             return department;
         }
         String own = Delegations.departmentOf(caller);
         if (department != null && !department.equals(own)) {
-            throw Refusals.forbidden("other-department", "Other department", "you see " + own + " only");
+            throw Refusal.forbidden("other-department", "Other department", "you see " + own + " only");
         }
         return own;
     }

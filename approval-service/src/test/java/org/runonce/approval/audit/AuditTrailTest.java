@@ -17,13 +17,25 @@ class AuditTrailTest {
         String prev = AuditTrail.GENESIS;
         for (int seq = 1; seq <= n; seq++) {
             String payload = "{\"step\":" + seq + "}";
-            String hash =
-                    AuditTrail.hash("C-1", seq, "li.si", "ACTION_" + seq, null, AT.plusSeconds(seq), payload, prev);
+            String hash = hash("C-1", seq, "li.si", "ACTION_" + seq, null, AT.plusSeconds(seq), payload, prev);
             entries.add(new AuditEntry(
                     "C-1", seq, "li.si", "ACTION_" + seq, null, AT.plusSeconds(seq), payload, prev, hash));
             prev = hash;
         }
         return entries;
+    }
+
+    /** The hash of an entry with these fields (the entry's own hash aside). */
+    static String hash(
+            String caseNumber,
+            int seq,
+            String actor,
+            String action,
+            String reason,
+            Instant at,
+            String payload,
+            String prevHash) {
+        return AuditTrail.hash(new AuditEntry(caseNumber, seq, actor, action, reason, at, payload, prevHash, null));
     }
 
     @Test
@@ -63,8 +75,8 @@ class AuditTrailTest {
     void aRehashedEntryBreaksTheNextLink() {
         var entries = chain(5);
         var e = entries.get(1);
-        String forged = AuditTrail.hash(
-                e.caseNumber(), e.seq(), "someone.else", e.action(), null, e.at(), e.payload(), e.prevHash());
+        String forged =
+                hash(e.caseNumber(), e.seq(), "someone.else", e.action(), null, e.at(), e.payload(), e.prevHash());
         entries.set(
                 1,
                 new AuditEntry(
@@ -97,9 +109,9 @@ class AuditTrailTest {
 
     @Test
     void fieldsCannotBeShiftedIntoEachOther() {
-        assertThat(AuditTrail.hash("C-1", 1, "ab", "c", null, AT, "{}", AuditTrail.GENESIS))
-                .isNotEqualTo(AuditTrail.hash("C-1", 1, "a", "bc", null, AT, "{}", AuditTrail.GENESIS));
-        assertThat(AuditTrail.hash("C-1", 1, "a", "b", null, AT, "{}", AuditTrail.GENESIS))
-                .isNotEqualTo(AuditTrail.hash("C-1", 1, "a", "b", "", AT, "{}", AuditTrail.GENESIS));
+        assertThat(hash("C-1", 1, "ab", "c", null, AT, "{}", AuditTrail.GENESIS))
+                .isNotEqualTo(hash("C-1", 1, "a", "bc", null, AT, "{}", AuditTrail.GENESIS));
+        assertThat(hash("C-1", 1, "a", "b", null, AT, "{}", AuditTrail.GENESIS))
+                .isNotEqualTo(hash("C-1", 1, "a", "b", "", AT, "{}", AuditTrail.GENESIS));
     }
 }

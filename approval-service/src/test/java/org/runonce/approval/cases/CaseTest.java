@@ -7,10 +7,12 @@ import static org.runonce.approval.cases.Calendars.d;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.runonce.contracts.catalog.Name;
-import org.runonce.starter.web.ProblemException;
+import org.runonce.contracts.intake.Applicant;
+import org.runonce.starter.domain.Refusal;
 
 /** The case's own rules: legal transitions, the one-time supplement rule, special procedures per step, decisions. */
 class CaseTest {
@@ -26,8 +28,10 @@ class CaseTest {
                 new Procedure.Step("ISSUE", new Name("制证", "Issuing"), List.of())));
     }
 
-    static Case open(boolean waiting) {
-        return Case.open(
+    static final String PREREQUISITE = "A-2026-000001-00";
+
+    static Subject subject() {
+        return new Subject(
                 "A-2026-000001-01",
                 "A-2026-000001",
                 null,
@@ -40,20 +44,34 @@ class CaseTest {
                 new Applicant("sub", "张三", "PERSON", null, "zh-CN", null, null),
                 foodLicence(),
                 NOW,
-                NOW,
-                5,
-                waiting,
-                ACCEPTED);
+                NOW);
+    }
+
+    static Case open(boolean waiting) {
+        var prerequisites = waiting ? new Prerequisites(List.of(PREREQUISITE)) : Prerequisites.NONE;
+        return Case.open(
+                new Opening(
+                        subject(), 5, prerequisites, waiting ? List.of(PREREQUISITE) : List.of(), List.of(), ACCEPTED),
+                "system",
+                on(ACCEPTED));
+    }
+
+    static Moment on(LocalDate day) {
+        return new Moment(NOW, day, CALENDAR);
+    }
+
+    static Verdict by(String actor, String reason, String legalBasis) {
+        return new Verdict(actor, reason, legalBasis);
     }
 
     static Case inReview() {
         var c = open(false);
-        c.startReview("li.si", NOW);
+        c.startReview("li.si", on(ACCEPTED));
         return c;
     }
 
     static String slug(Throwable e) {
-        return ((ProblemException) e).getBody().getType().toString().replace("https://runonce.org/problems/", "");
+        return ((Refusal) e).slug();
     }
 
     @Test
@@ -61,10 +79,10 @@ class CaseTest {
         var c = open(true);
         assertThat(c.status()).isEqualTo(Status.WAITING);
         assertThat(c.clock(d("2026-09-30"), CALENDAR).startedOn()).isNull();
-        assertThatThrownBy(() -> c.startReview("li.si", NOW))
+        assertThatThrownBy(() -> c.startReview("li.si", on(ACCEPTED)))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
 
-        c.start(d("2026-09-29"));
+        c.start(List.of(), on(d("2026-09-29")));
 
         assertThat(c.status()).isEqualTo(Status.PENDING);
         assertThat(c.clock(d("2026-09-29"), CALENDAR).dueDate())
@@ -74,7 +92,7 @@ class CaseTest {
     @Test
     void startingTheReviewClaimsTheCaseAndOthersCannotTakeIt() {
         var c = open(false);
-        c.startReview("li.si", NOW);
+        c.startReview("li.si", on(ACCEPTED));
 
         assertThat(c.status()).isEqualTo(Status.IN_REVIEW);
         assertThat(c.assignee()).isEqualTo("li.si");
@@ -90,38 +108,39 @@ class CaseTest {
     void decisionsOnlyAtTheDecisionStep() {
         var c = inReview();
 
-        assertThatThrownBy(() -> c.approve("li.si", null, null, NOW, ACCEPTED, CALENDAR))
+        assertThatThrownBy(() -> c.approve(by("li.si", null, null), on(ACCEPTED), Optional::empty))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("not-at-decision-step"));
 
-        assertThat(c.advance()).isEqualTo("REVIEW");
+        assertThat(c.advance("li.si", null, on(ACCEPTED))).isEqualTo("REVIEW");
         assertThat(c.step()).isEqualTo("DECIDE");
-        assertThatThrownBy(c::advance).satisfies(e -> assertThat(slug(e)).isEqualTo("at-decision-step"));
+        assertThatThrownBy(() -> c.advance("li.si", null, on(ACCEPTED)))
+                .satisfies(e -> assertThat(slug(e)).isEqualTo("at-decision-step"));
 
-        c.approve("li.si", "符合条件", null, NOW, d("2026-09-29"), CALENDAR);
+        c.approve(by("li.si", "符合条件", null), on(d("2026-09-29")), Optional::empty);
         assertThat(c.status()).isEqualTo(Status.APPROVED);
         assertThat(c.step()).isEqualTo("ISSUE");
-        assertThat(c.decision.daysUsed()).isEqualTo(3);
-        assertThat(c.decision.onTime()).isTrue();
+        assertThat(c.decision().daysUsed()).isEqualTo(3);
+        assertThat(c.decision().onTime()).isTrue();
         assertThat(c.clock(d("2026-12-01"), CALENDAR).running()).isFalse();
 
         // nothing happens to a decided case any more
         assertThatThrownBy(() -> c.claim("li.si", NOW))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
-        assertThatThrownBy(() -> c.withdraw(null, NOW, ACCEPTED, CALENDAR))
+        assertThatThrownBy(() -> c.withdraw(null, on(ACCEPTED)))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
     }
 
     @Test
     void aRejectionNeedsReasonAndLegalBasis() {
         var c = inReview();
-        c.advance();
+        c.advance("li.si", null, on(ACCEPTED));
 
-        assertThatThrownBy(() -> c.reject("li.si", "材料虚假", " ", NOW, ACCEPTED, CALENDAR))
+        assertThatThrownBy(() -> c.reject(by("li.si", "材料虚假", " "), on(ACCEPTED)))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("reason-and-legal-basis-required"));
 
-        c.reject("li.si", "材料虚假", "《食品经营许可管理办法》第十五条", NOW, ACCEPTED, CALENDAR);
+        c.reject(by("li.si", "材料虚假", "《食品经营许可管理办法》第十五条"), on(ACCEPTED));
         assertThat(c.status()).isEqualTo(Status.REJECTED);
-        assertThat(c.decision.legalBasis()).contains("第十五条");
+        assertThat(c.decision().legalBasis()).contains("第十五条");
     }
 
     @Test
@@ -130,23 +149,25 @@ class CaseTest {
 
         assertThatThrownBy(() -> c.approveSecondSupplement("the.head", "why", NOW))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("first-supplement-unused"));
-        assertThat(c.requestSupplement(d("2026-09-24"))).isEqualTo(1);
+        assertThat(c.requestSupplement("li.si", List.of(), "缺材料", on(d("2026-09-24"))))
+                .isEqualTo(1);
         assertThat(c.status()).isEqualTo(Status.SUPPLEMENT_REQUESTED);
-        assertThatThrownBy(() -> c.requestSupplement(d("2026-09-24")))
+        assertThatThrownBy(() -> c.requestSupplement("li.si", List.of(), "缺材料", on(d("2026-09-24"))))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
 
-        var pause = c.resume(d("2026-09-29"), CALENDAR);
+        var pause = c.resume("li.si", null, on(d("2026-09-29")));
         assertThat(pause.kind()).isEqualTo("SUPPLEMENT");
         assertThat(pause.workingDays()).isEqualTo(2); // Mon 28, Tue 29 (Fri 25 to Sun 27 Mid-Autumn)
 
-        assertThatThrownBy(() -> c.requestSupplement(d("2026-09-30")))
+        assertThatThrownBy(() -> c.requestSupplement("li.si", List.of(), "缺材料", on(d("2026-09-30"))))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("second-supplement-not-approved"));
 
         c.approveSecondSupplement("the.head", "申请人变更经营场所", NOW);
-        assertThat(c.requestSupplement(d("2026-09-30"))).isEqualTo(2);
-        c.resume(d("2026-10-08"), CALENDAR);
+        assertThat(c.requestSupplement("li.si", List.of(), "缺材料", on(d("2026-09-30"))))
+                .isEqualTo(2);
+        c.resume("li.si", null, on(d("2026-10-08")));
 
-        assertThatThrownBy(() -> c.requestSupplement(d("2026-10-09")))
+        assertThatThrownBy(() -> c.requestSupplement("li.si", List.of(), "缺材料", on(d("2026-10-09"))))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("supplements-exhausted"));
         // used: Thu 24 and Wed 30 Sep (the days the requests were made); not counted: Mon 28, Tue 29, Thu 8 Oct
         var clock = c.clock(d("2026-10-08"), CALENDAR);
@@ -158,53 +179,54 @@ class CaseTest {
     void onlyTheSpecialProceduresOfTheCurrentStepSuspend() {
         var c = inReview();
 
-        assertThatThrownBy(() -> c.suspend("EXPERT_REVIEW", ACCEPTED))
+        assertThatThrownBy(() -> c.suspend("li.si", "EXPERT_REVIEW", 5, "专家评审", on(ACCEPTED)))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("procedure-not-in-step"));
-        c.suspend("SITE_INSPECTION", d("2026-09-24"));
+        c.suspend("li.si", "SITE_INSPECTION", 5, "现场核查", on(d("2026-09-24")));
         assertThat(c.status()).isEqualTo(Status.SUSPENDED);
-        assertThatThrownBy(() -> c.suspend("SITE_INSPECTION", d("2026-09-24")))
+        assertThatThrownBy(() -> c.suspend("li.si", "SITE_INSPECTION", 5, "现场核查", on(d("2026-09-24"))))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
-        assertThatThrownBy(c::advance).satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
+        assertThatThrownBy(() -> c.advance("li.si", null, on(ACCEPTED)))
+                .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
 
-        var pause = c.resume(d("2026-09-28"), CALENDAR);
+        var pause = c.resume("li.si", null, on(d("2026-09-28")));
         assertThat(pause.kind()).isEqualTo("SITE_INSPECTION");
         assertThat(pause.workingDays()).isEqualTo(1);
 
-        c.advance();
-        assertThatThrownBy(() -> c.suspend("SITE_INSPECTION", d("2026-09-28")))
+        c.advance("li.si", null, on(ACCEPTED));
+        assertThatThrownBy(() -> c.suspend("li.si", "SITE_INSPECTION", 5, "现场核查", on(d("2026-09-28"))))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("procedure-not-in-step"));
     }
 
     @Test
     void resumeOnlyWhatIsPaused() {
         var c = inReview();
-        assertThatThrownBy(() -> c.resume(ACCEPTED, CALENDAR))
+        assertThatThrownBy(() -> c.resume("li.si", null, on(ACCEPTED)))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
     }
 
     @Test
     void aWindowDecisionDecidesAJustOpenedCaseInOneStep() {
         var c = open(false);
-        c.decideAtWindow(Status.APPROVED, "clerk.zhao", null, null, 7L, NOW, ACCEPTED, CALENDAR);
+        c.decideAtWindow(Status.APPROVED, by("clerk.zhao", null, null), 7L, "granted", on(ACCEPTED), Optional::empty);
 
         assertThat(c.status()).isEqualTo(Status.APPROVED);
-        assertThat(c.decision.atWindow()).isTrue();
-        assertThat(c.decision.delegationId()).isEqualTo(7L);
-        assertThat(c.decision.daysUsed()).isZero();
+        assertThat(c.decision().atWindow()).isTrue();
+        assertThat(c.decision().delegationId()).isEqualTo(7L);
+        assertThat(c.decision().daysUsed()).isZero();
         assertThat(c.assignee()).isEqualTo("clerk.zhao");
 
         var reviewed = inReview();
-        assertThatThrownBy(() ->
-                        reviewed.decideAtWindow(Status.APPROVED, "clerk.zhao", null, null, 7L, NOW, ACCEPTED, CALENDAR))
+        assertThatThrownBy(() -> reviewed.decideAtWindow(
+                        Status.APPROVED, by("clerk.zhao", null, null), 7L, "granted", on(ACCEPTED), Optional::empty))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("illegal-transition"));
     }
 
     @Test
     void withdrawalStopsTheClockAndEndsAPause() {
         var c = inReview();
-        c.suspend("SITE_INSPECTION", d("2026-09-24"));
+        c.suspend("li.si", "SITE_INSPECTION", 5, "现场核查", on(d("2026-09-24")));
 
-        Integer paused = c.withdraw("不再经营", NOW, d("2026-09-29"), CALENDAR);
+        Integer paused = c.withdraw("不再经营", on(d("2026-09-29")));
 
         assertThat(paused).isEqualTo(2);
         assertThat(c.status()).isEqualTo(Status.WITHDRAWN);
@@ -216,10 +238,10 @@ class CaseTest {
     @Test
     void warningAndOverdueAreMarkedOnce() {
         var c = open(false);
-        assertThat(c.warn(NOW)).isTrue();
-        assertThat(c.warn(NOW)).isFalse();
-        assertThat(c.markOverdue(NOW)).isTrue();
-        assertThat(c.markOverdue(NOW)).isFalse();
+        assertThat(c.warn(on(ACCEPTED))).isTrue();
+        assertThat(c.warn(on(ACCEPTED))).isFalse();
+        assertThat(c.markOverdue(on(ACCEPTED))).isTrue();
+        assertThat(c.markOverdue(on(ACCEPTED))).isFalse();
     }
 
     @Test
@@ -232,5 +254,20 @@ class CaseTest {
                 List.of(new Procedure.Step("CHECK", null, List.of()), new Procedure.Step("ISSUE", null, List.of())));
         assertThat(reviewIssue.decisionIndex()).isZero();
         assertThat(reviewIssue.finalIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void theCaseRecordsItsEntriesAuditOnlyWithoutAnEvent() {
+        var c = open(false);
+        c.claim("li.si", NOW);
+        c.startReview("li.si", on(ACCEPTED));
+
+        var entries = c.pullEntries();
+
+        assertThat(entries).extracting(Journal.Entry::action).containsExactly("OPENED", "CLAIMED", "REVIEW_STARTED");
+        assertThat(entries.get(1).event()).isNull();
+        assertThat(entries.get(1).payload()).isEqualTo(java.util.Map.of("assignee", "li.si"));
+        assertThat(entries.get(2).event().status()).isEqualTo("IN_REVIEW");
+        assertThat(c.pullEntries()).isEmpty();
     }
 }

@@ -1,0 +1,46 @@
+package org.runonce.approval;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The approval service's settings, {@code runonce.approval.*}. The zone whose calendar date is "today" is the
+ * platform's ({@code runonce.zone}, the starter's {@link org.runonce.starter.domain.Time}).
+ *
+ * @param defaultRegion region whose calendar clocks a case when neither the application nor the catalog copy names
+ *     one
+ * @param deadlines the job raising warnings and overdue events
+ * @param certificates e-certificate signing
+ */
+@Validated
+@ConfigurationProperties("runonce.approval")
+public record ApprovalProperties(
+        @DefaultValue("330000") @NotNull String defaultRegion,
+        @Valid @DefaultValue Deadlines deadlines,
+        @Valid @DefaultValue Certificates certificates) {
+
+    /**
+     * @param enabled whether the job runs on a schedule (tests call it directly)
+     * @param checkInterval how often undecided cases are checked
+     * @param warningPercent share of the promised working days used at which a case is warned
+     */
+    public record Deadlines(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1m") @NotNull Duration checkInterval,
+            @DefaultValue("80") @Min(1) @Max(100) int warningPercent) {}
+
+    /**
+     * @param signingKey the platform key: a JWK file (EC P-256 with its private part) or a PEM file with a PKCS#8
+     *     {@code PRIVATE KEY} and its {@code PUBLIC KEY} block (as openssl writes them); unset: a key generated on
+     *     first start and kept in the database (local use)
+     * @param signingKeyId the {@code kid} when the file names none (PEM)
+     */
+    public record Certificates(Resource signingKey, String signingKeyId) {}
+}

@@ -1,0 +1,26 @@
+package org.runonce.approval.cases;
+
+import org.runonce.approval.catalog.CatalogCopy;
+import org.runonce.starter.domain.Time;
+import org.springframework.stereotype.Component;
+
+/** The moment a change of a case happens: now, today, and the working-day calendar of the case's region. */
+@Component
+class CaseTime {
+
+    private final CatalogCopy catalog;
+    private final Time time;
+
+    CaseTime(CatalogCopy catalog, Time time) {
+        this.catalog = catalog;
+        this.time = time;
+    }
+
+    Moment of(Case c) {
+        return of(c.subject().region());
+    }
+
+    Moment of(String region) {
+        return new Moment(time.now(), time.today(), catalog.calendar(region));
+    }
+}

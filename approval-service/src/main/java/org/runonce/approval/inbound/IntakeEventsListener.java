@@ -1,0 +1,86 @@
+package org.runonce.approval.inbound;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.runonce.approval.cases.OpenCases;
+import org.runonce.approval.cases.OpeningCases;
+import org.runonce.approval.cases.Withdrawing;
+import org.runonce.contracts.Topics;
+import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationWithdrawn;
+import org.runonce.starter.events.Events;
+import org.runonce.starter.events.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepted applications open their cases, withdrawn ones close them, materials supplied later reach their cases;
+ * each event once (processed-event mark in the same transaction as the cases), and opening is idempotent per case
+ * number as well. Intake's other events are not approval's business.
+ */
+@Component
+class IntakeEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeEventsListener.class);
+
+    private final Events events;
+    private final ProcessedEvents processed;
+    private final OpeningCases opening;
+    private final Withdrawing withdrawing;
+
+    IntakeEventsListener(Events events, ProcessedEvents processed, OpeningCases opening, Withdrawing withdrawing) {
+        this.events = events;
+        this.processed = processed;
+        this.opening = opening;
+        this.withdrawing = withdrawing;
+    }
+
+    /**
+     * {@code runonce.approval.intake-consumers} threads, each with its share of the topic's partitions; an
+     * application's events share one partition (the key is its number), so they are applied in order.
+     */
+    @KafkaListener(topics = Topics.INTAKE, concurrency = "${runonce.approval.intake-consumers:4}")
+    @Transactional
+    void on(ConsumerRecord<String, byte[]> record) {
+        var event = events.read(record);
+        switch (event.type()) {
+            case ApplicationAccepted.TYPE ->
+                processed.once("approval.open-cases", event, () -> {
+                    var accepted =
+                            events.convert(event, ApplicationAccepted.class).data();
+                    var opened = opening.open(openCases(accepted));
+                    log.info("application {}: opened cases {}", accepted.applicationNumber(), opened);
+                });
+            case ApplicationWithdrawn.TYPE ->
+                processed.once("approval.withdraw-cases", event, () -> {
+                    var withdrawn =
+                            events.convert(event, ApplicationWithdrawn.class).data();
+                    withdrawing.withdrawApplication(withdrawn.applicationNumber(), withdrawn.reason());
+                });
+            case ApplicationMaterialsSupplied.TYPE ->
+                processed.once("approval.materials-supplied", event, () -> {
+                    var supplied = events.convert(event, ApplicationMaterialsSupplied.class)
+                            .data();
+                    supplied.cases()
+                            .forEach(c -> withdrawing.materialsSupplied(
+                                    c.caseNumber(), c.materials() == null ? List.of() : c.materials()));
+                });
+            default -> log.trace("intake event {} is not for approval", event.type());
+        }
+    }
+
+    /** The acceptance as the command that opens its cases: the contract's own records, nothing re-derived. */
+    static OpenCases openCases(ApplicationAccepted accepted) {
+        return new OpenCases(
+                accepted.applicationNumber(),
+                accepted.bundleCode(),
+                accepted.applicant(),
+                accepted.region(),
+                accepted.acceptedAt(),
+                accepted.cases());
+    }
+}
