@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.runonce.localstack.kafka.ContainerKafka;
+import org.runonce.localstack.kafka.EmbeddedKafka;
 
 /**
  * A single-node Apache Kafka broker (KRaft, broker and controller in one) that tests can stop, kill and start

@@ -11,19 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.runonce.localstack.keycloak.ContainerKeycloak;
+import org.runonce.localstack.keycloak.KeycloakServer;
+import org.runonce.localstack.process.LocalFiles;
+import org.runonce.localstack.process.Ports;
 
 /**
  * A real Keycloak server, started from the official distribution with {@code kc.sh start-dev} in its own process,
@@ -50,38 +47,23 @@ public final class Keycloak implements AutoCloseable {
 
     static final String REALM_RESOURCE = "/org/runonce/localstack/keycloak/runonce-realm.json";
 
-    private static final String REALM_FILE_NAME = "runonce-realm.json";
-    private static final String REALM_HASH_FILE = "realm.sha256";
     private static final int MINIMUM_JAVA = 21;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** How long Keycloak may take to stop gracefully before SIGKILL. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(15);
-
     private final int port;
-    private final Ports.Reservation reservation;
     private final Path dataDirectory;
     private final Path logFile;
-    private final boolean deleteDataOnStop;
-    private final Runnable terminate;
+    private final AutoCloseable server;
     private final Thread shutdownHook;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean stopped;
 
-    private Keycloak(
-            Ports.Reservation reservation,
-            Path dataDirectory,
-            Path logFile,
-            boolean deleteDataOnStop,
-            Runnable terminate,
-            boolean hook) {
-        this.reservation = reservation;
-        this.port = reservation.port();
+    private Keycloak(int port, Path dataDirectory, Path logFile, AutoCloseable server, boolean hook) {
+        this.port = port;
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
-        this.deleteDataOnStop = deleteDataOnStop;
-        this.terminate = terminate;
+        this.server = server;
         this.shutdownHook = hook ? new Thread(this::stop, "runonce-keycloak-stop") : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -151,11 +133,11 @@ public final class Keycloak implements AutoCloseable {
             return;
         }
         stopped = true;
-        terminate.run();
-        if (deleteDataOnStop) {
-            LocalFiles.deleteRecursively(dataDirectory);
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop " + this, e);
         }
-        reservation.close();
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -277,148 +259,62 @@ public final class Keycloak implements AutoCloseable {
             Path data;
             Path log;
             if (throwaway) {
-                String id = "keycloak-" + LocalPlatformSupport.uniqueSuffix();
+                String id = "keycloak-" + LocalFiles.uniqueSuffix();
                 // in the test JVM's directory, which is deleted at exit, and after a kill -9 by the next test JVM
                 data = dataDirectory != null
                         ? dataDirectory
                         : LocalInfrastructure.directory().resolve(id);
                 log = logFile != null
                         ? logFile
-                        : LocalPlatformSupport.testLogDirectory(home).resolve(id + ".log");
+                        : LocalFiles.testLogDirectory(home).resolve(id + ".log");
             } else {
                 data = dataDirectory != null ? dataDirectory : home.resolve("data/keycloak");
                 log = logFile != null ? logFile : home.resolve("logs/keycloak.log");
             }
             if (throwaway && LocalInfrastructure.mode() == LocalInfrastructure.Mode.CONTAINERS) {
-                Ports.Reservation reservation = Ports.reserve(port, "Keycloak");
-                ContainerKeycloak container =
-                        ContainerKeycloak.launch(reservation.port(), readRealm(), log.toAbsolutePath(), startupTimeout);
-                return new Keycloak(reservation, data, log, true, container::stop, stopOnShutdown);
+                return inContainer(data, log);
             }
-            byte[] realm = readRealm();
-            for (int attempt = 1; ; attempt++) {
-                Ports.Reservation reservation = Ports.reserve(port, "Keycloak");
-                try {
-                    return launch(home, reservation, data.toAbsolutePath(), log.toAbsolutePath(), realm);
-                } catch (RuntimeException e) {
-                    // a chosen port may be taken by a process outside RunOnce before Keycloak binds it
-                    boolean retry =
-                            port == 0 && attempt < Ports.START_ATTEMPTS && Ports.takenMeanwhile(List.of(reservation));
-                    reservation.close();
-                    if (!retry) {
-                        throw e;
-                    }
-                }
-            }
-        }
-
-        private Keycloak launch(Path home, Ports.Reservation reservation, Path data, Path log, byte[] realm) {
-            LocalPlatformSupport.endOrphans(home);
-            Ports.requireFree(reservation.port(), "Keycloak");
-            KeycloakDistribution distribution = KeycloakDistribution.install(home.resolve("dist"));
-            resetDataIfRealmChanged(data, realm);
-            LocalFiles.createDirectories(data);
-            LocalFiles.createDirectories(log.getParent());
-            writeRealmForImport(distribution, realm);
-
-            if (distribution.isAugmented()) {
-                return launchAndAwait(distribution, home, reservation, data, log, realm);
-            }
-            try (KeycloakDistribution.Lock ignored = distribution.lockForFirstStart()) {
-                if (!distribution.isAugmented()) {
-                    System.out.println("Keycloak's first start from " + distribution.home()
-                            + " builds its optimised configuration; this takes a minute once.");
-                }
-                Keycloak keycloak = launchAndAwait(distribution, home, reservation, data, log, realm);
-                distribution.markAugmented();
-                return keycloak;
-            }
-        }
-
-        private Keycloak launchAndAwait(
-                KeycloakDistribution distribution,
-                Path home,
-                Ports.Reservation reservation,
-                Path data,
-                Path log,
-                byte[] realm) {
-            int httpPort = reservation.port();
-            List<String> command = new ArrayList<>(List.of(
-                    distribution.launcher().toString(),
-                    "start-dev",
-                    "--http-port=" + httpPort,
-                    "--hostname=http://localhost:" + httpPort,
-                    "--health-enabled=true",
-                    "--http-management-health-enabled=false",
-                    "--import-realm",
-                    "--db-url=jdbc:h2:file:" + data.resolve("keycloakdb")
-                            + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE",
-                    "--log-console-color=false",
-                    "-Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs"),
-                    // found by LocalPlatformSupport.endOrphans() if a killed JVM leaves this server running
-                    LocalPlatformSupport.ownerMark(home)));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(distribution.home().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("JAVA_HOME", System.getProperty("java.home"));
-            env.remove("JAVA");
-            env.remove("JAVA_OPTS");
-            env.remove("JAVA_OPTS_APPEND");
-            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not run " + distribution.launcher(), e);
-            }
-            Watchdog.watch(process.toHandle(), Watchdog.Signal.TERM);
-            Keycloak keycloak = new Keycloak(
-                    reservation,
-                    data,
-                    log,
+            KeycloakServer server = new KeycloakServer(new KeycloakServer.Settings(
+                    home,
+                    port,
+                    data.toAbsolutePath(),
+                    log.toAbsolutePath(),
+                    readRealm(),
                     throwaway,
-                    () -> LocalPlatformSupport.terminate(process.toHandle(), STOP_GRACE),
-                    stopOnShutdown);
+                    startupTimeout,
+                    Map.of(
+                            "KC_BOOTSTRAP_ADMIN_USERNAME",
+                            ADMIN_USERNAME,
+                            "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                            ADMIN_PASSWORD)));
             try {
-                awaitRealm(keycloak, process);
+                server.start();
             } catch (RuntimeException e) {
-                keycloak.stop();
+                server.close();
                 throw e;
             }
-            writeString(data.resolve(REALM_HASH_FILE), sha256(realm));
-            return keycloak;
+            return new Keycloak(server.port(), data, log, server, stopOnShutdown);
         }
 
-        private void awaitRealm(Keycloak keycloak, Process process) {
-            URI wellKnown = URI.create(keycloak.issuerUri() + "/.well-known/openid-configuration");
-            Instant deadline = Instant.now().plus(startupTimeout);
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(LocalFiles.withLogTail(
-                            "Keycloak exited with code " + process.exitValue() + " before the realm '" + REALM
-                                    + "' was ready.",
-                            keycloak.logFile));
-                }
-                if (answers(keycloak.http, wellKnown)) {
-                    return;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(LocalFiles.withLogTail(
-                            "Keycloak did not serve the realm '" + REALM + "' at " + wellKnown + " within "
-                                    + startupTimeout.toSeconds() + " s.",
-                            keycloak.logFile));
-                }
-                try {
-                    process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-                }
+        private Keycloak inContainer(Path data, Path log) {
+            Ports.Reservation reservation = Ports.reserve(port, "Keycloak");
+            ContainerKeycloak container;
+            try {
+                container =
+                        ContainerKeycloak.launch(reservation.port(), readRealm(), log.toAbsolutePath(), startupTimeout);
+            } catch (RuntimeException e) {
+                reservation.close();
+                throw e;
             }
+            AutoCloseable server = () -> {
+                try {
+                    container.stop();
+                } finally {
+                    reservation.close();
+                    LocalFiles.deleteRecursively(data);
+                }
+            };
+            return new Keycloak(reservation.port(), data, log, server, stopOnShutdown);
         }
 
         private byte[] readRealm() {
@@ -446,78 +342,6 @@ public final class Keycloak implements AutoCloseable {
             throw new IllegalStateException("Keycloak needs Java " + MINIMUM_JAVA + " or newer; this JVM ("
                     + System.getProperty("java.home") + ") is Java " + feature
                     + ". Run through ./runonce, which finds a JDK 21+, or set JAVA_HOME to one.");
-        }
-    }
-
-    /**
-     * Keycloak imports a realm only when it does not exist yet; when the realm file changed since the data was
-     * created, the local demo data is reset so that the new roles, clients and users take effect.
-     */
-    private static void resetDataIfRealmChanged(Path data, byte[] realm) {
-        Path hashFile = data.resolve(REALM_HASH_FILE);
-        if (!Files.isRegularFile(hashFile)) {
-            return;
-        }
-        String previous = readString(hashFile).strip();
-        if (!previous.equals(sha256(realm))) {
-            System.out.println("The realm file changed since " + data + " was created: resetting Keycloak's local data"
-                    + " so that the realm is imported again.");
-            LocalFiles.deleteRecursively(data);
-        }
-    }
-
-    /** Copies the realm where {@code --import-realm} reads it, atomically and only when it changed. */
-    private static void writeRealmForImport(KeycloakDistribution distribution, byte[] realm) {
-        Path target = distribution.importDirectory().resolve(REALM_FILE_NAME);
-        try {
-            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), realm)) {
-                return;
-            }
-            Files.createDirectories(target.getParent());
-            Path staging = Files.createTempFile(target.getParent(), REALM_FILE_NAME, ".tmp");
-            Files.write(staging, realm);
-            Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + target, e);
-        }
-    }
-
-    private static boolean answers(HttpClient http, URI uri) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(5))
-                    .GET()
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeString(Path file, String content) {
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

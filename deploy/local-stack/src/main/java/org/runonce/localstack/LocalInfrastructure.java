@@ -12,6 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.runonce.localstack.kafka.EmbeddedKafka;
+import org.runonce.localstack.postgres.EmbeddedPostgres;
+import org.runonce.localstack.process.DirectoryLock;
+import org.runonce.localstack.process.LocalFiles;
 import org.testcontainers.DockerClientFactory;
 
 /**

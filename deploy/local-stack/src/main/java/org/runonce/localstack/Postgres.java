@@ -1,5 +1,8 @@
 package org.runonce.localstack;
 
+import org.runonce.localstack.postgres.ContainerPostgres;
+import org.runonce.localstack.postgres.EmbeddedPostgres;
+
 /**
  * A running PostgreSQL server that hands out one database per service, with the local demo credentials
  * {@value #USERNAME}/{@value #PASSWORD}. Embedded binaries by default, a container where Docker is used.

@@ -3,6 +3,7 @@ package org.runonce.localstack;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import org.runonce.localstack.smtp.EmbeddedSmtp;
 
 /**
  * A local SMTP server that keeps every mail it receives, for the notification service and its tests. Plain SMTP on

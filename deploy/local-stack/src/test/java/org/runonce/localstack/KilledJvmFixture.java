@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.runonce.localstack.kafka.EmbeddedKafka;
+import org.runonce.localstack.platform.FakeApplicationJars;
+import org.runonce.localstack.postgres.EmbeddedPostgresIT;
+import org.runonce.localstack.process.LocalFiles;
 
 /**
  * A test JVM that starts servers, reports them and waits to be killed; see {@link KilledJvmIT}. Without arguments it

@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.runonce.localstack.postgres.EmbeddedPostgresIT;
+import org.runonce.localstack.process.LocalFiles;
+import org.runonce.localstack.process.Ports;
+import org.runonce.localstack.process.Processes;
 
 /**
  * Kills JVMs that run servers, with SIGKILL and SIGTERM, and checks that nothing they started outlives them by more
@@ -150,8 +154,8 @@ class KilledJvmIT {
                 "-D" + LocalInfrastructure.MODE_PROPERTY + "=embedded",
                 KilledJvmFixture.class.getName()));
         command.addAll(arguments);
-        Path log = LocalPlatformSupport.testLogDirectory(RunonceHome.path())
-                .resolve("killed-jvm-" + name + "-" + LocalPlatformSupport.uniqueSuffix() + ".log");
+        Path log = LocalFiles.testLogDirectory(RunonceHome.path())
+                .resolve("killed-jvm-" + name + "-" + LocalFiles.uniqueSuffix() + ".log");
         Process process =
                 new ProcessBuilder(command).redirectError(log.toFile()).start();
         LOGS.put(process, log);

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runonce.localstack.keycloak.KeycloakDemoUsers;
+import org.runonce.localstack.platform.FakeApplication;
+import org.runonce.localstack.platform.FakeApplicationJars;
+import org.runonce.localstack.platform.ServiceProcess;
+import org.runonce.localstack.process.Ports;
 
 /**
  * Boots the platform the way system tests do (free ports, throwaway data, real Keycloak, this JVM's shared
