@@ -199,32 +199,31 @@ public final class Fixtures {
     public static List<CloudEvent<Object>> catalogEvents() {
         List<CloudEvent<Object>> events = new ArrayList<>();
         for (String code : List.of("SAMR", "PSB", "TAX", "HRSS", "HSA")) {
-            events.add(CloudEvent.of(
-                    UUID.randomUUID().toString(),
-                    "/runonce/catalog",
-                    DepartmentChanged.TYPE,
-                    PUBLISHED,
-                    code,
-                    code,
-                    new DepartmentChanged(code, 1, new Name(code, code), "330000", null, PUBLISHED)));
+            events.add(CloudEvent.<Object>of(
+                            UUID.randomUUID().toString(),
+                            "/runonce/catalog",
+                            DepartmentChanged.TYPE,
+                            PUBLISHED,
+                            code,
+                            new DepartmentChanged(code, 1, new Name(code, code), "330000", null, PUBLISHED))
+                    .inDepartment(code));
         }
-        events.add(CloudEvent.of(
+        events.add(CloudEvent.<Object>of(
                 UUID.randomUUID().toString(),
                 "/runonce/catalog",
                 CalendarPublished.TYPE,
                 PUBLISHED,
                 "330000",
-                null,
                 calendar2026()));
         for (var item : items()) {
-            events.add(CloudEvent.of(
-                    UUID.randomUUID().toString(),
-                    "/runonce/catalog",
-                    ItemVersionPublished.TYPE,
-                    PUBLISHED,
-                    item.itemCode(),
-                    item.departmentCode(),
-                    item));
+            events.add(CloudEvent.<Object>of(
+                            UUID.randomUUID().toString(),
+                            "/runonce/catalog",
+                            ItemVersionPublished.TYPE,
+                            PUBLISHED,
+                            item.itemCode(),
+                            item)
+                    .inDepartment(item.departmentCode()));
         }
         return events;
     }
@@ -321,7 +320,7 @@ public final class Fixtures {
     /** An intake event as intake's outbox sends it. */
     public static <T> CloudEvent<T> intakeEvent(String type, String applicationNumber, T data) {
         return CloudEvent.of(
-                UUID.randomUUID().toString(), "/runonce/intake", type, Instant.now(), applicationNumber, null, data);
+                UUID.randomUUID().toString(), "/runonce/intake", type, Instant.now(), applicationNumber, data);
     }
 
     /**

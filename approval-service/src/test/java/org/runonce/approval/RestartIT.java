@@ -132,7 +132,6 @@ class RestartIT {
                 accepted.type(),
                 accepted.time(),
                 app,
-                null,
                 accepted.data());
         Fixtures.send(bootstrap, Topics.INTAKE, List.of(accepted, again));
         String marker = Fixtures.newApplicationNumber();

@@ -31,7 +31,7 @@ public final class CatalogEventSchemas {
     }
 
     private static CloudEvent<Object> envelope(String type, String subject, String department, Object data) {
-        return CloudEvent.of(
-                "5f0c6f3e-1c1e-4c55-9d6c-0d1d2f0b7a11", "/runonce/catalog", type, NOW, subject, department, data);
+        return CloudEvent.of("5f0c6f3e-1c1e-4c55-9d6c-0d1d2f0b7a11", "/runonce/catalog", type, NOW, subject, data)
+                .inDepartment(department);
     }
 }

@@ -57,11 +57,18 @@ public record CloudEvent<T>(
         Objects.requireNonNull(type, "type");
     }
 
-    /** A new JSON event with the current spec version, partitioned by its subject. */
-    public static <T> CloudEvent<T> of(
-            String id, String source, String type, Instant time, String subject, String department, T data) {
+    /**
+     * A new JSON event with the current spec version, partitioned by its subject, concerning no single department
+     * ({@link #inDepartment} names one).
+     */
+    public static <T> CloudEvent<T> of(String id, String source, String type, Instant time, String subject, T data) {
+        return new CloudEvent<>(SPEC_VERSION, id, source, type, time, subject, DATA_CONTENT_TYPE, null, subject, data);
+    }
+
+    /** The same envelope with the {@code department} extension: the code of the department the event concerns. */
+    public CloudEvent<T> inDepartment(String departmentCode) {
         return new CloudEvent<>(
-                SPEC_VERSION, id, source, type, time, subject, DATA_CONTENT_TYPE, department, subject, data);
+                specversion, id, source, type, time, subject, datacontenttype, departmentCode, partitionkey, data);
     }
 
     /** The department extension, if the event concerns one department. */

@@ -15,13 +15,13 @@ class CloudEventSchemaTest {
 
     static CloudEvent<Accepted> sample() {
         return CloudEvent.of(
-                "5b0c7b0e-8d2e-4c8e-9a55-0d6f1c8f4a11",
-                "/runonce/intake",
-                "org.runonce.intake.application.accepted.v1",
-                Instant.parse("2025-03-04T05:06:07.123Z"),
-                "A-2025-000001",
-                "SAMR",
-                new Accepted("A-2025-000001", List.of("C-1", "C-2")));
+                        "5b0c7b0e-8d2e-4c8e-9a55-0d6f1c8f4a11",
+                        "/runonce/intake",
+                        "org.runonce.intake.application.accepted.v1",
+                        Instant.parse("2025-03-04T05:06:07.123Z"),
+                        "A-2025-000001",
+                        new Accepted("A-2025-000001", List.of("C-1", "C-2")))
+                .inDepartment("SAMR");
     }
 
     @Test
@@ -61,7 +61,6 @@ class CloudEventSchemaTest {
                 "org.runonce.catalog.item.published.v1",
                 Instant.now(),
                 "ITEM-1",
-                null,
                 Map.of("code", "ITEM-1"));
         String json = EventSchemas.json(event);
 

@@ -42,14 +42,14 @@ public final class CatalogLoader {
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
                 for (int i = 0; i < DemoCatalog.events().size(); i++) {
                     DemoCatalog.Event event = DemoCatalog.events().get(i);
-                    CloudEvent<Object> envelope = CloudEvent.of(
-                            "demo-catalog-event-" + i,
-                            "/runonce/catalog",
-                            event.type(),
-                            Instant.parse("2026-01-01T00:00:00Z"),
-                            event.subject(),
-                            event.department(),
-                            event.data());
+                    CloudEvent<?> envelope = CloudEvent.of(
+                                    "demo-catalog-event-" + i,
+                                    "/runonce/catalog",
+                                    event.type(),
+                                    Instant.parse("2026-01-01T00:00:00Z"),
+                                    event.subject(),
+                                    event.data())
+                            .inDepartment(event.department());
                     var record = new ProducerRecord<>(
                             Topics.CATALOG, event.subject(), DemoCatalog.JSON.writeValueAsBytes(envelope));
                     record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes());

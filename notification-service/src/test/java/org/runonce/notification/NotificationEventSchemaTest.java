@@ -17,8 +17,9 @@ class NotificationEventSchemaTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static <T> String envelope(String type, String subject, String department, T data) {
-        return JSON.writeValueAsString(CloudEvent.of(
-                UUID.randomUUID().toString(), "/runonce/notification", type, Instant.now(), subject, department, data));
+        return JSON.writeValueAsString(
+                CloudEvent.of(UUID.randomUUID().toString(), "/runonce/notification", type, Instant.now(), subject, data)
+                        .inDepartment(department));
     }
 
     @Test

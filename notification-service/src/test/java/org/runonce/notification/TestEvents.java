@@ -26,7 +26,8 @@ public final class TestEvents implements AutoCloseable {
     }
 
     public static <T> CloudEvent<T> event(String source, String type, String subject, String department, T data) {
-        return CloudEvent.of(UUID.randomUUID().toString(), source, type, Instant.now(), subject, department, data);
+        return CloudEvent.of(UUID.randomUUID().toString(), source, type, Instant.now(), subject, data)
+                .inDepartment(department);
     }
 
     public void send(String topic, CloudEvent<?> event) {

@@ -322,7 +322,6 @@ class CompanyStartupIT {
                 accepted.type(),
                 accepted.time(),
                 accepted.subject(),
-                null,
                 accepted.data());
         Fixtures.send(
                 LocalInfrastructure.kafka().bootstrapServers(),

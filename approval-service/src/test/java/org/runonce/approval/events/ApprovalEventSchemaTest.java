@@ -289,8 +289,9 @@ class ApprovalEventSchemaTest {
     }
 
     static List<String> violations(String type, String subject, String department, Object data) {
-        String json = JSON.writeValueAsString(CloudEvent.of(
-                "5f0c6f3e-1c1e-4c55-9d6c-0d1d2f0b7a11", "/runonce/approval", type, NOW, subject, department, data));
+        String json = JSON.writeValueAsString(
+                CloudEvent.of("5f0c6f3e-1c1e-4c55-9d6c-0d1d2f0b7a11", "/runonce/approval", type, NOW, subject, data)
+                        .inDepartment(department));
         return EventSchemas.violations(EventSchemas.schemaOf(type), json);
     }
 }

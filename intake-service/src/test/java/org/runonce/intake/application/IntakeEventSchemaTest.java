@@ -136,13 +136,13 @@ class IntakeEventSchemaTest {
                         schema, json(new IntakeEvents.Outgoing(ApplicationAccepted.TYPE, withoutCases))))
                 .isNotEmpty();
         String withDepartment = DemoCatalog.JSON.writeValueAsString(CloudEvent.of(
-                UUID.randomUUID().toString(),
-                "/runonce/intake",
-                ApplicationAccepted.TYPE,
-                accepted.acceptedAt(),
-                accepted.applicationNumber(),
-                "SAMR",
-                accepted));
+                        UUID.randomUUID().toString(),
+                        "/runonce/intake",
+                        ApplicationAccepted.TYPE,
+                        accepted.acceptedAt(),
+                        accepted.applicationNumber(),
+                        accepted)
+                .inDepartment("SAMR"));
         assertThat(EventSchemas.violations(schema, withDepartment)).isNotEmpty();
     }
 
@@ -163,7 +163,6 @@ class IntakeEventSchemaTest {
                 event.type(),
                 Fixtures.at("2026-11-20T10:00"),
                 subject,
-                null,
                 event.data()));
     }
 }

@@ -16,13 +16,13 @@ class DemoCatalogFixtureTest {
         assertThat(DemoCatalog.events()).hasSizeGreaterThan(20);
         for (DemoCatalog.Event event : DemoCatalog.events()) {
             String json = DemoCatalog.JSON.writeValueAsString(CloudEvent.of(
-                    "id-" + event.subject(),
-                    "/runonce/catalog",
-                    event.type(),
-                    Instant.parse("2026-01-01T00:00:00Z"),
-                    event.subject(),
-                    event.department(),
-                    event.data()));
+                            "id-" + event.subject(),
+                            "/runonce/catalog",
+                            event.type(),
+                            Instant.parse("2026-01-01T00:00:00Z"),
+                            event.subject(),
+                            event.data())
+                    .inDepartment(event.department()));
             assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), json))
                     .as(event.type() + " " + event.subject())
                     .isEmpty();

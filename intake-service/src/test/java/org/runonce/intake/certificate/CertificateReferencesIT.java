@@ -100,22 +100,22 @@ class CertificateReferencesIT extends IntakeIT {
         LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
         Instant revokedAt = Instant.parse("2026-11-19T08:00:00Z");
         publishAsApproval(CloudEvent.of(
-                UUID.randomUUID().toString(),
-                "/runonce/approval",
-                CertificateRevoked.TYPE,
-                revokedAt,
-                "330000-2026-000404-01",
-                "SAMR",
-                new CertificateRevoked(
-                        number,
-                        "BUSINESS_LICENCE",
-                        "330000-2026-000404",
+                        UUID.randomUUID().toString(),
+                        "/runonce/approval",
+                        CertificateRevoked.TYPE,
+                        revokedAt,
                         "330000-2026-000404-01",
-                        "samr-company-registration",
-                        "SAMR",
-                        "营业执照被依法吊销",
-                        "head.samr",
-                        revokedAt)));
+                        new CertificateRevoked(
+                                number,
+                                "BUSINESS_LICENCE",
+                                "330000-2026-000404",
+                                "330000-2026-000404-01",
+                                "samr-company-registration",
+                                "SAMR",
+                                "营业执照被依法吊销",
+                                "head.samr",
+                                revokedAt))
+                .inDepartment("SAMR"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("select count(*) from revoked_certificate where certificate_number = ?")
                                 .param(number)

@@ -156,12 +156,12 @@ class ApprovalEventsIT extends IntakeIT {
 
     private static <T> CloudEvent<T> envelope(String type, JsonNode c, Instant at, T data) {
         return CloudEvent.of(
-                UUID.randomUUID().toString(),
-                "/runonce/approval",
-                type,
-                at,
-                c.get("caseNumber").asString(),
-                c.get("departmentCode").asString(),
-                data);
+                        UUID.randomUUID().toString(),
+                        "/runonce/approval",
+                        type,
+                        at,
+                        c.get("caseNumber").asString(),
+                        data)
+                .inDepartment(c.get("departmentCode").asString());
     }
 }

@@ -55,7 +55,8 @@ public class Events {
             throw new IllegalStateException(
                     "Events are published inside the transaction that changes the state: call publish from a @Transactional method");
         }
-        var event = CloudEvent.of(UUID.randomUUID().toString(), source, type, Instant.now(), subject, department, data);
+        var event = CloudEvent.of(UUID.randomUUID().toString(), source, type, Instant.now(), subject, data)
+                .inDepartment(department);
         publisher.publishEvent(event);
         return event;
     }

@@ -75,7 +75,6 @@ class IdempotentConsumerIT {
                 Notes.CREATED,
                 Instant.now(),
                 id,
-                null,
                 new Notes.NoteCreated(id, text));
     }
 
