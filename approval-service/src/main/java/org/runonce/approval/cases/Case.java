@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.runonce.contracts.approval.AttachedCertificate;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseEvent;
+import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.runonce.contracts.intake.MaterialReference;
@@ -368,8 +369,8 @@ final class Case {
     }
 
     /** The header every event of this case opens with, as of now. */
-    private CaseEvents.Header header(String actor, Moment m) {
-        return new CaseEvents.Header(
+    private CaseHeader header(String actor, Moment m) {
+        return new CaseHeader(
                 subject.applicationNumber(),
                 subject.number(),
                 subject.itemCode(),

@@ -1,21 +1,13 @@
 package org.runonce.contracts.approval;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
  * A case was decided. An approval of an item with an electronic result is followed by {@link CertificateIssued}
  * (same transaction); its number is already here.
  *
- * @param applicationNumber the application
- * @param caseNumber the case
- * @param itemCode the item
- * @param itemVersion the item version
- * @param departmentCode the department
- * @param status {@code APPROVED} or {@code REJECTED}
- * @param step the decision step
- * @param assignee the reviewer, or null
- * @param actor who decided (a reviewer, a department head, or an authorized window clerk)
- * @param clock the time limit, stopped for good
+ * @param header the case after the event (status: {@code APPROVED} or {@code REJECTED}; step: the decision step; assignee: the reviewer, or null; actor: who decided (a reviewer, a department head, or an authorized window clerk); clock: the time limit, stopped for good)
  * @param outcome {@code APPROVED} or {@code REJECTED}
  * @param reason the reasoning (required for a rejection)
  * @param legalBasis the legal basis of the decision (required for a rejection)
@@ -25,16 +17,7 @@ import java.time.Instant;
  * @param certificateNumber the e-certificate issued, or null
  */
 public record CaseDecided(
-        String applicationNumber,
-        String caseNumber,
-        String itemCode,
-        int itemVersion,
-        String departmentCode,
-        String status,
-        String step,
-        String assignee,
-        String actor,
-        CaseClock clock,
+        @JsonUnwrapped CaseHeader header,
         String outcome,
         String reason,
         String legalBasis,

@@ -18,33 +18,56 @@ public sealed interface CaseEvent
                 CaseWarning,
                 CaseOverdue {
 
+    /** Which case, where it is handled, its status, step, assignee and clock after the event; who caused it. */
+    CaseHeader header();
+
     /** The application the case belongs to, e.g. {@code A-2026-000123}. */
-    String applicationNumber();
+    default String applicationNumber() {
+        return header().applicationNumber();
+    }
 
     /** The case, {@code <applicationNumber>-NN}. */
-    String caseNumber();
+    default String caseNumber() {
+        return header().caseNumber();
+    }
 
     /** The item, e.g. {@code samr-company-registration}. */
-    String itemCode();
+    default String itemCode() {
+        return header().itemCode();
+    }
 
     /** The item version the case is pinned to (the one in force at acceptance). */
-    int itemVersion();
+    default int itemVersion() {
+        return header().itemVersion();
+    }
 
     /** The department handling the case, e.g. {@code SAMR}. */
-    String departmentCode();
+    default String departmentCode() {
+        return header().departmentCode();
+    }
 
     /** The status after the event, one of {@link CaseStatus}. */
-    String status();
+    default String status() {
+        return header().status();
+    }
 
     /** The procedure step the case is in after the event (a step code of the item version, e.g. REVIEW). */
-    String step();
+    default String step() {
+        return header().step();
+    }
 
     /** Username of the reviewer the case is assigned to, or null. */
-    String assignee();
+    default String assignee() {
+        return header().assignee();
+    }
 
     /** Who caused the event (username, or {@code system}). */
-    String actor();
+    default String actor() {
+        return header().actor();
+    }
 
     /** The time limit after the event. */
-    CaseClock clock();
+    default CaseClock clock() {
+        return header().clock();
+    }
 }

@@ -1,5 +1,6 @@
 package org.runonce.contracts.approval;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import org.runonce.contracts.catalog.Name;
@@ -10,16 +11,7 @@ import org.runonce.contracts.catalog.Name;
  * decided; the others open {@code PENDING} with the clock started at acceptance. A case decided at the window (授权到位)
  * is followed at once by its {@link CaseDecided} and certificate.
  *
- * @param applicationNumber the application
- * @param caseNumber the case
- * @param itemCode the item
- * @param itemVersion the item version
- * @param departmentCode the department
- * @param status {@code WAITING} or {@code PENDING}
- * @param step the first step after acceptance
- * @param assignee null
- * @param actor {@code system}, or the window clerk who decides at the window
- * @param clock the time limit
+ * @param header the case after the event (status: {@code WAITING} or {@code PENDING}; step: the first step after acceptance; assignee: null; actor: {@code system}, or the window clerk who decides at the window; clock: the time limit)
  * @param itemName the item's name, or null when approval's catalog copy does not know it
  * @param bundleCode the bundle of the application, or null
  * @param handlingMode the item version's handling mode (IMMEDIATE, RUN_ONCE, ...)
@@ -29,16 +21,7 @@ import org.runonce.contracts.catalog.Name;
  * @param acceptedAt when the application was accepted
  */
 public record CaseOpened(
-        String applicationNumber,
-        String caseNumber,
-        String itemCode,
-        int itemVersion,
-        String departmentCode,
-        String status,
-        String step,
-        String assignee,
-        String actor,
-        CaseClock clock,
+        @JsonUnwrapped CaseHeader header,
         Name itemName,
         String bundleCode,
         String handlingMode,

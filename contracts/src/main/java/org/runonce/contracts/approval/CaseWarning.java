@@ -1,5 +1,6 @@
 package org.runonce.contracts.approval;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,32 +8,11 @@ import java.util.List;
  * At least 80% of the promised working days are used and the case is undecided: raised once per case,
  * escalated to the department head and to supervisors.
  *
- * @param applicationNumber the application
- * @param caseNumber the case
- * @param itemCode the item
- * @param itemVersion the item version
- * @param departmentCode the department
- * @param status the status (not final)
- * @param step the current step
- * @param assignee the reviewer, or null when nobody claimed it
- * @param actor {@code system}
- * @param clock the time limit
+ * @param header the case after the event (status: the status (not final); step: the current step; assignee: the reviewer, or null when nobody claimed it; actor: {@code system}; clock: the time limit)
  * @param detectedAt when the case was found to have reached 80%
  * @param escalatedTo the roles told: {@code department-head}, {@code supervisor}
  */
-public record CaseWarning(
-        String applicationNumber,
-        String caseNumber,
-        String itemCode,
-        int itemVersion,
-        String departmentCode,
-        String status,
-        String step,
-        String assignee,
-        String actor,
-        CaseClock clock,
-        Instant detectedAt,
-        List<String> escalatedTo)
+public record CaseWarning(@JsonUnwrapped CaseHeader header, Instant detectedAt, List<String> escalatedTo)
         implements CaseEvent {
 
     /** CloudEvents type. */

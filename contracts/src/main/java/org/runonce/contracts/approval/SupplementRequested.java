@@ -1,5 +1,6 @@
 package org.runonce.contracts.approval;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
@@ -7,16 +8,7 @@ import java.util.List;
  * until the supplement is received ({@link CaseResumed} with pause {@code SUPPLEMENT}). A second request on the same
  * case needs a department head's approval with a reason and is flagged for supervision.
  *
- * @param applicationNumber the application
- * @param caseNumber the case
- * @param itemCode the item
- * @param itemVersion the item version
- * @param departmentCode the department
- * @param status {@code SUPPLEMENT_REQUESTED}
- * @param step the current step
- * @param assignee the reviewer
- * @param actor the reviewer
- * @param clock the time limit, stopped
+ * @param header the case after the event (status: {@code SUPPLEMENT_REQUESTED}; step: the current step; assignee: the reviewer; actor: the reviewer; clock: the time limit, stopped)
  * @param requestNumber 1, or 2 for an approved second request
  * @param materials everything the applicant must supplement
  * @param reason why
@@ -25,16 +17,7 @@ import java.util.List;
  * @param flagged whether supervision counts it (every second request)
  */
 public record SupplementRequested(
-        String applicationNumber,
-        String caseNumber,
-        String itemCode,
-        int itemVersion,
-        String departmentCode,
-        String status,
-        String step,
-        String assignee,
-        String actor,
-        CaseClock clock,
+        @JsonUnwrapped CaseHeader header,
         int requestNumber,
         List<RequestedMaterial> materials,
         String reason,

@@ -16,6 +16,7 @@ import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
+import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.ReviewStarted;
 import org.runonce.intake.IntakeIT;
 import org.runonce.localstack.LocalInfrastructure;
@@ -116,7 +117,7 @@ class ApprovalEventsIT extends IntakeIT {
                 ReviewStarted.TYPE,
                 c,
                 at,
-                new ReviewStarted(
+                new ReviewStarted(new CaseHeader(
                         number,
                         c.get("caseNumber").asString(),
                         c.get("itemCode").asString(),
@@ -126,7 +127,7 @@ class ApprovalEventsIT extends IntakeIT {
                         "REVIEW",
                         "reviewer-1",
                         "reviewer-1",
-                        clock(c.get("promisedWorkingDays").asInt(), true)));
+                        clock(c.get("promisedWorkingDays").asInt(), true))));
     }
 
     private static CloudEvent<CaseDecided> decided(String number, JsonNode c, String certificate, Instant at) {
@@ -135,16 +136,17 @@ class ApprovalEventsIT extends IntakeIT {
                 c,
                 at,
                 new CaseDecided(
-                        number,
-                        c.get("caseNumber").asString(),
-                        c.get("itemCode").asString(),
-                        c.get("itemVersion").asInt(),
-                        c.get("departmentCode").asString(),
-                        "APPROVED",
-                        "DECIDE",
-                        "reviewer-1",
-                        "head-1",
-                        clock(c.get("promisedWorkingDays").asInt(), false),
+                        new CaseHeader(
+                                number,
+                                c.get("caseNumber").asString(),
+                                c.get("itemCode").asString(),
+                                c.get("itemVersion").asInt(),
+                                c.get("departmentCode").asString(),
+                                "APPROVED",
+                                "DECIDE",
+                                "reviewer-1",
+                                "head-1",
+                                clock(c.get("promisedWorkingDays").asInt(), false)),
                         "APPROVED",
                         null,
                         null,

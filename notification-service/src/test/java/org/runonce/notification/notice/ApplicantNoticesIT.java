@@ -20,6 +20,7 @@ import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
+import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.CaseStatus;
 import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.Holder;
@@ -107,16 +108,17 @@ class ApplicantNoticesIT {
                     caseNumber,
                     "SAMR",
                     new CaseDecided(
-                            number,
-                            caseNumber,
-                            "samr-company-registration",
-                            1,
-                            "SAMR",
-                            CaseStatus.APPROVED,
-                            "DECISION",
-                            "reviewer.samr",
-                            "head.samr",
-                            clock,
+                            new CaseHeader(
+                                    number,
+                                    caseNumber,
+                                    "samr-company-registration",
+                                    1,
+                                    "SAMR",
+                                    CaseStatus.APPROVED,
+                                    "DECISION",
+                                    "reviewer.samr",
+                                    "head.samr",
+                                    clock),
                             CaseDecided.APPROVED,
                             null,
                             null,
