@@ -1,6 +1,8 @@
 package org.runonce.notification.notice;
 
+import org.runonce.contracts.intake.Applicant;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How to reach an applicant, copied from the intake events of their application.
@@ -13,17 +15,21 @@ import tools.jackson.databind.JsonNode;
  */
 record Contact(String subject, String name, String email, String phone, String locale) {
 
-    /** The contact in an {@code applicant} object of an event, if it names any way to reach them. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The contact in an event's {@code applicant} (the contract's {@link Applicant}), if it names a way to reach them. */
     static Contact from(JsonNode applicant) {
-        if (applicant == null || !applicant.isObject()) {
-            return null;
-        }
+        return applicant == null || !applicant.isObject() ? null : from(JSON.treeToValue(applicant, Applicant.class));
+    }
+
+    /** The contact of an applicant, if it names any way to reach them. */
+    static Contact from(Applicant applicant) {
         var contact = new Contact(
-                text(applicant, "subject", "userId"),
-                text(applicant, "name", "displayName"),
-                text(applicant, "email", "mail"),
-                text(applicant, "phone", "mobile"),
-                text(applicant, "locale", "language"));
+                text(applicant.subject()),
+                text(applicant.name()),
+                text(applicant.email()),
+                text(applicant.phone()),
+                text(applicant.locale()));
         return contact.subject == null && contact.email == null && contact.phone == null ? null : contact;
     }
 
@@ -31,13 +37,7 @@ record Contact(String subject, String name, String email, String phone, String l
         return Language.of(locale);
     }
 
-    private static String text(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.get(name);
-            if (value != null && value.isString() && !value.asString().isBlank()) {
-                return value.asString().strip();
-            }
-        }
-        return null;
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }
