@@ -103,11 +103,6 @@ public final class Keycloak implements AutoCloseable {
         return issuerUri() + "/protocol/openid-connect/certs";
     }
 
-    /** The admin console; log in with {@value #ADMIN_USERNAME} / {@value #ADMIN_PASSWORD}. */
-    public String adminConsoleUrl() {
-        return baseUrl() + "/admin/master/console/#/" + REALM;
-    }
-
     public Path logFile() {
         return logFile;
     }
