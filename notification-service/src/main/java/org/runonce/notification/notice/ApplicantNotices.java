@@ -52,8 +52,9 @@ public class ApplicantNotices {
 
     List<Notice> notices(CloudEvent<JsonNode> event) {
         JsonNode data = event.data();
-        String applicationNumber = NoticeRules.text(data, "applicationNumber", null);
-        Contact fromEvent = data == null ? null : Contact.from(data.get("applicant"));
+        NoticeFacts facts = NoticeFacts.of(data);
+        String applicationNumber = facts.applicationNumber();
+        Contact fromEvent = facts.applicant() == null ? null : Contact.from(facts.applicant());
         if (fromEvent != null && applicationNumber != null) {
             notices.saveContact(applicationNumber, fromEvent, time.now());
         }
@@ -75,7 +76,7 @@ public class ApplicantNotices {
             return List.of();
         }
         Language language = contact.language();
-        var rendered = templates.render(template.get(), language, data, extras(event, contact, language));
+        var rendered = templates.render(template.get(), language, data, extras(event, facts, contact, language));
         var notice = new Draft(event, template.get(), applicationNumber, contact, rendered, time.now());
         List<Notice> created = new ArrayList<>();
         if (contact.email() != null) {
@@ -143,32 +144,24 @@ public class ApplicantNotices {
     }
 
     /** Values a template needs that are not fields of the event's data as they are. */
-    private Map<String, String> extras(CloudEvent<JsonNode> event, Contact contact, Language language) {
-        JsonNode data = event.data();
+    private Map<String, String> extras(
+            CloudEvent<JsonNode> event, NoticeFacts facts, Contact contact, Language language) {
         var extras = new HashMap<String, String>();
         extras.put(
                 "applicantName",
                 contact.name() != null ? contact.name() : language == Language.EN ? "applicant" : "申请人");
-        Instant accepted = instant(data, "acceptedAt");
-        extras.put("acceptedOn", date(accepted != null ? accepted : event.time()));
-        Instant decided = instant(data, "decidedAt");
-        if (decided != null) {
-            extras.put("decidedAt", date(decided));
+        extras.put("acceptedOn", date(facts.acceptedAt() != null ? facts.acceptedAt() : event.time()));
+        if (facts.decidedAt() != null) {
+            extras.put("decidedAt", date(facts.decidedAt()));
         }
         if (event.type().equals(ApplicationAccepted.TYPE)) {
-            boolean withDeficiencies = data != null
-                    && data.get("withDeficiencies") != null
-                    && data.get("withDeficiencies").asBoolean();
             extras.put(
                     "pledgeNote",
-                    withDeficiencies ? templates.part("accepted", "pledge", language, data, Map.of()) : "");
+                    facts.acceptedWithDeficiencies()
+                            ? templates.part("accepted", "pledge", language, event.data(), Map.of())
+                            : "");
         }
         return extras;
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        String text = NoticeRules.text(data, field, null);
-        return text == null ? null : Instant.parse(text);
     }
 
     /** The calendar day of an instant in the platform's zone ({@code runonce.zone}). */

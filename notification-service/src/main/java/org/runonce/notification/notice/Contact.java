@@ -1,8 +1,6 @@
 package org.runonce.notification.notice;
 
 import org.runonce.contracts.intake.Applicant;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How to reach an applicant, copied from the intake events of their application.
@@ -14,13 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param locale preferred language tag, e.g. {@code zh-CN} or {@code en}
  */
 record Contact(String subject, String name, String email, String phone, String locale) {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The contact in an event's {@code applicant} (the contract's {@link Applicant}), if it names a way to reach them. */
-    static Contact from(JsonNode applicant) {
-        return applicant == null || !applicant.isObject() ? null : from(JSON.treeToValue(applicant, Applicant.class));
-    }
 
     /** The contact of an applicant, if it names any way to reach them. */
     static Contact from(Applicant applicant) {

@@ -2,6 +2,7 @@ package org.runonce.notification.notice;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.runonce.contracts.approval.CaseDecided;
@@ -29,7 +30,8 @@ final class NoticeRules {
             SupplementRequested.TYPE, data -> "supplement-requested",
             CaseDecided.TYPE,
                     data -> "decided-"
-                            + text(data, "outcome", CaseDecided.APPROVED).toLowerCase(Locale.ROOT),
+                            + Objects.requireNonNullElse(NoticeFacts.of(data).outcome(), CaseDecided.APPROVED)
+                                    .toLowerCase(Locale.ROOT),
             CertificateIssued.TYPE, data -> "certificate-issued",
             ApplicationCompleted.TYPE, data -> "result-ready",
             ApplicationPledgeOverdue.TYPE, data -> "pledge-overdue");
@@ -44,10 +46,5 @@ final class NoticeRules {
     /** Every event type the applicant hears about. */
     static java.util.Set<String> types() {
         return TEMPLATES.keySet();
-    }
-
-    static String text(JsonNode data, String field, String fallback) {
-        JsonNode value = data == null ? null : data.get(field);
-        return value == null || !value.isString() || value.asString().isBlank() ? fallback : value.asString();
     }
 }
