@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.runonce.localstack.Kafka;
 import org.runonce.localstack.process.ChildProcessServer;
+import org.runonce.localstack.process.ChildProcessServer.Chosen;
 import org.runonce.localstack.process.DirectoryLock;
 import org.runonce.localstack.process.LocalFiles;
 import org.runonce.localstack.process.Ports;
@@ -53,69 +54,41 @@ public final class EmbeddedKafka extends ChildProcessServer implements Kafka {
     private Process process;
 
     private EmbeddedKafka(Builder builder) {
-        super("Kafka broker", builder.port == 0 && builder.controllerPort == 0, builder.shutdownHook);
-        requestedPort = builder.port;
+        this(builder, builder.chosen());
+    }
+
+    private EmbeddedKafka(Builder builder, Chosen chosen) {
+        super("Kafka broker", chosen.port() == 0 && builder.controllerPort == 0, chosen.stopOnShutdown());
+        requestedPort = chosen.port();
         requestedControllerPort = builder.controllerPort;
         reserveConfiguredPorts(); // first: a busy port fails before anything is created
-        if (builder.dataDirectory == null) {
+        if (chosen.dataDirectory() == null) {
             temporaryRoot = temporaryDirectory("runonce-kafka-");
             dataDirectory = temporaryRoot;
         } else {
             temporaryRoot = null;
-            dataDirectory = builder.dataDirectory.toAbsolutePath().normalize();
+            dataDirectory = chosen.dataDirectory().toAbsolutePath().normalize();
         }
-        logFile = builder.logFile != null
-                ? builder.logFile.toAbsolutePath().normalize()
+        logFile = chosen.logFile() != null
+                ? chosen.logFile().toAbsolutePath().normalize()
                 : dataDirectory.resolve("logs").resolve("server.log");
-        persistent = builder.persistent;
+        persistent = chosen.persistent();
         startupTimeout = builder.startupTimeout;
         jvmOptions = List.copyOf(builder.jvmOptions);
     }
 
     /** Options of an embedded broker; {@link #start()} starts it. */
-    public static final class Builder {
+    public static final class Builder extends ChildProcessServer.Options<Builder> {
 
-        private int port;
         private int controllerPort;
-        private Path dataDirectory;
-        private Path logFile;
-        private boolean persistent;
         private Duration startupTimeout = Duration.ofSeconds(90);
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
-        private boolean shutdownHook = true;
 
         public Builder() {}
-
-        /** Client (PLAINTEXT) port on localhost; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
 
         /** KRaft controller port on localhost; 0 (the default) picks a free one. */
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = controllerPort;
-            return this;
-        }
-
-        /**
-         * Directory of the broker's configuration ({@code config/}), data ({@code data/}) and log
-         * ({@code logs/server.log}). Default: a new temporary directory.
-         */
-        public Builder dataDirectory(Path dataDirectory) {
-            this.dataDirectory = dataDirectory;
-            return this;
-        }
-
-        /** Where the broker JVM writes its log and output. Default: {@code <dataDirectory>/logs/server.log}. */
-        public Builder logFile(Path logFile) {
-            this.logFile = logFile;
-            return this;
-        }
-
-        /** Whether the data outlives {@link Kafka#close()} (for {@code ./runonce start}); default false. */
-        public Builder persistent(boolean persistent) {
-            this.persistent = persistent;
             return this;
         }
 
@@ -128,15 +101,6 @@ public final class EmbeddedKafka extends ChildProcessServer implements Kafka {
         /** JVM options of the broker process; default {@link #DEFAULT_JVM_OPTIONS}. */
         public Builder jvmOptions(List<String> jvmOptions) {
             this.jvmOptions = jvmOptions;
-            return this;
-        }
-
-        /**
-         * Whether a JVM shutdown hook stops the broker gracefully (default true). Without it the broker still exits
-         * when this JVM is gone, but abruptly; turn it off only when the caller closes it in its own hook.
-         */
-        public Builder stopOnShutdown(boolean stopOnShutdown) {
-            this.shutdownHook = stopOnShutdown;
             return this;
         }
 

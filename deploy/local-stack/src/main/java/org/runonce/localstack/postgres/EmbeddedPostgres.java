@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import org.runonce.localstack.Postgres;
 import org.runonce.localstack.process.ChildProcessServer;
+import org.runonce.localstack.process.ChildProcessServer.Chosen;
 import org.runonce.localstack.process.DirectoryLock;
 import org.runonce.localstack.process.LocalFiles;
 import org.runonce.localstack.process.Ports;
@@ -39,78 +40,33 @@ public final class EmbeddedPostgres extends ChildProcessServer implements Postgr
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private ProcessHandle postmaster;
 
-    private EmbeddedPostgres(Builder builder) {
-        super("PostgreSQL", builder.port == 0, builder.shutdownHook);
-        requestedPort = builder.port;
+    private EmbeddedPostgres(Chosen chosen) {
+        super("PostgreSQL", chosen.port() == 0, chosen.stopOnShutdown());
+        requestedPort = chosen.port();
         reserveConfiguredPorts(); // first: a busy port fails before anything is created
-        if (builder.dataDirectory == null) {
+        if (chosen.dataDirectory() == null) {
             temporaryRoot = temporaryDirectory("runonce-postgres-");
             dataDirectory = temporaryRoot.resolve("data");
         } else {
             temporaryRoot = null;
-            dataDirectory = builder.dataDirectory.toAbsolutePath().normalize();
+            dataDirectory = chosen.dataDirectory().toAbsolutePath().normalize();
         }
-        logFile = builder.logFile != null
-                ? builder.logFile.toAbsolutePath().normalize()
+        logFile = chosen.logFile() != null
+                ? chosen.logFile().toAbsolutePath().normalize()
                 : dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
-        persistent = builder.persistent;
+        persistent = chosen.persistent();
         databases =
                 new Databases(() -> server().getDatabase(USERNAME, "postgres").getConnection());
     }
 
     /** Options of an embedded PostgreSQL server; {@link #start()} starts it. */
-    public static final class Builder {
-
-        private int port;
-        private Path dataDirectory;
-        private Path logFile;
-        private boolean persistent;
-        private boolean shutdownHook = true;
+    public static final class Builder extends ChildProcessServer.Options<Builder> {
 
         public Builder() {}
 
-        /** TCP port on localhost; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /**
-         * The PostgreSQL data directory (PGDATA), initialized on first use. Default: a new temporary directory.
-         * A server left running on it by a killed JVM is stopped first.
-         */
-        public Builder dataDirectory(Path dataDirectory) {
-            this.dataDirectory = dataDirectory;
-            return this;
-        }
-
-        /** Where the server writes its log. Default: {@code <dataDirectory>.log} next to the data directory. */
-        public Builder logFile(Path logFile) {
-            this.logFile = logFile;
-            return this;
-        }
-
-        /**
-         * Whether the data outlives {@link #stop()} (for {@code ./runonce start}); default false: the data
-         * directory is deleted on stop and the server skips fsync, which is what tests want.
-         */
-        public Builder persistent(boolean persistent) {
-            this.persistent = persistent;
-            return this;
-        }
-
-        /**
-         * Whether a JVM shutdown hook stops the server (default true). Turn it off only when the caller stops it in
-         * its own hook, e.g. after the applications using it.
-         */
-        public Builder stopOnShutdown(boolean stopOnShutdown) {
-            this.shutdownHook = stopOnShutdown;
-            return this;
-        }
-
         /** Starts the server and returns once it accepts connections. */
         public EmbeddedPostgres start() {
-            EmbeddedPostgres postgres = new EmbeddedPostgres(this);
+            EmbeddedPostgres postgres = new EmbeddedPostgres(chosen());
             try {
                 postgres.start();
             } catch (RuntimeException e) {

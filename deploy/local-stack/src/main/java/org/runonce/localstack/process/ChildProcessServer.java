@@ -139,4 +139,82 @@ public abstract class ChildProcessServer implements AutoCloseable {
             throw new IllegalStateException("Could not create a temporary directory " + prefix + "*", e);
         }
     }
+
+    /**
+     * The options every embedded server takes, for the builders of the servers (self-typed, so a chain of calls
+     * keeps the concrete builder).
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Options<B extends Options<B>> {
+
+        private int port;
+        private Path dataDirectory;
+        private Path logFile;
+        private boolean persistent;
+        private boolean stopOnShutdown = true;
+
+        protected Options() {}
+
+        /** What was set, for the server's constructor. */
+        public Chosen chosen() {
+            return new Chosen(port, dataDirectory, logFile, persistent, stopOnShutdown);
+        }
+
+        /** The server's TCP port on localhost; 0 (the default) picks a free one. */
+        public B port(int port) {
+            this.port = port;
+            return self();
+        }
+
+        /**
+         * Where the server keeps its data (Kafka: {@code config/}, {@code data/}, {@code logs/}; PostgreSQL: PGDATA,
+         * initialized on first use). Default: a new temporary directory.
+         */
+        public B dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return self();
+        }
+
+        /** Where the server writes its log and output. Default: next to (or inside) the data directory. */
+        public B logFile(Path logFile) {
+            this.logFile = logFile;
+            return self();
+        }
+
+        /**
+         * Whether the data outlives a stop (for {@code ./runonce start}); default false: the data directory is
+         * deleted on stop, and the server may skip what only durability needs (PostgreSQL skips fsync).
+         */
+        public B persistent(boolean persistent) {
+            this.persistent = persistent;
+            return self();
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the server gracefully (default true). Without it the server still exits
+         * when this JVM is gone (the watchdog), but abruptly; turn it off only when the caller stops it in its own
+         * hook, e.g. after the applications using it.
+         */
+        public B stopOnShutdown(boolean stopOnShutdown) {
+            this.stopOnShutdown = stopOnShutdown;
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+    }
+
+    /**
+     * The common options as set: {@code port} 0 and {@code dataDirectory}/{@code logFile} null mean "choose".
+     *
+     * @param port the TCP port, or 0
+     * @param dataDirectory the data directory, or null
+     * @param logFile the log file, or null
+     * @param persistent whether the data outlives a stop
+     * @param stopOnShutdown whether a JVM shutdown hook stops the server
+     */
+    public record Chosen(int port, Path dataDirectory, Path logFile, boolean persistent, boolean stopOnShutdown) {}
 }
