@@ -10,12 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.runonce.starter.domain.Refusal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,12 +45,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > limit) {
-            var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, SLUG, TITLE, detail());
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close"); // the rest of the body is not worth reading
-            json.writeValue(response.getOutputStream(), Problems.asMap(problem));
+            Problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, SLUG, TITLE, detail()), json);
             return;
         }
         chain.doFilter(new Limited(request), response);

@@ -1,5 +1,8 @@
 package org.runonce.starter.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,7 +10,9 @@ import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds RFC 9457 problems with RunOnce's stable type URIs, {@code https://runonce.org/problems/<slug>}. */
 public final class Problems {
@@ -54,7 +59,7 @@ public final class Problems {
     }
 
     /** The JSON members of a problem, for writers outside Spring MVC (e.g. security filters). */
-    public static Map<String, Object> asMap(ProblemDetail problem) {
+    private static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("type", problem.getType().toString());
         members.put("title", problem.getTitle());
@@ -67,5 +72,15 @@ public final class Problems {
             members.putAll(problem.getProperties());
         }
         return members;
+    }
+
+    /** Answers a problem from a servlet filter (outside Spring MVC), with the request's path as its instance. */
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, JsonMapper json)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), asMap(problem));
     }
 }
