@@ -58,7 +58,7 @@ public class ApplicantNotices {
         if (fromEvent != null && applicationNumber != null) {
             notices.saveContact(applicationNumber, fromEvent, time.now());
         }
-        var template = NoticeRules.templateOf(event.type(), data);
+        var template = NoticeRules.templateOf(event.type(), facts);
         if (template.isEmpty()) {
             return List.of();
         }

@@ -13,7 +13,6 @@ import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
 import org.runonce.contracts.intake.ApplicationRefused;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Which events the applicant hears about (by the contracts' event types), and with which template: the whole mapping
@@ -23,24 +22,24 @@ import tools.jackson.databind.JsonNode;
 final class NoticeRules {
 
     /** Event type -> template (from the event's data where it depends on it). */
-    private static final Map<String, Function<JsonNode, String>> TEMPLATES = Map.of(
-            ApplicationAccepted.TYPE, data -> "accepted",
-            ApplicationSupplementRequested.TYPE, data -> "one-time-notice",
-            ApplicationRefused.TYPE, data -> "refused",
-            SupplementRequested.TYPE, data -> "supplement-requested",
+    private static final Map<String, Function<NoticeFacts, String>> TEMPLATES = Map.of(
+            ApplicationAccepted.TYPE, facts -> "accepted",
+            ApplicationSupplementRequested.TYPE, facts -> "one-time-notice",
+            ApplicationRefused.TYPE, facts -> "refused",
+            SupplementRequested.TYPE, facts -> "supplement-requested",
             CaseDecided.TYPE,
-                    data -> "decided-"
-                            + Objects.requireNonNullElse(NoticeFacts.of(data).outcome(), CaseDecided.APPROVED)
+                    facts -> "decided-"
+                            + Objects.requireNonNullElse(facts.outcome(), CaseDecided.APPROVED)
                                     .toLowerCase(Locale.ROOT),
-            CertificateIssued.TYPE, data -> "certificate-issued",
-            ApplicationCompleted.TYPE, data -> "result-ready",
-            ApplicationPledgeOverdue.TYPE, data -> "pledge-overdue");
+            CertificateIssued.TYPE, facts -> "certificate-issued",
+            ApplicationCompleted.TYPE, facts -> "result-ready",
+            ApplicationPledgeOverdue.TYPE, facts -> "pledge-overdue");
 
     private NoticeRules() {}
 
-    /** The template announcing an event of this type with this data, if the applicant hears about it. */
-    static Optional<String> templateOf(String type, JsonNode data) {
-        return Optional.ofNullable(TEMPLATES.get(type)).map(f -> f.apply(data));
+    /** The template announcing an event of this type with these facts, if the applicant hears about it. */
+    static Optional<String> templateOf(String type, NoticeFacts facts) {
+        return Optional.ofNullable(TEMPLATES.get(type)).map(f -> f.apply(facts));
     }
 
     /** Every event type the applicant hears about. */

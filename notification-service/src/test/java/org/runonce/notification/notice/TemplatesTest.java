@@ -64,7 +64,8 @@ class TemplatesTest {
                 {"applicationNumber": "A-1", "caseNumber": "A-1-02", "outcome": "REJECTED",
                  "reason": "经营场所不符合要求", "legalBasis": "《食品经营许可管理办法》第十一条"}""");
 
-        assertThat(NoticeRules.templateOf(CaseDecided.TYPE, decided)).contains("decided-rejected");
+        assertThat(NoticeRules.templateOf(CaseDecided.TYPE, NoticeFacts.of(decided)))
+                .contains("decided-rejected");
         var zh = templates.render("decided-rejected", Language.ZH_CN, decided, Map.of());
         assertThat(zh.title()).isEqualTo("办件 A-1-02 不予许可");
         assertThat(zh.body()).contains("理由：经营场所不符合要求").contains("依据：《食品经营许可管理办法》第十一条");
@@ -74,7 +75,8 @@ class TemplatesTest {
     void everyRuleHasItsTemplateInBothLanguagesWithNoPlaceholderLeft() {
         for (String type : NoticeRules.types()) {
             for (String outcome : new String[] {"APPROVED", "REJECTED"}) {
-                String template = NoticeRules.templateOf(type, data("{\"outcome\": \"" + outcome + "\"}"))
+                String template = NoticeRules.templateOf(
+                                type, NoticeFacts.of(data("{\"outcome\": \"" + outcome + "\"}")))
                         .orElseThrow();
                 assertThat(templates.exists(template)).as(template).isTrue();
                 for (Language language : Language.values()) {
@@ -101,7 +103,7 @@ class TemplatesTest {
     void anUnknownTemplateIsAnError() {
         assertThatThrownBy(() -> templates.render("nope", Language.EN, data("{}"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(NoticeRules.templateOf("org.runonce.approval.case.started.v1", data("{}")))
+        assertThat(NoticeRules.templateOf("org.runonce.approval.case.started.v1", NoticeFacts.of(data("{}"))))
                 .isEmpty();
     }
 }
