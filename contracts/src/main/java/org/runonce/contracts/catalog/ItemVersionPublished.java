@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A version of an item's service guide was published: everything intake and approval need for their local copy
@@ -32,6 +33,11 @@ import java.util.List;
  * @param deliveryOptions WINDOW_PICKUP, MAIL, ELECTRONIC
  * @param consultationChannels where to ask
  * @param complaintChannels where to complain
+ * @param form the application form of this version: a JSON Schema (2020-12) of the object the applicant fills in,
+ *     with the RunOnce annotations described in {@code schemas/catalog/form.schema.json} (bilingual titles, who may
+ *     apply, which certificate field or earlier application prefills a field). Immutable with the version; an
+ *     application is validated against the form of the version it was filed under. Null in events published before
+ *     forms moved to the catalog: such a version takes no form fields.
  */
 public record ItemVersionPublished(
         String itemCode,
@@ -53,10 +59,57 @@ public record ItemVersionPublished(
         Result result,
         List<String> deliveryOptions,
         List<Channel> consultationChannels,
-        List<Channel> complaintChannels) {
+        List<Channel> complaintChannels,
+        Map<String, Object> form) {
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.catalog.item-version.published.v1";
+
+    /** A version without a form (as published before forms moved to the catalog). */
+    public ItemVersionPublished(
+            String itemCode,
+            int version,
+            LocalDate validFrom,
+            LocalDate validTo,
+            Instant publishedAt,
+            String kind,
+            String departmentCode,
+            Name name,
+            List<String> legalBasis,
+            List<String> acceptanceConditions,
+            List<Step> steps,
+            List<Material> materials,
+            Fees fees,
+            TimeLimits timeLimits,
+            String handlingMode,
+            int visitsRequired,
+            Result result,
+            List<String> deliveryOptions,
+            List<Channel> consultationChannels,
+            List<Channel> complaintChannels) {
+        this(
+                itemCode,
+                version,
+                validFrom,
+                validTo,
+                publishedAt,
+                kind,
+                departmentCode,
+                name,
+                legalBasis,
+                acceptanceConditions,
+                steps,
+                materials,
+                fees,
+                timeLimits,
+                handlingMode,
+                visitsRequired,
+                result,
+                deliveryOptions,
+                consultationChannels,
+                complaintChannels,
+                null);
+    }
 
     /**
      * One procedure step.
