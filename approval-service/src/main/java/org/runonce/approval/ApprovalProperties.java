@@ -3,8 +3,11 @@ package org.runonce.approval;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -18,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  *     one
  * @param deadlines the job raising warnings and overdue events
  * @param certificates e-certificate signing
+ * @param publication results publication (公示)
  */
 @Validated
 @ConfigurationProperties("runonce.approval")
 public record ApprovalProperties(
         @DefaultValue("330000") @NotNull String defaultRegion,
         @Valid @DefaultValue Deadlines deadlines,
-        @Valid @DefaultValue Certificates certificates) {
+        @Valid @DefaultValue Certificates certificates,
+        @Valid @DefaultValue Publication publication) {
 
     /**
      * @param enabled whether the job runs on a schedule (tests call it directly)
@@ -43,4 +48,11 @@ public record ApprovalProperties(
      * @param signingKeyId the {@code kid} when the file names none (PEM)
      */
     public record Certificates(Resource signingKey, String signingKeyId) {}
+
+    /**
+     * @param kinds item kinds whose decided cases are published: the catalog marks no item public, so the kind stands
+     *     for it (LICENCE: 行政许可, whose decisions the Administrative Licensing Law, art. 40, makes public)
+     */
+    public record Publication(
+            @DefaultValue("LICENCE") @NotEmpty List<@NotBlank String> kinds) {}
 }

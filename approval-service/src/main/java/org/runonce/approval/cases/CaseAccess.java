@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Department isolation: reviewers, heads and department systems see only their department's cases (another
- * department's case answers 404, as if it did not exist); supervisors read every case; only the department's
- * reviewers and heads act.
+ * department's case answers 404, as if it did not exist); supervisors read every case; the department's reviewers,
+ * heads and systems (client credentials carrying the department claim) act on its cases, each under its own name in
+ * the audit trail.
  */
 @Component
 class CaseAccess {
@@ -34,11 +35,18 @@ class CaseAccess {
     Case act(String number, Caller caller) {
         var c = cases.lock(number).orElseThrow(() -> Refusal.notFound("case", number));
         requireVisible(c, caller);
-        if (!caller.belongsTo(c.subject().departmentCode()) || !(caller.hasRole(REVIEWER) || caller.hasRole(HEAD))) {
+        if (!caller.belongsTo(c.subject().departmentCode()) || !mayAct(caller)) {
             throw Refusal.forbidden(
-                    "not-a-reviewer", "Read only", "only the department's reviewers and heads act on its cases");
+                    "not-a-reviewer",
+                    "Read only",
+                    "only the department's reviewers, heads and systems act on its cases");
         }
         return c;
+    }
+
+    /** Reviewers, heads and department systems act; supervisors only read. */
+    static boolean mayAct(Caller caller) {
+        return caller.hasRole(REVIEWER) || caller.hasRole(HEAD) || caller.hasRole(DEPARTMENT_SYSTEM);
     }
 
     /** Like {@link #act} for actions only a department head takes. */

@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     static final String READERS = "hasAnyRole('reviewer', 'department-head', 'department-system', 'supervisor')";
-    static final String ACTORS = "hasAnyRole('reviewer', 'department-head')";
+    /** A department system acts through the same API as its reviewers (client credentials, department claim). */
+    static final String ACTORS = "hasAnyRole('reviewer', 'department-head', 'department-system')";
+
     static final String HEADS = "hasRole('department-head')";
 
     private final Reviewing reviewing;

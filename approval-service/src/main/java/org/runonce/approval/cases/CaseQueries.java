@@ -3,11 +3,13 @@ package org.runonce.approval.cases;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.runonce.approval.audit.AuditEntry;
 import org.runonce.approval.audit.AuditTrail;
 import org.runonce.approval.audit.ChainVerification;
 import org.runonce.approval.certificate.Certificate;
 import org.runonce.approval.certificate.Certificates;
+import org.runonce.contracts.intake.Applicant;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,7 @@ public class CaseQueries {
     private final Journal journal;
     private final AuditTrail audit;
     private final Certificates certificates;
+    private final Cases cases;
 
     CaseQueries(
             CaseAccess access,
@@ -30,13 +33,15 @@ public class CaseQueries {
             CaseQueue queue,
             Journal journal,
             AuditTrail audit,
-            Certificates certificates) {
+            Certificates certificates,
+            Cases cases) {
         this.access = access;
         this.views = views;
         this.queue = queue;
         this.journal = journal;
         this.audit = audit;
         this.certificates = certificates;
+        this.cases = cases;
     }
 
     @Transactional(readOnly = true)
@@ -125,6 +130,15 @@ public class CaseQueries {
                 null,
                 Map.of("certificateNumber", certificateNumber));
         return certificate;
+    }
+
+    /**
+     * The applicant of a case, for approval's own features (results publication masks it before anything is shown):
+     * no caller, no access check.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Applicant> applicantOf(String number) {
+        return cases.find(number).map(c -> c.subject().applicant());
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,5 @@
 package org.runonce.approval.cases;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.runonce.approval.certificate.CertificateRequest;
 import org.runonce.approval.certificate.IssuingCertificates;
@@ -26,6 +24,7 @@ public class Deciding {
     private final CaseTime caseTime;
     private final IssuingCertificates issuing;
     private final CascadingDecisions cascade;
+    private final CaseFiles files;
 
     Deciding(
             Cases cases,
@@ -33,13 +32,15 @@ public class Deciding {
             CaseViews views,
             CaseTime caseTime,
             IssuingCertificates issuing,
-            CascadingDecisions cascade) {
+            CascadingDecisions cascade,
+            CaseFiles files) {
         this.cases = cases;
         this.access = access;
         this.views = views;
         this.caseTime = caseTime;
         this.issuing = issuing;
         this.cascade = cascade;
+        this.files = files;
     }
 
     @Transactional
@@ -93,33 +94,18 @@ public class Deciding {
         cases.save(c);
         String number = c.decision().certificateNumber();
         if (number != null) {
-            issuing.issue(
-                    certificateRequest(c, result.orElseThrow(), details == null ? CertificateDetails.NONE : details),
-                    number);
+            // the draft prefilled from the form as filed, with what the decider changed: nothing keyed in again
+            var draft = files.draft(c).orElseThrow().edited(details);
+            issuing.issue(certificateRequest(c, result.orElseThrow(), draft), number);
         }
         cascade.after(c);
         return views.of(c);
     }
 
     private static CertificateRequest certificateRequest(
-            Case c, ItemVersionPublished.Result result, CertificateDetails details) {
+            Case c, ItemVersionPublished.Result result, CertificateDraft draft) {
         var s = c.subject();
-        var a = s.applicant();
-        var holder = new Holder(
-                a.subject(),
-                details.holderName() != null ? details.holderName() : a.name(),
-                details.holderIdNumber() != null ? details.holderIdNumber() : a.idNumber());
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("holderName", holder.name());
-        if (s.itemName() != null) {
-            content.put("itemName", s.itemName().zh());
-        }
-        content.put("applicationNumber", s.applicationNumber());
-        content.put("caseNumber", s.number());
-        content.put("departmentCode", s.departmentCode());
-        if (details.content() != null) {
-            content.putAll(details.content());
-        }
+        var holder = new Holder(s.applicant().subject(), draft.holderName(), draft.holderIdNumber());
         return new CertificateRequest(
                 result.certificateType(),
                 result.name(),
@@ -128,8 +114,8 @@ public class Deciding {
                 s.itemCode(),
                 s.departmentCode(),
                 holder,
-                content,
-                details.validUntil(),
+                draft.content(),
+                draft.validUntil(),
                 c.decision().decidedBy());
     }
 }

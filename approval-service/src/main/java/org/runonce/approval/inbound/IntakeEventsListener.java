@@ -2,12 +2,14 @@ package org.runonce.approval.inbound;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.runonce.approval.cases.KeepingCaseFiles;
 import org.runonce.approval.cases.OpenCases;
 import org.runonce.approval.cases.OpeningCases;
 import org.runonce.approval.cases.Withdrawing;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.events.ProcessedEvents;
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepted applications open their cases, withdrawn ones close them, materials supplied later reach their cases;
- * each event once (processed-event mark in the same transaction as the cases), and opening is idempotent per case
+ * Accepted applications open their cases (their form and terms kept for the case file), withdrawn ones close them,
+ * materials supplied later reach their cases, one-time notices go into the case file; each event once (processed-event mark in the same transaction as the cases), and opening is idempotent per case
  * number as well. Intake's other events are not approval's business.
  */
 @Component
@@ -31,12 +33,19 @@ class IntakeEventsListener {
     private final ProcessedEvents processed;
     private final OpeningCases opening;
     private final Withdrawing withdrawing;
+    private final KeepingCaseFiles files;
 
-    IntakeEventsListener(Events events, ProcessedEvents processed, OpeningCases opening, Withdrawing withdrawing) {
+    IntakeEventsListener(
+            Events events,
+            ProcessedEvents processed,
+            OpeningCases opening,
+            Withdrawing withdrawing,
+            KeepingCaseFiles files) {
         this.events = events;
         this.processed = processed;
         this.opening = opening;
         this.withdrawing = withdrawing;
+        this.files = files;
     }
 
     /**
@@ -52,6 +61,7 @@ class IntakeEventsListener {
                 processed.once("approval.open-cases", event, () -> {
                     var accepted =
                             events.convert(event, ApplicationAccepted.class).data();
+                    files.accepted(accepted);
                     var opened = opening.open(openCases(accepted));
                     log.info("application {}: opened cases {}", accepted.applicationNumber(), opened);
                 });
@@ -69,6 +79,12 @@ class IntakeEventsListener {
                             .forEach(c -> withdrawing.materialsSupplied(
                                     c.caseNumber(), c.materials() == null ? List.of() : c.materials()));
                 });
+            case ApplicationSupplementRequested.TYPE ->
+                processed.once(
+                        "approval.one-time-notice",
+                        event,
+                        () -> files.noticed(events.convert(event, ApplicationSupplementRequested.class)
+                                .data()));
             default -> log.trace("intake event {} is not for approval", event.type());
         }
     }
