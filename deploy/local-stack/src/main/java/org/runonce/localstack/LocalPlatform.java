@@ -139,6 +139,25 @@ public final class LocalPlatform implements AutoCloseable {
         service.awaitReady(settings.startupTimeout());
     }
 
+    /**
+     * Starts one more instance of a service ("approval-service" or "approval"), as operators run two or more replicas:
+     * same database and topics, its own free port; the gateway keeps routing to the first. Waits until it is ready.
+     *
+     * @return the instance's name ("approval-service-2"), for {@link #serviceUrl}, {@link #killService} and the
+     *     other per-application methods
+     */
+    public String startInstance(String service) {
+        return applications.startInstance(service).name();
+    }
+
+    /**
+     * Kills one application or instance with SIGKILL, as a crash does: no graceful shutdown, in-flight work left as
+     * it was. {@link #startService} starts it again.
+     */
+    public void killService(String name) {
+        applications.service(name).kill();
+    }
+
     /** URLs, demo users and a token recipe, as printed by {@code ./runonce start}. */
     public String summary() {
         return StartupSummary.text(settings, servers, applications.services(), startedAt);

@@ -21,6 +21,12 @@ public final class ApplicationLaunch {
 
     private final PlatformSettings settings;
     private final Map<Topology.App, ServiceProcess> services = new LinkedHashMap<>();
+    /** Further instances of a service ({@link #startInstance}), by instance name, e.g. "approval-service-2". */
+    private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
+
+    private final Map<Topology.App, Integer> chosenPorts = new LinkedHashMap<>();
+    private final Map<Topology.App, List<String>> launch = new ConcurrentHashMap<>();
+    private Infrastructure servers;
     private final List<Ports.Reservation> ports = new ArrayList<>();
     private boolean stopped;
 
@@ -54,25 +60,16 @@ public final class ApplicationLaunch {
             }
             chosen.put(app, reservation.port());
         }
-        Map<Topology.App, List<String>> launch = new ConcurrentHashMap<>();
+        synchronized (this) {
+            chosenPorts.putAll(chosen);
+            this.servers = servers;
+        }
         Tasks.parallel(apps.stream()
                 .<Runnable>map(app -> () -> launch.put(app, launchArguments(app)))
                 .toList());
         Map<Topology.App, ServiceProcess> prepared = new LinkedHashMap<>();
         for (Topology.App app : apps) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions());
-            command.addAll(launch.get(app));
-            command.addAll(Topology.arguments(app, chosen, servers, settings));
-            prepared.put(
-                    app,
-                    new ServiceProcess(
-                            app.module(),
-                            chosen.get(app),
-                            app.healthPath(),
-                            command,
-                            settings.logDirectory().resolve(app.module() + ".log")));
+            prepared.put(app, process(app, app.module(), chosen));
         }
         settings.progress("Starting "
                 + String.join(", ", apps.stream().map(Topology.App::module).toList()) + "...");
@@ -92,8 +89,58 @@ public final class ApplicationLaunch {
                 .toList());
     }
 
-    /** The started application {@code name} ("catalog-service" or "catalog"). */
+    /**
+     * Starts one more instance of a started service on a free port, with the same database, topics and settings as
+     * the first (the gateway keeps routing to the first), and waits until it is ready. Its name is
+     * "&lt;module&gt;-&lt;n&gt;", from 2, for {@link #service(String)}.
+     */
+    public ServiceProcess startInstance(String name) {
+        Topology.App app = Topology.App.of(name);
+        if (app == Topology.App.GATEWAY) {
+            throw new IllegalArgumentException("One gateway per platform");
+        }
+        ServiceProcess instance;
+        synchronized (this) {
+            if (stopped || !services.containsKey(app)) {
+                throw new IllegalStateException(app.module() + " is not running");
+            }
+            Ports.Reservation reservation = Ports.reserve(0, app.module());
+            ports.add(reservation);
+            Map<Topology.App, Integer> wiring = new LinkedHashMap<>(chosenPorts);
+            wiring.put(app, reservation.port());
+            String instanceName = app.module() + "-"
+                    + (2
+                            + instances.keySet().stream()
+                                    .filter(n -> n.startsWith(app.module() + "-"))
+                                    .count());
+            instance = process(app, instanceName, wiring);
+            instances.put(instanceName, instance);
+            instance.start();
+        }
+        instance.awaitReady(settings.startupTimeout());
+        return instance;
+    }
+
+    private ServiceProcess process(Topology.App app, String name, Map<Topology.App, Integer> wiring) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.addAll(launch.get(app));
+        command.addAll(Topology.arguments(app, wiring, servers, settings));
+        return new ServiceProcess(
+                name,
+                wiring.get(app),
+                app.healthPath(),
+                command,
+                settings.logDirectory().resolve(name + ".log"));
+    }
+
+    /** The started application {@code name} ("catalog-service" or "catalog"), or a further instance by its name. */
     public synchronized ServiceProcess service(String name) {
+        ServiceProcess instance = instances.get(name);
+        if (instance != null) {
+            return instance;
+        }
         ServiceProcess service = services.get(Topology.App.of(name));
         if (service == null) {
             throw new IllegalStateException(name + " was not started (see Builder.withoutApplications())");
@@ -101,15 +148,17 @@ public final class ApplicationLaunch {
         return service;
     }
 
-    /** The started applications, in start order. */
+    /** The started applications, in start order, then further instances. */
     public synchronized List<ServiceProcess> services() {
-        return List.copyOf(services.values());
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(instances.values());
+        return all;
     }
 
     /** Marks every application as stopping, so that their exits are not reported as unexpected. */
     public synchronized List<Runnable> stopTasks() {
         stopped = true;
-        List<ServiceProcess> apps = List.copyOf(services.values());
+        List<ServiceProcess> apps = services();
         apps.forEach(ServiceProcess::stopping);
         return apps.stream().<Runnable>map(app -> app::stop).toList();
     }

@@ -169,6 +169,21 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGKILL, as a crash or the out-of-memory killer ends a JVM: no shutdown hook, no graceful stop, nothing
+     * flushed. Returns once the process is gone. Idempotent.
+     */
+    public void kill() {
+        Process current;
+        synchronized (this) {
+            current = process;
+            stopping = true;
+        }
+        if (current != null) {
+            OwnedProcesses.kill(current.toHandle());
+        }
+    }
+
     /** The command line, for messages and tests. */
     List<String> command() {
         return new ArrayList<>(command);

@@ -34,7 +34,14 @@ public final class OwnedProcesses {
                 // forced below
             }
         }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        tree.stream().filter(ProcessHandle::isAlive).forEach(OwnedProcesses::kill);
+    }
+
+    /** SIGKILL to the process and its descendants at once (no SIGTERM first); returns when they are gone. */
+    public static void kill(ProcessHandle process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.addFirst(process);
+        tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(p -> {
             try {
                 p.onExit().get(10, TimeUnit.SECONDS);

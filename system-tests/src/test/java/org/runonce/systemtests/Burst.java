@@ -1,0 +1,162 @@
+package org.runonce.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A burst of online submissions from one applicant, with something done to the platform a quarter of the way in,
+ * and what the crash tests then check: each case opened once at the department system, each acceptance told once.
+ */
+final class Burst {
+
+    static final int CONCURRENT_CALLERS = 16;
+
+    /** Something done to the platform while submissions go on; it may block, the callers keep submitting. */
+    @FunctionalInterface
+    interface Disruption {
+        void during(int answeredSoFar) throws Exception;
+    }
+
+    private final Portal portal;
+    private final String applicant;
+    private final Map<String, Object> application;
+
+    /** A company registration that intake accepts at once, with {@code email} as the applicant's mail address. */
+    Burst(Portal portal, String applicant, String email) {
+        this.portal = portal;
+        this.applicant = applicant;
+        this.application = Map.of(
+                "itemCode", "samr-company-registration",
+                "applicant", Portal.person("张三", email, null),
+                "form", Portal.companyStartupForm(),
+                "materials",
+                        portal.documents(
+                                applicant,
+                                null,
+                                List.of(
+                                        "COMPANY_REGISTRATION_APPLICATION",
+                                        "ARTICLES_OF_ASSOCIATION",
+                                        "ID_CARD",
+                                        "PREMISES_PROOF",
+                                        "OFFICER_APPOINTMENTS")));
+    }
+
+    /** One submission, once intake's catalog copy has the item (on a fresh platform it arrives a little later). */
+    void warmUp() {
+        portal.submitOnceTheCatalogArrived(applicant, application);
+    }
+
+    /**
+     * Submits {@code count} applications, {@link #CONCURRENT_CALLERS} at a time; once a quarter are answered,
+     * {@code disruption} runs. Every submission must be accepted: submitting needs neither the broker nor the services
+     * behind it (the outbox is in intake's database).
+     *
+     * @return the accepted application numbers
+     */
+    Set<String> submit(int count, Disruption disruption) throws Exception {
+        Queue<String> accepted = new ConcurrentLinkedQueue<>();
+        Queue<String> failures = new ConcurrentLinkedQueue<>();
+        CountDownLatch quarter = new CountDownLatch(count / 4);
+        Semaphore callers = new Semaphore(CONCURRENT_CALLERS);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                threads.submit(() -> {
+                    callers.acquireUninterruptibly();
+                    try {
+                        Http.Response response = submitPolitely();
+                        if (response.status() == 201
+                                && response.json().path("status").asString().equals("ACCEPTED")) {
+                            accepted.add(response.json().path("number").asString());
+                        } else {
+                            String answer = response.toString();
+                            failures.add(answer.substring(0, Math.min(answer.length(), 600)));
+                        }
+                    } catch (RuntimeException | InterruptedException e) {
+                        failures.add(e.toString());
+                    } finally {
+                        callers.release();
+                        quarter.countDown();
+                    }
+                });
+            }
+            assertThat(quarter.await(3, TimeUnit.MINUTES)).isTrue();
+            disruption.during(accepted.size() + failures.size());
+        }
+        assertThat(failures).isEmpty();
+        assertThat(Set.copyOf(accepted)).hasSize(count);
+        return Set.copyOf(accepted);
+    }
+
+    /**
+     * Submits as a well-behaved client does: one applicant sending hundreds at once meets the gateway's per-client
+     * rate limit, so a 429 is retried after its {@code Retry-After} with the same {@code Idempotency-Key}.
+     */
+    private Http.Response submitPolitely() throws InterruptedException {
+        Map<String, String> key = Portal.idempotencyKey();
+        for (int attempt = 1; ; attempt++) {
+            Http.Response response = portal.gateway.post(Portal.APPLICATIONS, applicant, application, key);
+            if (response.status() != 429 || attempt == 100) {
+                return response;
+            }
+            Thread.sleep(Duration.ofSeconds(Long.parseLong(response.header("Retry-After"))));
+        }
+    }
+
+    /** Case number -> the distinct CloudEvent ids of its case-opened events received, for the given applications. */
+    static Map<String, Set<String>> openedCaseIds(WebhookReceiver receiver, Set<String> applications) {
+        return receiver.received().stream()
+                .filter(e -> e.signatureValid()
+                        && applications.contains(
+                                e.subject().substring(0, e.subject().lastIndexOf('-'))))
+                .collect(Collectors.groupingBy(
+                        WebhookReceiver.Received::subject,
+                        Collectors.mapping(WebhookReceiver.Received::id, Collectors.toSet())));
+    }
+
+    /** Subjects of the mails to {@code email} about the given applications (each subject names its application). */
+    static List<String> acceptanceMails(Portal portal, String email, Set<String> applications) {
+        return portal.mailSubjectsTo(email).stream()
+                .filter(subject -> applications.stream().anyMatch(subject::contains))
+                .toList();
+    }
+
+    /**
+     * Application number -> how many acceptance notices the applicant's inbox holds for it, read from
+     * {@code notification} (the gateway, or one instance of notification-service).
+     */
+    static Map<String, Long> acceptanceNotices(
+            Http notification, String prefix, String token, Set<String> applications) {
+        JsonNode inbox = notification.get(prefix + "/inbox?limit=500", token).json(200);
+        return inbox.valueStream()
+                .filter(n -> n.path("template").asString().equals("accepted")
+                        && applications.contains(n.path("applicationNumber").asString()))
+                .collect(Collectors.groupingBy(n -> n.path("applicationNumber").asString(), Collectors.counting()));
+    }
+
+    /** Application numbers among {@code applications} whose first case intake does not yet show as pending. */
+    static Set<String> notYetPending(Portal portal, String token, Set<String> applications) {
+        Set<String> waiting = new java.util.HashSet<>(applications);
+        portal.gateway
+                .get(Portal.APPLICATIONS + "?status=ACCEPTED&limit=500", token)
+                .json(200)
+                .forEach(a -> {
+                    if (a.path("cases").get(0).path("status").asString().equals("PENDING")) {
+                        waiting.remove(a.path("number").asString());
+                    }
+                });
+        return waiting;
+    }
+}
