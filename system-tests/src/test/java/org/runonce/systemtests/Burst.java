@@ -41,7 +41,13 @@ final class Burst {
         this.application = Map.of(
                 "itemCode", "samr-company-registration",
                 "applicant", Portal.person("张三", email, null),
-                "form", Portal.companyStartupForm(),
+                "form",
+                        Map.of(
+                                "companyName", "杭州一次科技有限公司",
+                                "registeredCapitalYuan", 500000,
+                                "businessScope", "咨询",
+                                "registeredAddress", "杭州市上城区1号",
+                                "legalRepresentativeName", "张三"),
                 "materials",
                         portal.documents(
                                 applicant,
