@@ -15,8 +15,13 @@ public final class Tokens {
     private Tokens() {}
 
     public static RequestPostProcessor token(String username, String department, String... roles) {
+        return issuedTo("runonce-portal", username, department, roles);
+    }
+
+    /** A token issued to {@code clientId} (the {@code azp} claim). */
+    public static RequestPostProcessor issuedTo(String clientId, String username, String department, String... roles) {
         return jwt().jwt(t -> {
-                    t.subject(username).claim("preferred_username", username).claim("azp", "runonce-portal");
+                    t.subject(username).claim("preferred_username", username).claim("azp", clientId);
                     if (department != null) {
                         t.claim("department", department);
                     }
@@ -33,6 +38,24 @@ public final class Tokens {
 
     public static RequestPostProcessor head(String department, String username) {
         return token(username, department, "department-head");
+    }
+
+    /**
+     * A department system's token as Keycloak issues it for client credentials: client {@code <dept>-system}, its
+     * service account {@code service-account-<dept>-system}, the client's hard-coded department claim.
+     */
+    public static RequestPostProcessor system(String department) {
+        String client = department.toLowerCase(java.util.Locale.ROOT) + "-system";
+        return issuedTo(client, systemAccount(department), department, "department-system");
+    }
+
+    /** The username the audit trail records for a department system's actions. */
+    public static String systemAccount(String department) {
+        return "service-account-" + department.toLowerCase(java.util.Locale.ROOT) + "-system";
+    }
+
+    public static RequestPostProcessor applicant(String subject) {
+        return token(subject, null, "applicant");
     }
 
     public static RequestPostProcessor supervisor() {
