@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.runonce.approval.Tokens.head;
 import static org.runonce.approval.Tokens.reviewer;
 import static org.runonce.approval.Tokens.supervisor;
+import static org.runonce.approval.Tokens.system;
+import static org.runonce.approval.Tokens.systemAccount;
 import static org.runonce.approval.Tokens.token;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -254,11 +256,16 @@ class CompanyStartupIT {
                 .andExpect(jsonPath(
                         "$[*].departmentCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("PSB"))));
 
-        // the department's own system reads but does not act; supervisors read everything, act on nothing
-        mvc.perform(get(CASES + licence).with(token("samr-system", "SAMR", "department-system")))
-                .andExpect(status().isOk());
-        mvc.perform(post(CASES + licence + "/claim").with(token("samr-system", "SAMR", "department-system")))
-                .andExpect(status().isForbidden());
+        // the department's own system reads and acts like its reviewers (DepartmentSystemIT walks it through);
+        // supervisors read everything, act on nothing
+        mvc.perform(get(CASES + licence).with(system("SAMR"))).andExpect(status().isOk());
+        mvc.perform(post(CASES + licence + "/claim").with(system("SAMR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").value(systemAccount("SAMR")));
+        mvc.perform(post(CASES + licence + "/release").with(system("SAMR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").isEmpty());
+        mvc.perform(post(CASES + licence + "/claim").with(system("TAX"))).andExpect(status().isNotFound());
         mvc.perform(get(CASES + licence).with(supervisor())).andExpect(status().isOk());
         mvc.perform(post(CASES + licence + "/claim").with(supervisor())).andExpect(status().isForbidden());
 
