@@ -2,6 +2,11 @@ package org.runonce.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.runonce.localstack.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -152,17 +158,37 @@ final class Burst {
                 .collect(Collectors.groupingBy(n -> n.path("applicationNumber").asString(), Collectors.counting()));
     }
 
-    /** Application numbers among {@code applications} whose first case intake does not yet show as pending. */
-    static Set<String> notYetPending(Portal portal, String token, Set<String> applications) {
-        Set<String> waiting = new java.util.HashSet<>(applications);
-        portal.gateway
-                .get(Portal.APPLICATIONS + "?status=ACCEPTED&limit=500", token)
-                .json(200)
-                .forEach(a -> {
-                    if (a.path("cases").get(0).path("status").asString().equals("PENDING")) {
-                        waiting.remove(a.path("number").asString());
-                    }
-                });
-        return waiting;
+    /** How many cases approval's database holds for the given applications (one each, when all were opened). */
+    static int openedCases(LocalPlatform platform, Set<String> applications) throws SQLException {
+        return countIn(
+                platform,
+                "approval",
+                "select count(*) from approval_case where application_number = any(?)",
+                applications);
+    }
+
+    /** How many acceptance notices notification's database holds for the given applications' inboxes. */
+    static int inboxAcceptances(LocalPlatform platform, Set<String> applications) throws SQLException {
+        return countIn(
+                platform,
+                "notification",
+                "select count(*) from notice where channel = 'INBOX' and template = 'accepted'"
+                        + " and application_number = any(?)",
+                applications);
+    }
+
+    private static int countIn(LocalPlatform platform, String database, String sql, Set<String> applications)
+            throws SQLException {
+        try (Connection db = DriverManager.getConnection(
+                        platform.jdbcUrl(database),
+                        platform.postgres().username(),
+                        platform.postgres().password());
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setArray(1, db.createArrayOf("text", applications.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 }
