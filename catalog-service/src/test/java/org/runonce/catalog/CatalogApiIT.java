@@ -84,7 +84,9 @@ class CatalogApiIT {
                 .andExpect(jsonPath(
                         "$.missingDisclosures", containsInAnyOrder("LEGAL_BASIS", "FEES", "COMPLAINT_CHANNEL")))
                 .andExpect(jsonPath("$.violations[*].rule")
-                        .value(containsInAnyOrder("PROMISED_NOT_30_PERCENT_BELOW_STATUTORY")));
+                        .value(containsInAnyOrder("PROMISED_NOT_30_PERCENT_BELOW_STATUTORY", "REQUIRED")))
+                .andExpect(
+                        jsonPath("$.violations[?(@.rule == 'REQUIRED')].field").value("form"));
 
         mvc.perform(put(draft)
                         .with(admin())
@@ -320,8 +322,29 @@ class CatalogApiIT {
                                  "electronic": true},
                       "deliveryOptions": ["ELECTRONIC"],
                       "consultationChannels": [{"type": "PHONE", "value": "0571-12345"}],
-                      "complaintChannels": [{"type": "PHONE", "value": "12345"}]
-                    }""";
+                      "complaintChannels": [{"type": "PHONE", "value": "12345"}],
+                      "form": %s
+                    }""".formatted(form("testNumber", 10));
+        }
+
+        /** A form with one required text field and one integer field of at most {@code maximum}. */
+        static String form(String textField, int maximum) {
+            return """
+                    {
+                      "$schema": "https://json-schema.org/draft/2020-12/schema",
+                      "type": "object",
+                      "title": "集成测试申请表",
+                      "x-title": {"zh": "集成测试申请表", "en": "Integration test form"},
+                      "properties": {
+                        "%s": {"type": "string", "minLength": 1, "maxLength": 50, "title": "编号",
+                               "x-title": {"zh": "编号", "en": "Number"},
+                               "x-prefill": {"certificateType": "TEST_CERTIFICATE", "field": "number"}},
+                        "count": {"type": "integer", "minimum": 1, "maximum": %d, "title": "数量",
+                                  "x-title": {"zh": "数量", "en": "Count"}}
+                      },
+                      "required": ["%s"],
+                      "additionalProperties": false
+                    }""".formatted(textField, maximum, textField);
         }
 
         /** No legal basis, no fees, no complaint channel, and a promised limit only 25% below statutory. */

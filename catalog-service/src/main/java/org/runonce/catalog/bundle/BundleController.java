@@ -96,6 +96,24 @@ class BundleController {
         return Http.ok(request, Representation.of(view, json), Http.SHORT);
     }
 
+    @GetMapping("/{code}/form")
+    @Operation(
+            summary = "The one application form of a bundle",
+            description = "A JSON Schema (2020-12) for the `form` of an application for the bundle: the union of its"
+                    + " items' forms in force (today or `on`). A field several items ask for is asked once and must"
+                    + " satisfy every item's definition (`allOf`); it is required when any item requires it;"
+                    + " `x-asked-by` names the items that ask for it; `x-applicant-types` is the intersection;"
+                    + " `x-item-versions` the item versions it was built from. No token needed.")
+    @ApiResponse(responseCode = "200", description = "the form's JSON Schema")
+    @ApiResponse(responseCode = "404", description = "no such bundle")
+    ResponseEntity<byte[]> form(
+            @io.swagger.v3.oas.annotations.Parameter(example = "company-startup") @PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            WebRequest request) {
+        var form = service.form(code, on == null ? service.today() : on);
+        return Http.ok(request, Representation.of(form, json), Http.SHORT);
+    }
+
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('catalog-admin')")
     @Operation(

@@ -1,7 +1,9 @@
 package org.runonce.catalog.bundle;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import org.runonce.catalog.item.GuideContent;
 import org.runonce.catalog.item.ItemService;
 import org.runonce.catalog.item.ItemVersion;
 import org.runonce.contracts.catalog.BundlePublished;
+import org.runonce.contracts.catalog.Forms;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
@@ -101,6 +104,35 @@ public class BundleService {
         Map<String, GuideContent> guides = new HashMap<>();
         versions.forEach((itemCode, version) -> guides.put(itemCode, version.content()));
         return BundleView.of(bundle, versions, BundlePlan.of(bundle, guides));
+    }
+
+    /**
+     * The one form of an application for the bundle on {@code date}: the union of its items' forms in force
+     * ({@link Forms#union}), with {@code x-item-versions} naming the version of each item it was built from. Items
+     * without a guide in force that day are left out and listed in {@code x-items-without-guide}.
+     */
+    @Transactional(readOnly = true)
+    Map<String, Object> form(String code, LocalDate date) {
+        Bundle bundle = bundle(code);
+        Map<String, ItemVersion> versions = items.inForce(bundle.itemCodes(), date);
+        Map<String, Map<String, Object>> forms = new LinkedHashMap<>();
+        Map<String, Integer> pinned = new LinkedHashMap<>();
+        List<String> withoutGuide = new ArrayList<>();
+        for (String itemCode : bundle.topologicalOrder()) {
+            ItemVersion version = versions.get(itemCode);
+            if (version == null) {
+                withoutGuide.add(itemCode);
+            } else {
+                forms.put(itemCode, version.content().form());
+                pinned.put(itemCode, version.number());
+            }
+        }
+        Map<String, Object> form = Forms.union(forms, bundle.name());
+        form.put("x-item-versions", pinned);
+        if (!withoutGuide.isEmpty()) {
+            form.put("x-items-without-guide", withoutGuide);
+        }
+        return form;
     }
 
     LocalDate today() {

@@ -113,6 +113,7 @@ class DemoCatalogWriter {
                 c.result(),
                 c.deliveryOptions(),
                 consultation,
-                complaints);
+                complaints,
+                c.form());
     }
 }

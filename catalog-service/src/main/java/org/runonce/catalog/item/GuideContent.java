@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.runonce.catalog.Bilingual;
 import org.runonce.contracts.catalog.Name;
@@ -28,6 +29,8 @@ import org.runonce.starter.domain.Refusal;
  * @param deliveryOptions how the result is delivered
  * @param consultationChannels where to ask
  * @param complaintChannels where to complain (投诉渠道)
+ * @param form the application form (申请表) as a JSON Schema 2020-12 following the contracts' form profile
+ *     ({@code schemas/catalog/form.schema.json}); required for publication, immutable with the version
  */
 public record GuideContent(
         ItemKind kind,
@@ -44,7 +47,8 @@ public record GuideContent(
         Result result,
         List<DeliveryOption> deliveryOptions,
         List<Channel> consultationChannels,
-        List<Channel> complaintChannels) {
+        List<Channel> complaintChannels,
+        Map<String, Object> form) {
 
     public GuideContent {
         name = Bilingual.cleaned(name);
@@ -55,6 +59,7 @@ public record GuideContent(
         deliveryOptions = deliveryOptions == null ? List.of() : List.copyOf(deliveryOptions);
         consultationChannels = consultationChannels == null ? List.of() : List.copyOf(consultationChannels);
         complaintChannels = complaintChannels == null ? List.of() : List.copyOf(complaintChannels);
+        form = FormProfile.canonical(form);
         if (visitsRequired != null && visitsRequired < 0) {
             throw Refusal.invalid("visitsRequired cannot be negative");
         }
@@ -131,6 +136,7 @@ public record GuideContent(
         if (deliveryOptions.isEmpty()) {
             violations.add(new Violation("deliveryOptions", "REQUIRED", "at least one delivery option is required"));
         }
+        violations.addAll(FormProfile.violations(form));
         return violations;
     }
 

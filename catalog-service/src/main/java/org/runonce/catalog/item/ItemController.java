@@ -192,6 +192,65 @@ class ItemController {
         return Http.ok(request, publishedVersion(code, version), Http.VERSIONED);
     }
 
+    @GetMapping("/{code}/versions/{version}/form")
+    @Operation(
+            summary = "The application form of one version",
+            description = "A JSON Schema (2020-12) of the `form` an application for this version carries, as"
+                    + " published with it and never changed: field types and constraints, `title` and bilingual"
+                    + " `x-title`, `x-applicant-types`, `x-enum-titles`, and `x-prefill` (the e-certificate field,"
+                    + " earlier application or verified identity a portal can fill a field from). Intake validates an"
+                    + " application against the form of the version it was filed under. Published and retired"
+                    + " versions for everyone, drafts for catalog admins. No token needed.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the form's JSON Schema",
+            content = @Content(examples = @ExampleObject(value = ItemApiExamples.FORM)))
+    @ApiResponse(responseCode = "404", description = "no such item or version")
+    ResponseEntity<byte[]> versionForm(
+            @Parameter(example = "samr-company-registration") @PathVariable String code,
+            @PathVariable int version,
+            WebRequest request) {
+        if (Http.callerIsAdmin()) {
+            ItemVersion v = require(code, version);
+            if (v.isDraft()) {
+                return Http.ok(request, representation(v.content().form()), Http.PRIVATE);
+            }
+        }
+        ItemVersion v = require(code, version);
+        if (v.isDraft()) {
+            throw Refusal.notFound("version", code + "/" + version);
+        }
+        return Http.ok(request, representation(v.content().form()), Http.VERSIONED);
+    }
+
+    @GetMapping("/{code}/form")
+    @Operation(
+            summary = "The application form in force",
+            description = "The form of the version in force today (or `on` a day); `Content-Location` names that"
+                    + " version's form, which never changes. No token needed.")
+    @ApiResponse(responseCode = "200", description = "the form's JSON Schema")
+    @ApiResponse(responseCode = "404", description = "no such item, or no guide in force that day")
+    ResponseEntity<byte[]> formInForce(
+            @Parameter(example = "samr-company-registration") @PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            WebRequest request) {
+        LocalDate day = on == null ? service.today() : on;
+        ItemVersion v = service.inForce(code, day)
+                .orElseThrow(() -> new Refusal(
+                        404,
+                        "no-guide-in-force",
+                        "No guide in force",
+                        "item " + code + " has no published guide in force on " + day));
+        ResponseEntity<byte[]> response =
+                Http.ok(request, representation(v.content().form()), Http.SHORT);
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header(
+                        HttpHeaders.CONTENT_LOCATION,
+                        "/api/catalog/items/" + code + "/versions/" + v.number() + "/form")
+                .body(response.getBody());
+    }
+
     /**
      * A new item.
      *

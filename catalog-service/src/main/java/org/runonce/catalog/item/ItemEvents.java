@@ -61,7 +61,8 @@ final class ItemEvents {
                                 c.result().electronic()),
                 c.deliveryOptions().stream().map(Enum::name).toList(),
                 channels(c.consultationChannels()),
-                channels(c.complaintChannels()));
+                channels(c.complaintChannels()),
+                c.form());
     }
 
     /** The retirement event of a retired version. */

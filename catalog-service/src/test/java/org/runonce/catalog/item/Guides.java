@@ -2,7 +2,9 @@ package org.runonce.catalog.item;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.runonce.catalog.Bilingual;
 import org.runonce.contracts.catalog.Name;
 
@@ -25,6 +27,35 @@ public final class Guides {
     private Result result = new Result("BUSINESS_LICENCE", Bilingual.name("营业执照", "Business licence"), true);
     private List<DeliveryOption> delivery = List.of(DeliveryOption.ELECTRONIC);
     private List<Channel> complaints = List.of(new Channel(ChannelType.PHONE, "12345", null));
+    private Map<String, Object> form = form("companyName", "企业名称", "Company name");
+
+    /** A form with one required text field. */
+    public static Map<String, Object> form(String field, String zh, String en) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        form.put("type", "object");
+        form.put(
+                "properties",
+                Map.of(
+                        field,
+                        Map.of(
+                                "type",
+                                "string",
+                                "title",
+                                zh,
+                                "x-title",
+                                Map.of("zh", zh, "en", en),
+                                "maxLength",
+                                100)));
+        form.put("required", List.of(field));
+        form.put("additionalProperties", false);
+        return form;
+    }
+
+    public Guides form(Map<String, Object> value) {
+        this.form = value;
+        return this;
+    }
 
     public static Guides guide() {
         return new Guides();
@@ -126,6 +157,7 @@ public final class Guides {
                 result,
                 delivery,
                 List.of(),
-                complaints);
+                complaints,
+                form);
     }
 }

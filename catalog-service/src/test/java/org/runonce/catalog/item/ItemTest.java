@@ -36,6 +36,7 @@ class ItemTest {
                 null,
                 List.of(DeliveryOption.ELECTRONIC),
                 null,
+                null,
                 null);
         Item item = Item.create("samr-company-registration", empty, NOW);
 
@@ -213,5 +214,32 @@ class ItemTest {
         assertThat(HandlingMode.MULTIPLE_VISITS.allows(1)).isFalse();
         assertThat(HandlingMode.MULTIPLE_VISITS.atMostOneVisit()).isFalse();
         assertThat(HandlingMode.IMMEDIATE.atMostOneVisit()).isTrue();
+    }
+
+    @Test
+    void aVersionIsPublishedOnlyWithAFormIntakeCanCheckAndAPortalCanRender() {
+        Item withoutForm = Item.create("a-item", guide().form(null).build(), NOW);
+        assertThatThrownBy(() -> withoutForm.publish(1, TODAY, null, KNOWN, NOW))
+                .asInstanceOf(type(PublicationRefused.class))
+                .satisfies(refusal -> assertThat(refusal.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("form", "REQUIRED")));
+
+        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>(Guides.form("companyName", "企业名称", "Name"));
+        form.put("additionalProperties", true);
+        form.put("required", List.of("companyName", "favouriteColour"));
+        form.put("properties", java.util.Map.of("companyName", java.util.Map.of("type", "array", "title", "企业名称")));
+        Item badForm = Item.create("b-item", guide().form(form).build(), NOW);
+        assertThatThrownBy(() -> badForm.publish(1, TODAY, null, KNOWN, NOW))
+                .asInstanceOf(type(PublicationRefused.class))
+                .satisfies(refusal -> {
+                    assertThat(refusal.violations())
+                            .extracting(Violation::rule)
+                            .contains("FORM_NOT_IN_PROFILE", "FORM_REQUIRES_UNKNOWN_FIELD");
+                    assertThat(refusal.violations())
+                            .extracting(Violation::field)
+                            .contains("form/additionalProperties", "form/properties/companyName", "form.required");
+                });
+        assertThat(badForm.version(1).orElseThrow().isDraft()).isTrue();
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  *       first item's title and the first prefill given.
  *   <li>A field is required when any item requires it; fields no item asks for are refused.
  *   <li>Who may apply is the intersection of the items' {@code x-applicant-types}.
- *   <li>Every field says which items ask for it in {@code x-asked-by}, in bundle order.
+ *   <li>Every field says which items ask for it in {@code x-asked-by}, in bundle order; {@code x-order} shows the
+ *       first item's fields first, then each later item's new ones.
  * </ul>
  *
  * <p>Forms are plain JSON values ({@code Map}, {@code List}, strings, numbers, booleans), as Jackson reads them.
@@ -53,6 +54,7 @@ public final class Forms {
         Map<String, List<Map<String, Object>>> definitions = new LinkedHashMap<>();
         Map<String, List<String>> askedBy = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
+        Set<String> order = new LinkedHashSet<>();
         Set<String> applicantTypes = new LinkedHashSet<>(APPLICANT_TYPES);
         for (Map.Entry<String, Map<String, Object>> item : items.entrySet()) {
             Map<String, Object> form = item.getValue() == null ? empty() : item.getValue();
@@ -62,6 +64,7 @@ public final class Forms {
                         .add(object(field.getValue()));
                 askedBy.computeIfAbsent(field.getKey(), k -> new ArrayList<>()).add(item.getKey());
             }
+            order.addAll(order(form));
             required.addAll(strings(form.get("required")));
             applicantTypes.retainAll(applicantTypes(form));
         }
@@ -77,6 +80,7 @@ public final class Forms {
         union.put("x-applicant-types", List.copyOf(applicantTypes));
         union.put("properties", properties);
         union.put("required", List.copyOf(required));
+        union.put("x-order", List.copyOf(order));
         union.put("additionalProperties", false);
         return union;
     }
@@ -85,6 +89,14 @@ public final class Forms {
     public static List<String> applicantTypes(Map<String, Object> form) {
         List<String> types = form == null ? List.of() : strings(form.get("x-applicant-types"));
         return types.isEmpty() ? APPLICANT_TYPES : types;
+    }
+
+    /** The order in which the form's fields are shown: its {@code x-order}, then any field it does not name. */
+    public static List<String> order(Map<String, Object> form) {
+        Set<String> order = new LinkedHashSet<>(form == null ? List.of() : strings(form.get("x-order")));
+        order.retainAll(properties(form).keySet());
+        order.addAll(properties(form).keySet());
+        return List.copyOf(order);
     }
 
     /** The form's fields, name to definition. */
