@@ -41,7 +41,9 @@ class ConsistencyTest {
             "spring.kafka.ssl.trust-store-location",
             "spring.kafka.properties.sasl.mechanism",
             "spring.kafka.properties.sasl.jaas.config",
-            "logging.structured.format.console");
+            "logging.structured.format.console",
+            "spring.kafka.admin.auto-create",
+            "management.metrics.distribution.percentiles-histogram.http.server.requests");
 
     private static String source(String path) {
         try {
