@@ -52,6 +52,8 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
 
         // outbox: Spring Modulith's event publication registry, table created by the starter's Flyway migration
         p.put("spring.modulith.events.jdbc.schema-initialization.enabled", false);
+        // the starter's migrations (V0_x) can be newer than a service's own (V1..): applied when they appear
+        p.put("spring.flyway.out-of-order", true);
         p.put("spring.modulith.events.republish-outstanding-events-on-restart", true);
         // Modulith's staleness monitor is left off: in 2.0.3 it marks EVERY in-flight publication of a status whose
         // staleness is unset as failed. FAILED ones are resubmitted by RunOnceEventsAutoConfiguration, and

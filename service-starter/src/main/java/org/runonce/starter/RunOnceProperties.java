@@ -3,6 +3,7 @@ package org.runonce.starter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -50,11 +51,14 @@ public record RunOnceProperties(
      *     {@code GET /api/catalog/items/**}
      * @param whoamiRoles realm roles allowed to call {@code /api/<name>/whoami}; empty means any authenticated
      *     caller
+     * @param adminRoles realm roles allowed to call {@code /api/<name>/admin/**}: list, inspect, replay and discard
+     *     dead letters and parked events, and a service's own operator tools
      */
     public record Security(
             @NotBlank String audience,
             @DefaultValue List<@NotBlank String> publicPaths,
-            @DefaultValue List<@NotBlank String> whoamiRoles) {}
+            @DefaultValue List<@NotBlank String> whoamiRoles,
+            @DefaultValue("operator") @NotEmpty List<@NotBlank String> adminRoles) {}
 
     /**
      * @param source CloudEvents {@code source} of published events; default {@code /runonce/<service name>}
@@ -69,8 +73,14 @@ public record RunOnceProperties(
      * @param keepCompleted completed publications are deleted from the registry after this long
      * @param keepProcessed a consumer forgets an event it processed after this long; keep it longer than the
      *     retention of the topics it reads (Kafka's default is 7 days), or a very late redelivery is applied again
-     * @param consumerRetries redeliveries of a failing record before it goes to {@code <topic>.dlt}
-     * @param consumerBackoff wait before the first redelivery; doubles on each one, at most 30 seconds
+     * @param consumerRetries redeliveries of a record failing for an unknown reason (e.g. a bug) before it goes to
+     *     {@code <topic>.dlt}; records failing because the infrastructure is away (database, broker, mail server)
+     *     are retried without limit and never dead-lettered, poison records (unreadable, refused by the domain) go
+     *     there at once
+     * @param consumerBackoff wait before the first redelivery; doubles on each one, at most {@code consumerMaxBackoff}
+     * @param consumerMaxBackoff the longest wait between two redeliveries
+     * @param deadLetterRetention how long {@code <topic>.dlt} keeps records ({@code retention.ms}); its replication
+     *     factor is the consumed topic's
      */
     public record Events(
             @NotBlank String source,
@@ -82,7 +92,9 @@ public record RunOnceProperties(
             @DefaultValue("7d") @NotNull Duration keepCompleted,
             @DefaultValue("30d") @NotNull Duration keepProcessed,
             @DefaultValue("4") @Min(0) int consumerRetries,
-            @DefaultValue("1s") @NotNull Duration consumerBackoff) {}
+            @DefaultValue("1s") @NotNull Duration consumerBackoff,
+            @DefaultValue("30s") @NotNull Duration consumerMaxBackoff,
+            @DefaultValue("30d") @NotNull Duration deadLetterRetention) {}
 
     /**
      * @param maxBodySize largest request body (JSON, text) a caller may send, announced or streamed; larger ones are

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Zero trust: the service validates every JWT itself (issuer, expiry, audience) and is a stateless resource server.
  * Open: health/info/prometheus, the OpenAPI document, {@code runonce.security.public-paths}. Whoami: the roles in
- * {@code runonce.security.whoami-roles}. Everything else: any authenticated caller, refined by the service with
+ * {@code runonce.security.whoami-roles}. {@code /api/<service>/admin/**} (dead letters, parked events, a service's
+ * operator tools): the roles in {@code runonce.security.admin-roles}. Everything else: any authenticated caller, refined by the service with
  * {@code @PreAuthorize("hasRole('reviewer')")} on its methods.
  */
 @AutoConfiguration(
@@ -78,6 +79,9 @@ public class RunOnceSecurityAutoConfiguration {
                     } else {
                         whoami.hasAnyRole(whoamiRoles.toArray(String[]::new));
                     }
+                    // dead letters and parked events (starter), and a service's own operator tools
+                    requests.requestMatchers(api + "/admin/**")
+                            .hasAnyRole(properties.security().adminRoles().toArray(String[]::new));
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(

@@ -44,6 +44,15 @@ public final class TopicRecords implements AutoCloseable {
         return records.stream().filter(match).findFirst().orElseThrow();
     }
 
+    /** Reads whatever arrives within {@code time}: to show that something did NOT reach the topic. */
+    public List<ConsumerRecord<String, byte[]>> readFor(Duration time) {
+        long end = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < end) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return read();
+    }
+
     /** Everything read so far. */
     public List<ConsumerRecord<String, byte[]>> read() {
         return List.copyOf(records);
