@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Creates the Secrets the manifests reference and nothing commits: a random password per database owner role
+# (kubernetes.io/basic-auth, as CloudNativePG wants them) and, for the production overlay, the object-store credentials
+# of the PostgreSQL backups from the environment. Idempotent: an existing Secret is left as it is.
+#   deploy/k8s/create-secrets.sh [namespace]            (default: runonce)
+#   BACKUP_S3_ACCESS_KEY_ID=... BACKUP_S3_SECRET_ACCESS_KEY=... deploy/k8s/create-secrets.sh runonce
+# Kafka credentials are not here: the Strimzi User Operator writes one Secret per KafkaUser.
+# With a secret store (External Secrets, Sealed Secrets, Vault), create Secrets of the same names and keys instead.
+set -euo pipefail
+ns="${1:-runonce}"
+kubectl get namespace "$ns" >/dev/null 2>&1 || kubectl create namespace "$ns"
+for role in catalog intake approval notification keycloak; do
+  name="runonce-db-$role"
+  if kubectl -n "$ns" get secret "$name" >/dev/null 2>&1; then
+    echo "secret/$name exists, kept"
+    continue
+  fi
+  kubectl -n "$ns" create secret generic "$name" --type=kubernetes.io/basic-auth \
+    --from-literal=username="$role" --from-literal=password="$(openssl rand -base64 33 | tr -d '/+=' | cut -c1-32)"
+done
+if [ -n "${BACKUP_S3_ACCESS_KEY_ID:-}" ]; then
+  kubectl -n "$ns" get secret runonce-backup-s3 >/dev/null 2>&1 || kubectl -n "$ns" create secret generic runonce-backup-s3 \
+    --from-literal=ACCESS_KEY_ID="$BACKUP_S3_ACCESS_KEY_ID" --from-literal=ACCESS_SECRET_KEY="$BACKUP_S3_SECRET_ACCESS_KEY"
+fi
