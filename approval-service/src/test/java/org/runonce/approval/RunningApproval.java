@@ -76,7 +76,7 @@ public abstract class RunningApproval {
     }
 
     /** GETs a path as {@code who} (null: anonymous) and reads the JSON answered, whatever the status. */
-    protected JsonNode read(String path, RequestPostProcessor who) throws Exception {
+    protected JsonNode getJson(String path, RequestPostProcessor who) throws Exception {
         var request = get(path);
         if (who != null) {
             request = request.with(who);

@@ -12,52 +12,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.Fixtures;
-import org.runonce.approval.TestClockConfiguration;
-import org.runonce.approval.cases.OpeningCases;
+import org.runonce.approval.RunningApproval;
 import org.runonce.approval.cases.Reviewing;
-import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.localstack.spring.WithLocalInfrastructure;
-import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The audit trail on real PostgreSQL: appended for every state change, assignment and view; the database refuses to
  * change or delete it; and if the table owner switches that off and edits or deletes a row anyway, the verification
  * endpoint names the first broken link.
  */
-@SpringBootTest(properties = "runonce.approval.deadlines.enabled=false")
-@AutoConfigureMockMvc
-@WithLocalInfrastructure
-@Import(TestClockConfiguration.class)
-class AuditIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    CatalogCopy catalog;
-
-    @Autowired
-    OpeningCases opening;
+class AuditIT extends RunningApproval {
 
     @Autowired
     Reviewing reviewing;
 
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @BeforeEach
-    void catalog() {
-        Fixtures.loadCatalog(catalog);
+    void today() {
         clock.setDay("2026-09-22");
     }
 

@@ -100,7 +100,7 @@ class CaseFileIT extends RunningApproval {
     @Test
     void theReviewerReadsWhatWasFiledAndTheLicenceIsIssuedFromTheFormWithOneEdit() throws Exception {
         var li = reviewer("SAMR", "li.samr");
-        JsonNode file = read(CASES + licence + "/file", li);
+        JsonNode file = getJson(CASES + licence + "/file", li);
 
         assertThat(file.path("caseNumber").asString()).isEqualTo(licence);
         assertThat(file.path("applicant").path("name").asString()).isEqualTo("王小明");
@@ -140,7 +140,7 @@ class CaseFileIT extends RunningApproval {
                 .path("decision")
                 .path("certificateNumber")
                 .asString();
-        var issued = read(CASES + licence + "/certificates/" + certificate, li);
+        var issued = getJson(CASES + licence + "/certificates/" + certificate, li);
         assertThat(issued.path("holder").path("name").asString()).isEqualTo(COMPANY);
         assertThat(issued.path("content").path("companyName").asString()).isEqualTo(COMPANY);
         assertThat(issued.path("content").path("businessScope").asString()).isEqualTo("软件开发");
@@ -149,7 +149,7 @@ class CaseFileIT extends RunningApproval {
 
         // the seal case's file (PSB) shows the licence attached, as issued; its system reads it too
         for (var psb : List.of(reviewer("PSB", "zhao.psb"), system("PSB"))) {
-            JsonNode seal = read(CASES + app + "-02/file", psb);
+            JsonNode seal = getJson(CASES + app + "-02/file", psb);
             var attached = seal.path("certificates").get(0);
             assertThat(attached.path("number").asString()).isEqualTo(certificate);
             assertThat(attached.path("issuedByCase").asString()).isEqualTo(licence);
@@ -189,7 +189,7 @@ class CaseFileIT extends RunningApproval {
     @Test
     void aCaseNotOpenedFromAnAcceptanceHasNoFormAndItsDraftHasTheDefaults() throws Exception {
         String number = foodLicenceAcceptedOn("2026-09-22");
-        JsonNode file = read(CASES + number + "/file", reviewer("SAMR", "li.samr"));
+        JsonNode file = getJson(CASES + number + "/file", reviewer("SAMR", "li.samr"));
         assertThat(file.path("acceptance").isNull()).isTrue();
         assertThat(file.path("intakeNotices").isEmpty()).isTrue();
         assertThat(file.path("certificateDraft").path("holderName").asString()).isEqualTo("李小红");

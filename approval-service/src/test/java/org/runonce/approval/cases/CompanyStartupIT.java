@@ -24,22 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.ApprovalTopic;
 import org.runonce.approval.Fixtures;
-import org.runonce.approval.TestClockConfiguration;
-import org.runonce.approval.catalog.CatalogCopy;
+import org.runonce.approval.RunningApproval;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.localstack.LocalInfrastructure;
-import org.runonce.localstack.spring.WithLocalInfrastructure;
-import org.runonce.starter.testing.MovableClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The company start-up bundle (开办企业) end to end inside approval, on real PostgreSQL and Kafka: intake's
@@ -47,32 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * reviewed and approved; its e-certificate is attached to the four, which start; every step went out as a
  * CloudEvent valid against its schema; departments only see their own cases.
  */
-@SpringBootTest(properties = "runonce.approval.deadlines.enabled=false")
-@AutoConfigureMockMvc
-@WithLocalInfrastructure
-@Import(TestClockConfiguration.class)
-class CompanyStartupIT {
-
-    static final String CASES = "/api/approval/cases/";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    CatalogCopy catalog;
-
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
+class CompanyStartupIT extends RunningApproval {
 
     @BeforeEach
-    void catalog() {
-        Fixtures.loadCatalog(catalog);
+    void today() {
         clock.setDay("2026-09-22"); // a Tuesday
     }
 

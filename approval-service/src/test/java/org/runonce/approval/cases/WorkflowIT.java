@@ -6,7 +6,6 @@ import static org.runonce.approval.Tokens.head;
 import static org.runonce.approval.Tokens.reviewer;
 import static org.runonce.approval.Tokens.supervisor;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,88 +13,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.ApprovalTopic;
 import org.runonce.approval.Fixtures;
-import org.runonce.approval.TestClockConfiguration;
-import org.runonce.approval.catalog.CatalogCopy;
+import org.runonce.approval.RunningApproval;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.contracts.intake.MaterialReference;
 import org.runonce.localstack.LocalInfrastructure;
-import org.runonce.localstack.spring.WithLocalInfrastructure;
-import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The review workflow over HTTP on real PostgreSQL and Kafka, with the clock moved across the Mid-Autumn and National
  * Day holidays of 2026: the one-time supplement rule, suspensions stopping the clock, illegal transitions, the 80%
  * warning and the overdue event raised once each, and what supervisors see of it.
  */
-@SpringBootTest(properties = "runonce.approval.deadlines.enabled=false")
-@AutoConfigureMockMvc
-@WithLocalInfrastructure
-@Import(TestClockConfiguration.class)
-class WorkflowIT {
+class WorkflowIT extends RunningApproval {
 
-    static final String CASES = "/api/approval/cases/";
-    static final String PROBLEMS = "https://runonce.org/problems/";
     static final RequestPostProcessor LI = reviewer("SAMR", "li.samr");
     static final RequestPostProcessor HEAD = head("SAMR", "head.samr");
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    CatalogCopy catalog;
-
-    @Autowired
-    OpeningCases opening;
-
-    @Autowired
     DeadlineWatch deadlines;
-
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @BeforeEach
-    void catalog() {
-        Fixtures.loadCatalog(catalog);
-    }
-
-    /** A food business licence case (5 promised working days, site inspection in review) accepted on {@code day}. */
-    String foodLicenceAcceptedOn(String day) {
-        clock.setDay(day);
-        String app = Fixtures.newApplicationNumber();
-        opening.open(Fixtures.single(app, Fixtures.FOOD, "SAMR", clock.instant()));
-        return app + "-01";
-    }
-
-    ResultActions act(String number, String action, RequestPostProcessor who, String body) throws Exception {
-        var request = post(CASES + number + "/" + action).with(who);
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).content(body);
-        }
-        return mvc.perform(request);
-    }
 
     JsonNode view(String number) throws Exception {
         return json.readTree(mvc.perform(get(CASES + number).with(LI))

@@ -27,48 +27,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.ApprovalTopic;
 import org.runonce.approval.Fixtures;
-import org.runonce.approval.TestClockConfiguration;
+import org.runonce.approval.RunningApproval;
 import org.runonce.approval.cases.CertificateDetails;
 import org.runonce.approval.cases.Deciding;
-import org.runonce.approval.cases.OpeningCases;
 import org.runonce.approval.cases.Reviewing;
-import org.runonce.approval.catalog.CatalogCopy;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.approval.CertificateClaims;
 import org.runonce.localstack.LocalInfrastructure;
-import org.runonce.localstack.spring.WithLocalInfrastructure;
-import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * E-certificates on real PostgreSQL and Kafka: signed with the platform key (ES256), verifiable by anyone with the
  * published JWK Set; forged or altered certificates fail verification; the issuing department's head revokes.
  */
-@SpringBootTest(properties = "runonce.approval.deadlines.enabled=false")
-@AutoConfigureMockMvc
-@WithLocalInfrastructure
-@Import(TestClockConfiguration.class)
-class CertificateIT {
+class CertificateIT extends RunningApproval {
 
     static final String VERIFY = "/api/approval/certificates/verify";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    CatalogCopy catalog;
-
-    @Autowired
-    OpeningCases opening;
 
     @Autowired
     Reviewing reviewing;
@@ -76,15 +54,8 @@ class CertificateIT {
     @Autowired
     Deciding deciding;
 
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JsonMapper json;
-
     @BeforeEach
-    void catalog() {
-        Fixtures.loadCatalog(catalog);
+    void today() {
         clock.setDay("2026-09-22");
     }
 

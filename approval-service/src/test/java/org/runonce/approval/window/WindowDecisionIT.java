@@ -13,45 +13,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.Fixtures;
-import org.runonce.approval.TestClockConfiguration;
-import org.runonce.approval.catalog.CatalogCopy;
-import org.runonce.localstack.spring.WithLocalInfrastructure;
-import org.runonce.starter.testing.MovableClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.runonce.approval.RunningApproval;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions at the window (授权到位): a department head authorizes a named window clerk for an IMMEDIATE item; the
  * clerk opens and decides the case in one step with the certificate issued at once; without (or after revoking) the
  * delegation, or for another kind of item, the clerk is refused; grants, uses and revocations are audited.
  */
-@SpringBootTest(properties = "runonce.approval.deadlines.enabled=false")
-@AutoConfigureMockMvc
-@WithLocalInfrastructure
-@Import(TestClockConfiguration.class)
-class WindowDecisionIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    CatalogCopy catalog;
-
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JsonMapper json;
+class WindowDecisionIT extends RunningApproval {
 
     @BeforeEach
-    void catalog() {
-        Fixtures.loadCatalog(catalog);
+    void today() {
         clock.setDay("2026-09-22");
     }
 
