@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The company start-up journey (公司设立一件事) against a running `./runonce start`, through the gateway only:
-# submit with one key material missing -> one one-time notice; supplement -> accepted with receipt; SAMR's
+# the portal reads the bundle's form from the catalog; submit with one key material missing -> one one-time notice; supplement -> accepted with receipt; SAMR's
 # department system receives the signed case-opened webhook; SAMR approves the licence -> the four waiting cases
 # start with it attached; every department approves; completed, delivered by post, rated; visits 0.
 # Needs bash, curl and python3. Usage: deploy/demo/journey.sh   (GATEWAY / KEYCLOAK override the URLs)
@@ -66,6 +66,10 @@ SUBSCRIPTION=$(call POST /api/notifications/subscriptions "$SAMR_SYSTEM" \
   "{\"callbackUrl\":\"http://127.0.0.1:$PORT/events\",\"eventTypes\":[\"org.runonce.approval.case.*\"],\"secret\":\"$SECRET\"}" \
   | json 'd["id"]')
 echo "subscription $SUBSCRIPTION -> http://127.0.0.1:$PORT/events"
+
+step "0. the portal fetches the bundle's one application form from the catalog (JSON Schema, no token)"
+curl -sf "$GATEWAY/api/catalog/bundles/company-startup/form" | json '"; ".join(
+  n + ("*" if n in d["required"] else "") + " " + d["properties"][n]["x-title"]["zh"] for n in d["x-order"])'
 
 step "1. zhang.san submits the company start-up bundle online, without the articles of association"
 ZHANG=$(token zhang.san)

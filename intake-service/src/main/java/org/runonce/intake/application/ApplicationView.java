@@ -45,8 +45,9 @@ public record ApplicationView(
      * @param version the pinned version
      * @param name its name
      * @param departmentCode its department
+     * @param formSchema the catalog's form of that version, which the application's form was checked against
      */
-    record ItemView(String itemCode, int version, Name name, String departmentCode) {}
+    record ItemView(String itemCode, int version, Name name, String departmentCode, String formSchema) {}
 
     /**
      * @param code material code
@@ -178,7 +179,12 @@ public record ApplicationView(
                 s.bundleCode(),
                 s.bundleName(),
                 s.requirements().items().stream()
-                        .map(i -> new ItemView(i.itemCode(), i.version(), i.name(), i.departmentCode()))
+                        .map(i -> new ItemView(
+                                i.itemCode(),
+                                i.version(),
+                                i.name(),
+                                i.departmentCode(),
+                                "/api/catalog/items/" + i.itemCode() + "/versions/" + i.version() + "/form"))
                         .toList(),
                 s.applicant().toContract(),
                 s.filedBy() == null ? null : s.filedBy().username(),

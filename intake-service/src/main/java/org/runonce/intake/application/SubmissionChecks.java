@@ -5,18 +5,19 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.runonce.intake.IntakeProperties;
 import org.runonce.intake.catalog.BundleGuide;
 import org.runonce.intake.catalog.CatalogCopy;
 import org.runonce.intake.catalog.ItemGuide;
 import org.runonce.intake.completeness.ApplicantData;
 import org.runonce.intake.completeness.FieldError;
-import org.runonce.intake.completeness.FormRules;
+import org.runonce.intake.completeness.FormSchemas;
 import org.runonce.intake.completeness.IdentityNumbers;
-import org.runonce.intake.completeness.PinnedItem;
 import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirements;
 import org.runonce.starter.domain.Refusal;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Everything a submission is checked for before a transaction opens, every invalid field at once: the request's
  * constraints, who may file on which channel, the applicant's identity number, the items or bundle in force today
- * (from the local catalog copy: no call to another service), the form against the items' rules, and the materials.
+ * (from the local catalog copy: no call to another service), the form against the forms of the item versions it will be pinned to, and the materials.
  */
 @Component
 class SubmissionChecks {
@@ -51,19 +52,13 @@ class SubmissionChecks {
 
     private final Validator validator;
     private final CatalogCopy catalog;
-    private final FormRules forms;
     private final ProvisionResolver resolver;
     private final IntakeProperties properties;
 
     SubmissionChecks(
-            Validator validator,
-            CatalogCopy catalog,
-            FormRules forms,
-            ProvisionResolver resolver,
-            IntakeProperties properties) {
+            Validator validator, CatalogCopy catalog, ProvisionResolver resolver, IntakeProperties properties) {
         this.validator = validator;
         this.catalog = catalog;
-        this.forms = forms;
         this.resolver = resolver;
         this.properties = properties;
     }
@@ -81,12 +76,18 @@ class SubmissionChecks {
                 selection.bundle(),
                 selection.guides(),
                 code -> catalog.itemInForce(code, today).flatMap(ItemGuide::certificateType));
-        List<String> itemCodes =
-                requirements.items().stream().map(PinnedItem::itemCode).toList();
-        errors.addAll(forms.validate(itemCodes, request.form(), today));
-        if (!forms.applicantTypes(itemCodes).contains(request.applicant().type())) {
+        // the forms of exactly the versions the application is pinned to, from the local copy
+        Map<String, Map<String, Object>> pinnedForms = new LinkedHashMap<>();
+        selection.guides().forEach(guide -> pinnedForms.put(guide.itemCode(), guide.form()));
+        Map<String, Object> form = FormSchemas.formOf(pinnedForms);
+        errors.addAll(FormSchemas.validate(form, request.form(), today));
+        Set<String> applicantTypes = FormSchemas.applicantTypes(form);
+        if (!applicantTypes.contains(request.applicant().type())) {
             errors.add(new FieldError(
-                    "applicant.type", "may not apply for these items; allowed: " + forms.applicantTypes(itemCodes)));
+                    "applicant.type",
+                    "may not apply for these items; allowed: " + applicantTypes,
+                    "/applicant/type",
+                    "APPLICANT_TYPE_NOT_ALLOWED"));
         }
         ProvisionResolver.Resolved resolved =
                 resolver.resolve(request.materials(), requirements, applicant, caller.subject(), now);

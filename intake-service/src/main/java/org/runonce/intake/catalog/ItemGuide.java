@@ -2,7 +2,9 @@ package org.runonce.intake.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.runonce.contracts.catalog.Forms;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionPublished.Material;
 import org.runonce.contracts.catalog.Name;
@@ -46,6 +48,11 @@ public record ItemGuide(ItemVersionPublished published, LocalDate validTo) {
     /** The type of e-certificate a decision on this item issues, if it issues one. */
     public Optional<String> certificateType() {
         return Optional.ofNullable(published.result()).map(ItemVersionPublished.Result::certificateType);
+    }
+
+    /** The application form published with this version; a version published without one takes no fields. */
+    public Map<String, Object> form() {
+        return published.form() == null ? Forms.empty() : published.form();
     }
 
     /** Whether this version is in force on {@code date}. */

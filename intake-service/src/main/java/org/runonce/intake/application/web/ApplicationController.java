@@ -61,10 +61,13 @@ class ApplicationController {
     @Operation(summary = "Submit an application", description = """
                     For one item (`itemCode`) or one bundle (`bundleCode`). An applicant submits ONLINE for themselves; \
                     a window clerk files WINDOW for the applicant described in `applicant` (a visit is recorded). The \
-                    form and materials are checked at once against the item versions in force (local catalog copy): \
+                    form and materials are checked at once against the item versions in force (local catalog copy; the \
+                    form against those versions' JSON Schemas, `GET /api/catalog/items/{code}/form` or, for a bundle, \
+                    `GET /api/catalog/bundles/{code}/form`): \
                     complete -> ACCEPTED with cases and a receipt; something missing -> PENDING_SUPPLEMENT with ONE \
                     notice listing all of it; only non-key materials missing and `pledgeDate` given -> accepted with \
-                    deficiencies. Invalid input is refused as a problem listing every invalid field. With an \
+                    deficiencies. Invalid input is refused as a problem listing every invalid field (form fields with \
+                    their JSON Pointer and a stable code); nothing is stored. With an \
                     `Idempotency-Key`, the same key and body answer the first result again (header \
                     `Idempotent-Replayed: true`), the same key with another body is a 422.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -100,9 +103,12 @@ class ApplicationController {
             description = "validation-failed: every invalid field in `errors`",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
                     {"type": "https://runonce.org/problems/validation-failed", "title": "Validation failed",
-                     "status": 400, "detail": "2 fields are invalid.",
+                     "status": 400, "detail": "3 fields are invalid.",
                      "errors": [{"field": "applicant.idNumber", "message": "is not a valid resident identity number"},
-                                {"field": "form.companyName", "message": "is required"}],
+                                {"field": "form.companyName", "message": "is required",
+                                 "pointer": "/form/companyName", "code": "REQUIRED"},
+                                {"field": "form.sealCount", "message": "number found, integer expected",
+                                 "pointer": "/form/sealCount", "code": "WRONG_TYPE"}],
                      "requestId": "8f14e45f"}""")))
     @ApiResponse(responseCode = "422", description = "certificate-invalid, item-not-available, idempotency-key-reused")
     ResponseEntity<String> submit(
