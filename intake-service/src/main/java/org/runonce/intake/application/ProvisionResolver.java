@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.runonce.intake.certificate.CertificateRejected;
 import org.runonce.intake.certificate.Certificates;
+import org.runonce.intake.certificate.IssuedCertificates;
 import org.runonce.intake.certificate.VerifiedCertificate;
 import org.runonce.intake.completeness.ApplicantData;
 import org.runonce.intake.completeness.FieldError;
@@ -34,10 +35,12 @@ class ProvisionResolver {
 
     private final Documents documents;
     private final Certificates certificates;
+    private final IssuedCertificates wallet;
 
-    ProvisionResolver(Documents documents, Certificates certificates) {
+    ProvisionResolver(Documents documents, Certificates certificates, IssuedCertificates wallet) {
         this.documents = documents;
         this.certificates = certificates;
+        this.wallet = wallet;
     }
 
     Resolved resolve(
@@ -78,11 +81,23 @@ class ProvisionResolver {
                 errors.add(new FieldError(path + ".code", "is given more than once"));
                 continue;
             }
-            int references = (input.documentId() != null && !input.documentId().isBlank() ? 1 : 0)
-                    + (input.certificate() != null && !input.certificate().isBlank() ? 1 : 0)
+            boolean hasDocument =
+                    input.documentId() != null && !input.documentId().isBlank();
+            boolean hasCertificate =
+                    input.certificate() != null && !input.certificate().isBlank();
+            // shared from the holder's wallet (我的证照): the number alone, no upload and no JWS
+            boolean byReference = !hasDocument
+                    && !hasCertificate
+                    && input.producedBy() == null
+                    && input.certificateNumber() != null
+                    && !input.certificateNumber().isBlank();
+            int references = (hasDocument ? 1 : 0)
+                    + (hasCertificate || byReference ? 1 : 0)
                     + (input.producedBy() != null ? 1 : 0);
             if (references != 1) {
-                errors.add(new FieldError(path, "give exactly one of documentId, certificate and producedBy"));
+                errors.add(new FieldError(
+                        path,
+                        "give exactly one of documentId, certificate (or certificateNumber alone) and producedBy"));
                 continue;
             }
             if (documentIds.containsKey(i)) {
@@ -93,14 +108,22 @@ class ProvisionResolver {
                     provisions.put(
                             input.code(), Provision.document(input.code(), document.id(), document.readable(), now));
                 }
-            } else if (input.certificate() != null && !input.certificate().isBlank()) {
+            } else if (hasCertificate || byReference) {
+                String field = path + (byReference ? ".certificateNumber" : ".certificate");
                 if (requirement.get().certificateOf() == null) {
-                    errors.add(new FieldError(
-                            path + ".certificate", "this material is not satisfied by an e-certificate"));
+                    errors.add(new FieldError(field, "this material is not satisfied by an e-certificate"));
+                    continue;
+                }
+                String jws = hasCertificate
+                        ? input.certificate()
+                        : wallet.jwsOf(input.certificateNumber(), applicant.subject())
+                                .orElse(null);
+                if (jws == null) {
+                    errors.add(new FieldError(field, "is not the number of an e-certificate issued to the applicant"));
                     continue;
                 }
                 try {
-                    VerifiedCertificate certificate = certificates.verify(input.certificate());
+                    VerifiedCertificate certificate = certificates.verify(jws);
                     if (input.certificateNumber() != null
                             && !input.certificateNumber().equals(certificate.certificateNumber())) {
                         errors.add(
@@ -121,8 +144,8 @@ class ProvisionResolver {
                                     now));
                 } catch (CertificateRejected e) {
                     forged = true;
-                    errors.add(new FieldError(
-                            path + ".certificate", "is not a valid e-certificate of the platform: " + e.getMessage()));
+                    errors.add(
+                            new FieldError(field, "is not a valid e-certificate of the platform: " + e.getMessage()));
                 }
             } else {
                 boolean producedForAll = requirement.get().needs().stream()

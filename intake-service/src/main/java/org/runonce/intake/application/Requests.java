@@ -70,7 +70,9 @@ public final class Requests {
      * @param code the material code, e.g. ID_CARD
      * @param documentId an uploaded document's id
      * @param certificate an e-certificate of the platform: its compact JWS
-     * @param certificateNumber the certificate's number, checked against the certificate when given
+     * @param certificateNumber the certificate's number, checked against the certificate when given; alone, a
+     *     certificate shared from the applicant's wallet (我的证照): intake takes the signed certificate approval issued
+     *     to the applicant from its copy and verifies it (no upload)
      * @param producedBy in a bundle: the item whose certificate will provide it
      */
     @Schema(description = "One material: a document, an e-certificate, or produced inside the bundle")

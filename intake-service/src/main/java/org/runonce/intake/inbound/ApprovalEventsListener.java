@@ -12,12 +12,14 @@ import org.runonce.contracts.approval.CaseStarted;
 import org.runonce.contracts.approval.CaseSuspended;
 import org.runonce.contracts.approval.CaseWarning;
 import org.runonce.contracts.approval.CaseWithdrawn;
+import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.CertificateRevoked;
 import org.runonce.contracts.approval.ReviewStarted;
 import org.runonce.contracts.approval.StepAdvanced;
 import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.intake.application.CaseUpdate;
 import org.runonce.intake.application.FollowingApprovals;
+import org.runonce.intake.certificate.IssuedCertificates;
 import org.runonce.intake.certificate.RevokedCertificates;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.events.ProcessedEvents;
@@ -42,18 +44,25 @@ class ApprovalEventsListener {
 
     static final String CONSUMER = "intake.case-progress";
     static final String REVOCATIONS = "intake-service.revoked-certificates";
+    static final String ISSUED = "intake-service.issued-certificates";
 
     private final Events events;
     private final ProcessedEvents processed;
     private final FollowingApprovals approvals;
     private final RevokedCertificates revoked;
+    private final IssuedCertificates issued;
 
     ApprovalEventsListener(
-            Events events, ProcessedEvents processed, FollowingApprovals approvals, RevokedCertificates revoked) {
+            Events events,
+            ProcessedEvents processed,
+            FollowingApprovals approvals,
+            RevokedCertificates revoked,
+            IssuedCertificates issued) {
         this.events = events;
         this.processed = processed;
         this.approvals = approvals;
         this.revoked = revoked;
+        this.issued = issued;
     }
 
     @KafkaListener(topics = Topics.APPROVAL)
@@ -79,6 +88,22 @@ class ApprovalEventsListener {
                 revocation.certificateNumber(),
                 revocation.revokedAt() == null ? event.time() : revocation.revokedAt(),
                 revocation.reason());
+    }
+
+    /** Issued certificates by holder, so a holder shares one from their wallet by number (idempotent insert). */
+    @KafkaListener(id = ISSUED, topics = Topics.APPROVAL)
+    void onIssued(ConsumerRecord<String, byte[]> record) {
+        CloudEvent<JsonNode> event = events.read(record);
+        if (!CertificateIssued.TYPE.equals(event.type()) || event.data() == null) {
+            return;
+        }
+        CertificateIssued certificate =
+                events.convert(event, CertificateIssued.class).data();
+        issued.record(
+                certificate.certificateNumber(),
+                certificate.holder() == null ? null : certificate.holder().subject(),
+                certificate.jws(),
+                certificate.issuedAt() == null ? event.time() : certificate.issuedAt());
     }
 
     /** The status after a case event; a decision's time is when it was decided. */

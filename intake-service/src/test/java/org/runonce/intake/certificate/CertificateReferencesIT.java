@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.CertificateRevoked;
+import org.runonce.contracts.approval.Holder;
+import org.runonce.contracts.catalog.Name;
 import org.runonce.intake.CertificateAuthority;
 import org.runonce.intake.IntakeIT;
 import org.runonce.localstack.LocalInfrastructure;
@@ -21,7 +24,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An e-certificate given by number and JWS replaces a document (no copy needed); forged or tampered ones are refused;
+ * An e-certificate given by number and JWS, or by number alone from the holder's wallet, replaces a document (no copy
+ * needed); forged, tampered or revoked ones are refused;
  * genuine ones that do not fit the application go into the one-time notice.
  */
 class CertificateReferencesIT extends IntakeIT {
@@ -131,6 +135,88 @@ class CertificateReferencesIT extends IntakeIT {
     }
 
     @Test
+    void aHolderSharesALicenceFromTheWalletByItsNumberAloneAndNobodyElseCan() throws Exception {
+        String subject = newSubject();
+        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> company = company("杭州证照夹科技有限公司");
+        String number = "BUSINESS_LICENCE-2026-" + (100000 + new java.util.Random().nextInt(800000));
+        String idNumber = (String) company.get("idNumber");
+        String licence = CertificateAuthority.platform()
+                .issue(number, "BUSINESS_LICENCE", "samr-company-registration", "杭州证照夹科技有限公司", idNumber, null);
+        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
+        Instant issuedAt = Instant.parse("2026-03-02T02:00:00Z");
+        publishAsApproval(CloudEvent.of(
+                        UUID.randomUUID().toString(),
+                        "/runonce/approval",
+                        CertificateIssued.TYPE,
+                        issuedAt,
+                        "330000-2026-000500-01",
+                        new CertificateIssued(
+                                number,
+                                "BUSINESS_LICENCE",
+                                new Name("营业执照", "Business licence"),
+                                "330000-2026-000500",
+                                "330000-2026-000500-01",
+                                "samr-company-registration",
+                                "SAMR",
+                                new Holder(subject, "杭州证照夹科技有限公司", idNumber),
+                                Map.of("companyName", "杭州证照夹科技有限公司"),
+                                issuedAt,
+                                null,
+                                "platform",
+                                licence))
+                .inDepartment("SAMR"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from issued_certificate where certificate_number = ?")
+                                .param(number)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        // another applicant cannot use the number: not theirs, and nothing says whether it exists
+        RequestPostProcessor other = applicant(newSubject());
+        JsonNode refused = submit(other, foodLicence(other, company, null, number), 400);
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("materials[1].certificateNumber");
+        assertThat(getJson(other, "/api/intake/applications", 200)).isEmpty();
+
+        // the holder shares it by number: no upload, no JWS in the request
+        JsonNode accepted = submit(me, foodLicence(me, company, null, number), 201);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        JsonNode material = material(accepted, "BUSINESS_LICENCE");
+        assertThat(material.get("outcome").asString()).isEqualTo("PROVIDED");
+        assertThat(material.get("certificateNumber").asString()).isEqualTo(number);
+
+        // once revoked, the wallet's copy is refused like any revoked certificate
+        publishAsApproval(CloudEvent.of(
+                        UUID.randomUUID().toString(),
+                        "/runonce/approval",
+                        CertificateRevoked.TYPE,
+                        issuedAt.plusSeconds(3600),
+                        "330000-2026-000500-01",
+                        new CertificateRevoked(
+                                number,
+                                "BUSINESS_LICENCE",
+                                "330000-2026-000500",
+                                "330000-2026-000500-01",
+                                "samr-company-registration",
+                                "SAMR",
+                                "营业执照被依法吊销",
+                                "head.samr",
+                                issuedAt.plusSeconds(3600)))
+                .inDepartment("SAMR"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from revoked_certificate where certificate_number = ?")
+                                .param(number)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        JsonNode revoked = submit(me, foodLicence(me, company, null, number), 422);
+        assertThat(revoked.get("type").asString()).isEqualTo("https://runonce.org/problems/certificate-invalid");
+        assertThat(revoked.get("errors").get(0).get("field").asString()).isEqualTo("materials[1].certificateNumber");
+        assertThat(revoked.get("errors").get(0).get("message").asString()).contains("revoked");
+    }
+
+    @Test
     void genuineCertificatesThatDoNotFitAreListedInTheNotice() throws Exception {
         RequestPostProcessor me = applicant(newSubject());
         Map<String, Object> company = company("杭州过期有限公司");
@@ -155,7 +241,9 @@ class CertificateReferencesIT extends IntakeIT {
             RequestPostProcessor me, Map<String, Object> company, String certificate, String number) throws Exception {
         Map<String, Object> licence = new java.util.LinkedHashMap<>();
         licence.put("code", "BUSINESS_LICENCE");
-        licence.put("certificate", certificate);
+        if (certificate != null) {
+            licence.put("certificate", certificate);
+        }
         if (number != null) {
             licence.put("certificateNumber", number);
         }
