@@ -55,9 +55,20 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         // the starter's migrations (V0_x) can be newer than a service's own (V1..): applied when they appear
         p.put("spring.flyway.out-of-order", true);
         p.put("spring.modulith.events.republish-outstanding-events-on-restart", true);
-        // Modulith's staleness monitor is left off: in 2.0.3 it marks EVERY in-flight publication of a status whose
-        // staleness is unset as failed. FAILED ones are resubmitted by RunOnceEventsAutoConfiguration, and
-        // publications a crashed instance left in flight are resubmitted when an instance (re)starts.
+        // Two or more instances share a database: publications an instance left in flight when it died (kill -9, a
+        // lost node) are marked FAILED by Modulith's staleness monitor in a surviving instance after 20 s, and the
+        // starter resubmits FAILED ones every runonce.events.resubmit-interval. Every state gets a staleness: in
+        // 2.0.3 a state left at zero counts as stale at once. A publication merely slow to be acknowledged is sent
+        // twice at worst; consumers deduplicate.
+        p.put("spring.modulith.events.staleness.published", "20s");
+        p.put("spring.modulith.events.staleness.processing", "20s");
+        p.put("spring.modulith.events.staleness.resubmission", "20s");
+        p.put("spring.modulith.events.staleness.check-intervall", "5s");
+        // ...without three "No stale publications" lines at INFO every 5 s
+        p.put("logging.level.org.springframework.modulith.events.core.DefaultEventPublicationRegistry", "WARN");
+        // a killed instance's partitions go to the others within 10 s (Kafka's default session is 45 s)
+        p.put("spring.kafka.consumer.properties.session.timeout.ms", 10_000);
+        p.put("spring.kafka.consumer.properties.heartbeat.interval.ms", 3_000);
         return p;
     }
 

@@ -87,7 +87,7 @@ public record RunOnceProperties(
             @NotBlank String topic,
             @DefaultValue Map<String, String> topicConfig,
             @Min(1) Integer partitions,
-            @DefaultValue("30s") @NotNull Duration resubmitInterval,
+            @DefaultValue("10s") @NotNull Duration resubmitInterval,
             @DefaultValue("1m") @NotNull Duration resubmitOlderThan,
             @DefaultValue("7d") @NotNull Duration keepCompleted,
             @DefaultValue("30d") @NotNull Duration keepProcessed,

@@ -146,6 +146,17 @@ final class Burst {
     }
 
     /**
+     * Subject -> the distinct {@code Message-ID}s of the mails to {@code email} about the given applications: a notice
+     * sent again after a crash (SMTP has no transactions) keeps its Message-ID, so that mail systems drop the copy.
+     */
+    static Map<String, Set<String>> acceptanceMailIds(Portal portal, String email, Set<String> applications) {
+        return portal.mailsTo(email).stream()
+                .filter(mail -> applications.stream().anyMatch(mail.subject()::contains))
+                .collect(Collectors.groupingBy(
+                        Portal.Mail::subject, Collectors.mapping(Portal.Mail::messageId, Collectors.toSet())));
+    }
+
+    /**
      * Application number -> how many acceptance notices the applicant's inbox holds for it, read from
      * {@code notification} (the gateway, or one instance of notification-service).
      */

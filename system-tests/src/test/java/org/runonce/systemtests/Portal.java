@@ -178,19 +178,27 @@ final class Portal {
 
     // ---- mail --------------------------------------------------------------------------------------------------
 
-    /** Subjects of the mails received for {@code address}, oldest first. */
-    List<String> mailSubjectsTo(String address) {
-        List<String> subjects = new ArrayList<>();
+    /** A mail received: its subject and its {@code Message-ID} (the same for every re-send of one notice). */
+    record Mail(String subject, String messageId) {}
+
+    /** The mails received for {@code address}, oldest first. */
+    List<Mail> mailsTo(String address) {
+        List<Mail> mails = new ArrayList<>();
         for (MimeMessage message : platform.smtp().receivedMessages()) {
             try {
                 if (message.getAllRecipients()[0].toString().equals(address)) {
-                    subjects.add(message.getSubject());
+                    mails.add(new Mail(message.getSubject(), message.getMessageID()));
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
-        return subjects;
+        return mails;
+    }
+
+    /** Subjects of the mails received for {@code address}, oldest first. */
+    List<String> mailSubjectsTo(String address) {
+        return mailsTo(address).stream().map(Mail::subject).toList();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

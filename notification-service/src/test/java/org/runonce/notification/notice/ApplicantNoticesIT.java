@@ -167,6 +167,13 @@ class ApplicantNoticesIT {
         List<MimeMessage> mails =
                 await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), found -> found.size() >= 3);
         assertThat(mailsTo(email)).hasSize(3); // once each, although the acceptance was consumed twice
+        // each mail carries its notice's id as Message-ID: a copy sent again after a crash is recognisably the same
+        assertThat(mails.stream().map(ApplicantNoticesIT::messageIdOf))
+                .containsExactlyInAnyOrderElementsOf(jdbc.sql("select '<' || id || '@notices.runonce.org>' from notice"
+                                + " where application_number = ? and channel = 'EMAIL'")
+                        .param(number)
+                        .query(String.class)
+                        .list());
         assertThat(mails.stream().map(ApplicantNoticesIT::subjectOf))
                 .containsExactlyInAnyOrder(
                         "Your application " + number + " has been accepted",
@@ -264,6 +271,14 @@ class ApplicantNoticesIT {
     private static String subjectOf(MimeMessage message) {
         try {
             return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageIdOf(MimeMessage message) {
+        try {
+            return message.getMessageID();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
