@@ -372,6 +372,39 @@ class ConsistencyTest {
         assertThat(allowedIn).containsExactlyInAnyOrderElementsOf(expectedIn);
     }
 
+    /** Every platform meter the dashboard charts is one the code registers (Prometheus names: dots to underscores). */
+    @org.junit.jupiter.api.Test
+    void theDashboardChartsMetersTheServicesRegister() throws IOException {
+        JsonNode dashboard =
+                Kustomize.YAML.readTree(Files.readString(ROOT.resolve("deploy/k8s/monitoring/runonce-dashboard.json")));
+        StringBuilder code = new StringBuilder();
+        for (String module : List.of(
+                "service-starter",
+                "catalog-service",
+                "intake-service",
+                "approval-service",
+                "notification-service",
+                "gateway")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    code.append(Files.readString(file));
+                }
+            }
+        }
+        Matcher metric = Pattern.compile("\\b(runonce_[a-z_]+?)(_total)?\\{").matcher(dashboard.toString());
+        int found = 0;
+        while (metric.find()) {
+            found++;
+            assertThat(code.toString())
+                    .as(metric.group(1))
+                    .contains("\"" + metric.group(1).replace('_', '.') + "\"");
+        }
+        assertThat(found).isGreaterThanOrEqualTo(3);
+        assertThat(dashboard.findValues("expr"))
+                .allSatisfy(e -> assertThat(e.asString()).contains("namespace=\"$namespace\""));
+    }
+
     /** The component a NetworkPolicy peer selects. */
     private static String peer(JsonNode peer) {
         JsonNode pods = peer.at("/podSelector/matchLabels");
