@@ -42,12 +42,13 @@ public record NotificationProperties(
         /**
          * @param enabled whether the scheduler sends pending notices
          * @param interval pause between two runs
-         * @param maxAttempts a notice whose channel keeps failing is marked FAILED after this many attempts
+         * @param retry when a notice whose channel failed (mail server or SMS gateway away) is tried again; after
+         *     {@code maxAge} (24 h) it is FAILED, listed and can be sent again ({@code /api/notifications/admin})
          */
         public record Sender(
                 @DefaultValue("true") boolean enabled,
                 @DefaultValue("2s") @NotNull Duration interval,
-                @DefaultValue("10") @Min(1) int maxAttempts) {}
+                @Valid @DefaultValue Retry retry) {}
 
         /**
          * @param provider {@code logging} (default: writes the text to the log, for development) or {@code http}
@@ -91,26 +92,6 @@ public record NotificationProperties(
                 @DefaultValue("100") @Min(1) int batchSize) {}
 
         /**
-         * Delay before attempt n+1 = min(initialInterval * multiplier^(n-1), maxInterval), spread by +-jitter.
-         *
-         * @param initialInterval delay after the first failure
-         * @param multiplier growth per failure
-         * @param maxInterval the longest delay between two attempts
-         * @param jitter relative spread, 0.2 = +-20%, so that many deliveries failing together do not retry together
-         * @param maxAge retrying stops after this long (counted from creation or the last manual redelivery): the
-         *     delivery becomes DEAD, stays visible and can be redelivered
-         */
-        public record Retry(
-                @DefaultValue("30s") @NotNull Duration initialInterval,
-                @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-                @DefaultValue("1h") @NotNull Duration maxInterval,
-
-                @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9")
-                double jitter,
-
-                @DefaultValue("24h") @NotNull Duration maxAge) {}
-
-        /**
          * @param connectTimeout to connect to the receiver
          * @param requestTimeout for the receiver to answer
          */
@@ -136,4 +117,24 @@ public record NotificationProperties(
                 @DefaultValue("1m") @NotNull Duration waitDurationInOpenState,
                 @DefaultValue("1") @Min(1) int permittedCallsInHalfOpenState) {}
     }
+
+    /**
+     * How a failed webhook delivery or applicant notice is retried ({@link Backoff}). Delay before attempt n+1 = min(initialInterval * multiplier^(n-1), maxInterval), spread by +-jitter.
+     *
+     * @param initialInterval delay after the first failure
+     * @param multiplier growth per failure
+     * @param maxInterval the longest delay between two attempts
+     * @param jitter relative spread, 0.2 = +-20%, so that many deliveries failing together do not retry together
+     * @param maxAge retrying stops after this long (counted from creation or the last manual redelivery): a webhook
+     *     delivery becomes DEAD, a notice FAILED; either stays visible and can be sent again
+     */
+    public record Retry(
+            @DefaultValue("30s") @NotNull Duration initialInterval,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("1h") @NotNull Duration maxInterval,
+
+            @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9")
+            double jitter,
+
+            @DefaultValue("24h") @NotNull Duration maxAge) {}
 }

@@ -1,5 +1,6 @@
 package org.runonce.notification.notice;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,12 +56,17 @@ public class ApplicantNotices {
         NoticeFacts facts = NoticeFacts.of(data);
         String applicationNumber = facts.applicationNumber();
         Contact fromEvent = facts.applicant() == null ? null : Contact.from(facts.applicant());
+        List<Notice> created = new ArrayList<>();
         if (fromEvent != null && applicationNumber != null) {
             notices.saveContact(applicationNumber, fromEvent, time.now());
+            // events that came before the contact (another topic overtook intake's): their notices now
+            for (String held : notices.takeAwaitingContact(applicationNumber)) {
+                created.addAll(notices(events.read(held.getBytes(StandardCharsets.UTF_8), JsonNode.class)));
+            }
         }
         var template = NoticeRules.templateOf(event.type(), facts);
         if (template.isEmpty()) {
-            return List.of();
+            return created;
         }
         Contact contact = fromEvent != null
                 ? fromEvent
@@ -68,17 +74,27 @@ public class ApplicantNotices {
                         ? null
                         : notices.contactOf(applicationNumber).orElse(null);
         if (contact == null) {
-            log.warn(
-                    "No contact for application {}: event {} ({}) not notified",
+            if (applicationNumber == null) {
+                log.warn("Event {} ({}) names no application: not notified", event.id(), event.type());
+                return created;
+            }
+            // kept, not dropped: notified when intake's event with the applicant's contact arrives
+            notices.awaitContact(
+                    event.id(),
+                    event.type(),
+                    applicationNumber,
+                    new String(events.write(event), StandardCharsets.UTF_8),
+                    time.now());
+            log.info(
+                    "No contact for application {} yet: event {} ({}) kept until it arrives",
                     applicationNumber,
                     event.id(),
                     event.type());
-            return List.of();
+            return created;
         }
         Language language = contact.language();
         var rendered = templates.render(template.get(), language, data, extras(event, facts, contact, language));
         var notice = new Draft(event, template.get(), applicationNumber, contact, rendered, time.now());
-        List<Notice> created = new ArrayList<>();
         if (contact.email() != null) {
             add(created, notice, Channel.EMAIL, contact.email(), rendered.body());
         }

@@ -1,17 +1,28 @@
 package org.runonce.notification.notice;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.runonce.notification.Backoff;
 import org.runonce.notification.NotificationProperties;
 import org.runonce.starter.domain.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends pending e-mail and SMS notices. Each in its own transaction holding the notice's row lock, so two instances
- * never send the same notice; a failing channel is tried again on the next run, up to the configured attempts.
+ * never send the same notice. A notice whose channel fails (mail server or SMS gateway away) is tried again with
+ * exponential backoff ({@link Backoff}, {@code runonce.notification.notices.sender.retry}) for 24 hours, then FAILED:
+ * listed and resent through {@link NoticeAdminController}. Gauge {@code runonce.notices} (tag {@code state}: PENDING,
+ * FAILED, AWAITING_CONTACT) is refreshed after every run.
  */
 @Component
 class NoticeSender {
@@ -24,6 +35,9 @@ class NoticeSender {
     private final TransactionTemplate transactions;
     private final Time time;
     private final NotificationProperties.Notices.Sender settings;
+    private final Backoff backoff;
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
     NoticeSender(
             Notices notices,
@@ -31,13 +45,17 @@ class NoticeSender {
             ApplicantNotices applicantNotices,
             TransactionTemplate transactions,
             Time time,
-            NotificationProperties properties) {
+            NotificationProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         this.notices = notices;
         this.channels = channels;
         this.applicantNotices = applicantNotices;
         this.transactions = transactions;
         this.time = time;
         this.settings = properties.notices().sender();
+        this.backoff =
+                new Backoff(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.meters = meters.getIfAvailable();
     }
 
     @Scheduled(fixedDelayString = "${runonce.notification.notices.sender.interval:2s}")
@@ -47,20 +65,21 @@ class NoticeSender {
         }
     }
 
-    /** Sends what is pending now; how many were sent. */
+    /** Sends what is due now; how many were sent. */
     public int sendPending() {
         int sent = 0;
-        for (UUID id : notices.pending(100)) {
+        for (UUID id : notices.due(time.now(), 100)) {
             Boolean ok = transactions.execute(tx -> send(id));
             if (Boolean.TRUE.equals(ok)) {
                 sent++;
             }
         }
+        refreshGauge();
         return sent;
     }
 
     private boolean send(UUID id) {
-        var found = notices.lockIfPending(id);
+        var found = notices.lockIfDue(id, time.now());
         if (found.isEmpty()) {
             return false;
         }
@@ -68,19 +87,49 @@ class NoticeSender {
         try {
             channels.deliver(notice);
         } catch (RuntimeException e) { // MailException, or whatever the SMS gateway threw
-            boolean giveUp = notice.attempts() + 1 >= settings.maxAttempts();
-            notices.failed(id, e.getMessage(), giveUp);
-            log.warn(
-                    "Notice {} by {} failed (attempt {}): {}",
-                    id,
-                    notice.channel(),
-                    notice.attempts() + 1,
-                    e.getMessage());
+            int attempts = notice.attempts() + 1;
+            var now = time.now();
+            boolean giveUp = backoff.exhausted(notices.retryFrom(id), now);
+            var next = giveUp ? null : now.plus(backoff.delayAfter(attempts));
+            notices.failed(id, e.getMessage(), next);
+            if (giveUp) {
+                log.error(
+                        "Notice {} by {} FAILED after {} attempts since {}: {}; resend it through the admin API",
+                        id,
+                        notice.channel(),
+                        attempts,
+                        notices.retryFrom(id),
+                        e.getMessage());
+            } else {
+                log.warn(
+                        "Notice {} by {} failed (attempt {}), next at {}: {}",
+                        id,
+                        notice.channel(),
+                        attempts,
+                        next,
+                        e.getMessage());
+            }
             return false;
         }
         var now = time.now();
         notices.sent(id, now);
         applicantNotices.announce(notice, now);
         return true;
+    }
+
+    private void refreshGauge() {
+        if (meters == null) {
+            return;
+        }
+        notices.counts()
+                .forEach((state, count) -> counts.computeIfAbsent(state, s -> {
+                            var value = new AtomicLong();
+                            Gauge.builder("runonce.notices", value, AtomicLong::get)
+                                    .description("E-mail and SMS notices by state, and events waiting for a contact")
+                                    .tag("state", s)
+                                    .register(meters);
+                            return value;
+                        })
+                        .set(count));
     }
 }

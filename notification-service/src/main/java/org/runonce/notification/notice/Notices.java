@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.runonce.starter.jdbc.Jdbc;
@@ -24,9 +25,10 @@ class Notices {
     boolean add(Notice n) {
         return jdbc.sql("""
                         insert into notice (id, event_id, event_type, channel, template, application_number,
-                            applicant_subject, recipient, locale, title, body, state, created_at, sent_at)
+                            applicant_subject, recipient, locale, title, body, state, created_at, sent_at,
+                            retry_from)
                         values (:id, :eventId, :eventType, :channel, :template, :application, :subject, :recipient,
-                            :locale, :title, :body, :state, :created, :sent)
+                            :locale, :title, :body, :state, :created, :sent, :created)
                         on conflict (event_id, channel) do nothing""")
                         .param("id", n.id())
                         .param("eventId", n.eventId())
@@ -46,16 +48,23 @@ class Notices {
                 == 1;
     }
 
-    List<UUID> pending(int limit) {
-        return jdbc.sql("select id from notice where state = 'PENDING' order by created_at limit ?")
-                .param(limit)
+    /** Pending notices due at {@code now} (never tried, or their retry time has come), oldest first. */
+    List<UUID> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from notice
+                        where state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
+                        order by created_at limit ?""")
+                .params(Jdbc.timestamp(now), limit)
                 .query(UUID.class)
                 .list();
     }
 
-    Optional<Notice> lockIfPending(UUID id) {
-        return jdbc.sql("select * from notice where id = ? and state = 'PENDING' for update skip locked")
-                .param(id)
+    Optional<Notice> lockIfDue(UUID id, Instant now) {
+        return jdbc.sql("""
+                        select * from notice
+                        where id = ? and state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
+                        for update skip locked""")
+                .params(id, Jdbc.timestamp(now))
                 .query(Notices::notice)
                 .optional();
     }
@@ -67,10 +76,132 @@ class Notices {
                 .update();
     }
 
-    void failed(UUID id, String error, boolean giveUp) {
-        jdbc.sql("update notice set attempts = attempts + 1, last_error = ?, state = ? where id = ?")
-                .params(error, giveUp ? "FAILED" : "PENDING", id)
+    /** When retrying began: creation, or the last manual resend. */
+    Instant retryFrom(UUID id) {
+        return jdbc.sql("select retry_from from notice where id = ?")
+                .param(id)
+                .query((rs, n) -> Jdbc.instant(rs, "retry_from"))
+                .single();
+    }
+
+    /** A failed attempt: tried again at {@code nextAttempt}, or FAILED for good when that is null. */
+    void failed(UUID id, String error, Instant nextAttempt) {
+        jdbc.sql("""
+                        update notice set attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = ?
+                        where id = ?""")
+                .params(error, nextAttempt == null ? "FAILED" : "PENDING", Jdbc.timestamp(nextAttempt), id)
                 .update();
+    }
+
+    /** A FAILED notice is pending again, now, with a fresh retry period; whether it was FAILED. */
+    boolean resend(UUID id, Instant now) {
+        return jdbc.sql("""
+                        update notice set state = 'PENDING', next_attempt_at = ?, retry_from = ?
+                        where id = ? and state = 'FAILED'""")
+                        .params(Jdbc.timestamp(now), Jdbc.timestamp(now), id)
+                        .update()
+                == 1;
+    }
+
+    /** Every FAILED notice is pending again; how many. */
+    int resendAllFailed(Instant now) {
+        return jdbc.sql("""
+                        update notice set state = 'PENDING', next_attempt_at = ?, retry_from = ?
+                        where state = 'FAILED'""").params(Jdbc.timestamp(now), Jdbc.timestamp(now)).update();
+    }
+
+    /** An e-mail or SMS notice as operators see it: no recipient, no text. */
+    record Delivery(
+            UUID id,
+            String eventId,
+            String eventType,
+            String channel,
+            String template,
+            String applicationNumber,
+            String state,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant retryFrom,
+            Instant sentAt) {}
+
+    /** An event kept until the contact of its application arrives. */
+    record AwaitingContact(String eventId, String eventType, String applicationNumber, Instant receivedAt) {}
+
+    /** E-mail and SMS notices in a state, oldest first, for operators. */
+    List<Delivery> inState(String state, int limit) {
+        return jdbc.sql("""
+                        select * from notice where state = ? and channel <> 'INBOX' order by created_at limit ?""")
+                .params(state, limit)
+                .query((rs, n) -> new Delivery(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getString("channel"),
+                        rs.getString("template"),
+                        rs.getString("application_number"),
+                        rs.getString("state"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        Jdbc.instant(rs, "created_at"),
+                        Jdbc.instant(rs, "next_attempt_at"),
+                        Jdbc.instant(rs, "retry_from"),
+                        Jdbc.instant(rs, "sent_at")))
+                .list();
+    }
+
+    /** How many notices are PENDING and FAILED, and how many events await a contact (partial indexes: cheap). */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.HashMap<>(Map.of("PENDING", 0L, "FAILED", 0L));
+        jdbc.sql("select state, count(*) as n from notice where state in ('PENDING', 'FAILED') group by state")
+                .query((rs, n) -> counts.put(rs.getString("state"), rs.getLong("n")))
+                .list();
+        counts.put(
+                "AWAITING_CONTACT",
+                jdbc.sql("select count(*) from notice_awaiting_contact")
+                        .query(Long.class)
+                        .single());
+        return counts;
+    }
+
+    /** Keeps an event until the contact of its application arrives; once per event. */
+    void awaitContact(String eventId, String eventType, String applicationNumber, String event, Instant now) {
+        jdbc.sql("""
+                        insert into notice_awaiting_contact (event_id, event_type, application_number, event,
+                            received_at)
+                        values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""")
+                .params(eventId, eventType, applicationNumber, event, Jdbc.timestamp(now))
+                .update();
+    }
+
+    /** The events kept for this application's contact, oldest first, removed from the table (same transaction). */
+    List<String> takeAwaitingContact(String applicationNumber) {
+        return jdbc
+                .sql("""
+                        delete from notice_awaiting_contact where application_number = ?
+                        returning event, received_at""")
+                .param(applicationNumber)
+                .query((rs, n) -> Map.entry(Jdbc.instant(rs, "received_at"), rs.getString("event")))
+                .list()
+                .stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** Events waiting for a contact, oldest first, for operators. */
+    List<AwaitingContact> awaitingContact(int limit) {
+        return jdbc.sql("""
+                        select event_id, event_type, application_number, received_at
+                        from notice_awaiting_contact order by received_at limit ?""")
+                .param(limit)
+                .query((rs, n) -> new AwaitingContact(
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getString("application_number"),
+                        Jdbc.instant(rs, "received_at")))
+                .list();
     }
 
     List<Notice> inbox(String applicantSubject, int limit) {

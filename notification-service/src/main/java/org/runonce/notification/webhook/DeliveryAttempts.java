@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.runonce.contracts.notification.WebhookDeliveryDeadLettered;
+import org.runonce.notification.Backoff;
 import org.runonce.notification.NotificationProperties;
 import org.runonce.notification.webhook.Delivery.State;
 import org.runonce.starter.events.Events;

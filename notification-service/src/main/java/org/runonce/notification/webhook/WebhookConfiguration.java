@@ -3,6 +3,7 @@ package org.runonce.notification.webhook;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.concurrent.ThreadLocalRandom;
+import org.runonce.notification.Backoff;
 import org.runonce.notification.NotificationProperties;
 import org.runonce.starter.domain.Time;
 import org.springframework.context.annotation.Bean;

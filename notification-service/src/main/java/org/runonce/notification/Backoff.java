@@ -1,27 +1,27 @@
-package org.runonce.notification.webhook;
+package org.runonce.notification;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
-import org.runonce.notification.NotificationProperties;
 
 /**
- * When to try a failed delivery again: exponential backoff with jitter, capped, until the maximum age is reached.
- * With the defaults (30 s, x2, at most 1 h, +-20%, 24 h) a delivery is tried about 30 times over a day.
+ * When to try a failed webhook delivery or applicant notice again: exponential backoff with jitter, capped, until the
+ * maximum age is reached. With the defaults (30 s, x2, at most 1 h, +-20%, 24 h) it is tried about 30 times over a
+ * day.
  */
-class Backoff {
+public class Backoff {
 
-    private final NotificationProperties.Webhooks.Retry retry;
+    private final NotificationProperties.Retry retry;
     private final DoubleSupplier random;
 
     /** @param random values in [0, 1) */
-    Backoff(NotificationProperties.Webhooks.Retry retry, DoubleSupplier random) {
+    public Backoff(NotificationProperties.Retry retry, DoubleSupplier random) {
         this.retry = retry;
         this.random = random;
     }
 
     /** The delay after the {@code attempts}-th failed attempt (1 = the first). */
-    Duration delayAfter(int attempts) {
+    public Duration delayAfter(int attempts) {
         double base = retry.initialInterval().toMillis() * Math.pow(retry.multiplier(), Math.max(0, attempts - 1));
         double capped = Math.min(base, retry.maxInterval().toMillis());
         double spread = 1 + retry.jitter() * (2 * random.getAsDouble() - 1);
@@ -29,7 +29,7 @@ class Backoff {
     }
 
     /** Whether a delivery retried since {@code retryFrom} is given up at {@code now}. */
-    boolean exhausted(Instant retryFrom, Instant now) {
+    public boolean exhausted(Instant retryFrom, Instant now) {
         return !now.isBefore(retryFrom.plus(retry.maxAge()));
     }
 }

@@ -1,15 +1,14 @@
-package org.runonce.notification.webhook;
+package org.runonce.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.runonce.notification.NotificationProperties;
 
 class BackoffTest {
 
-    static final NotificationProperties.Webhooks.Retry RETRY = new NotificationProperties.Webhooks.Retry(
+    static final NotificationProperties.Retry RETRY = new NotificationProperties.Retry(
             Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2, Duration.ofHours(24));
 
     @Test
