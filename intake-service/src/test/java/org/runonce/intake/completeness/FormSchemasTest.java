@@ -131,4 +131,60 @@ class FormSchemasTest {
                 .extracting(FieldError::code)
                 .containsExactly("UNKNOWN_FIELD");
     }
+
+    @Test
+    void commitmentsCreditCodesAmountsAndPatterns() {
+        Map<String, Object> form = DemoCatalog.JSON.readValue("""
+                {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                 "properties": {
+                   "noDebtsCommitment": {"type": "boolean", "const": true, "title": "承诺",
+                                         "x-title": {"zh": "承诺", "en": "Commitment"}},
+                   "unifiedSocialCreditCode": {"type": "string", "format": "credit-code", "title": "统一社会信用代码",
+                                               "x-title": {"zh": "统一社会信用代码", "en": "Credit code"}},
+                   "refundAmountYuan": {"type": "number", "exclusiveMinimum": 0, "multipleOf": 0.01, "title": "金额",
+                                        "x-title": {"zh": "金额", "en": "Amount"}},
+                   "bankAccountNumber": {"type": "string", "pattern": "^[0-9]{8,30}$", "title": "账号",
+                                         "x-title": {"zh": "账号", "en": "Account"}}
+                 },
+                 "required": ["noDebtsCommitment"], "additionalProperties": false}""", Map.class);
+        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
+        items.put("an-item", form);
+        Map<String, Object> union = FormSchemas.formOf(items);
+
+        assertThat(FormSchemas.validate(
+                        union,
+                        Map.of(
+                                "noDebtsCommitment",
+                                false,
+                                "unifiedSocialCreditCode",
+                                "91330106MA2B3C4D5X",
+                                "refundAmountYuan",
+                                10.005,
+                                "bankAccountNumber",
+                                "6222 0000"),
+                        today))
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactlyInAnyOrder(
+                        tuple("form.noDebtsCommitment", "NOT_THE_EXPECTED_VALUE"),
+                        tuple("form.unifiedSocialCreditCode", "INVALID_CREDIT_CODE"),
+                        tuple("form.refundAmountYuan", "NOT_A_MULTIPLE"),
+                        tuple("form.bankAccountNumber", "PATTERN_MISMATCH"));
+        assertThat(FormSchemas.validate(
+                        union,
+                        Map.of(
+                                "noDebtsCommitment",
+                                true,
+                                "unifiedSocialCreditCode",
+                                "91330106MA2B3C4D5D",
+                                "refundAmountYuan",
+                                10.05,
+                                "bankAccountNumber",
+                                "62220000"),
+                        today))
+                .isEmpty();
+        assertThat(FormSchemas.validate(union, Map.of("refundAmountYuan", 0), today))
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactlyInAnyOrder(
+                        tuple("form.noDebtsCommitment", "REQUIRED"), tuple("form.refundAmountYuan", "TOO_SMALL"));
+    }
 }
