@@ -216,11 +216,15 @@ class ItemController {
                 return Http.ok(request, representation(v.content().form()), Http.PRIVATE);
             }
         }
-        ItemVersion v = require(code, version);
-        if (v.isDraft()) {
-            throw Refusal.notFound("version", code + "/" + version);
-        }
-        return Http.ok(request, representation(v.content().form()), Http.VERSIONED);
+        // a published version's form never changes: served from memory like its guide
+        Representation form = cache.get(code, "form:v:" + version, () -> {
+            ItemVersion v = require(code, version);
+            if (v.isDraft()) {
+                throw Refusal.notFound("version", code + "/" + version);
+            }
+            return representation(v.content().form());
+        });
+        return Http.ok(request, form, Http.VERSIONED);
     }
 
     @GetMapping("/{code}/form")
