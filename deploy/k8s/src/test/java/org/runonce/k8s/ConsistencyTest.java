@@ -43,6 +43,7 @@ class ConsistencyTest {
             "spring.kafka.properties.sasl.jaas.config",
             "logging.structured.format.console",
             "spring.kafka.admin.auto-create",
+            "management.endpoint.health.group.readiness.include",
             "management.metrics.distribution.percentiles-histogram.http.server.requests");
 
     private static String source(String path) {
