@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * Consumes the intake and approval topics, once for webhooks and once for notices (two consumer groups, so one
  * failing does not hold up or dead-letter the other). Each effect is applied at most once per event id, in the same
  * transaction as its processed mark: a redelivered record neither queues a second webhook delivery nor a second
- * notice. A record that keeps failing ends on {@code <topic>.dlt} (starter) with its consumer group in the headers.
+ * notice. Failures are the starter's: PostgreSQL or Kafka away is waited for; a record that can never be processed is
+ * a dead letter of its group (parked, copied to {@code <topic>.dlt}) and parks the later events of its key, until an
+ * operator replays it ({@code /api/notifications/admin/parked-events}).
  */
 @Component
 class PlatformEventsListener {
