@@ -14,7 +14,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Renders a kustomization the way {@code kubectl kustomize} does, for the subset of Kustomize this directory uses:
  * {@code resources} (files and directories), {@code namespace}, {@code images} and inline JSON 6902 {@code patches}
- * selected by kind and name. No Kustomize is published on Maven Central or npm, so a fresh clone renders with this;
+ * selected by kind and name. No Kustomize build was found on Maven Central or npm, so a fresh clone renders with this;
  * where {@code kubectl} is on the PATH, {@link ManifestsTest} checks that both render the same objects. Anything
  * outside the subset is refused rather than ignored.
  */
