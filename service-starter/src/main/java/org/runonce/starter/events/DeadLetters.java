@@ -51,8 +51,13 @@ class DeadLetters implements ConsumerAwareRecordRecoverer {
         String group = consumer == null ? "unknown" : consumer.groupMetadata().groupId();
         UUID replayOf = CurrentRecord.replayOf(record);
         String error = describe(failure);
+        // a replayed copy belongs to its row only in the row's own group (other groups and services see it too)
+        boolean ownReplay = replayOf != null
+                && parked.find(replayOf)
+                        .filter(row -> row.group().equals(group) && row.topic().equals(record.topic()))
+                        .isPresent();
         if (causedBy(failure, ParkedKeyException.class)) {
-            if (replayOf == null || parked.find(replayOf).isEmpty()) {
+            if (!ownReplay) {
                 parked.park(group, record, ParkedEvents.WAITING, error);
             }
             log.info(
@@ -66,7 +71,7 @@ class DeadLetters implements ConsumerAwareRecordRecoverer {
             return;
         }
         // the database row first: it is what gets replayed; a failure here retries the record instead of losing it
-        if (replayOf == null || !parked.failedAgain(replayOf, error)) {
+        if (!ownReplay || !parked.failedAgain(replayOf, error)) {
             parked.park(group, record, ParkedEvents.DEAD_LETTER, error);
         }
         topics.accept(record, consumer, failure);
