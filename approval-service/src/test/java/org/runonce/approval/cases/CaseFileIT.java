@@ -40,6 +40,8 @@ class CaseFileIT extends RunningApproval {
 
     String app;
     String licence;
+    ApplicationSupplementRequested notice;
+    ApplicationAccepted acceptance;
 
     @BeforeEach
     void filed() {
@@ -69,7 +71,8 @@ class CaseFileIT extends RunningApproval {
                 data.missingMaterials(),
                 form,
                 data.cases());
-        var notice = new ApplicationSupplementRequested(
+        acceptance = withForm;
+        notice = new ApplicationSupplementRequested(
                 app,
                 app + "-N1",
                 false,
@@ -184,6 +187,43 @@ class CaseFileIT extends RunningApproval {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.acceptance.form.companyName").value(COMPANY));
         assertThat(auditActions(licence)).hasSize(before + 1).endsWith("CASE_FILE_VIEWED");
+    }
+
+    @Test
+    void aReplayedNoticeOrAcceptanceIsKeptOnceAndALaterNoticeJoinsTheHistory() throws Exception {
+        // intake's outbox republishes both (new event ids, same content), then a second notice follows
+        var second = new ApplicationSupplementRequested(
+                app,
+                app + "-N2",
+                true,
+                notice.deficiencies(),
+                false,
+                notice.documentPath(),
+                notice.applicant(),
+                Instant.parse("2026-09-21T03:00:00Z"));
+        Fixtures.send(
+                LocalInfrastructure.kafka().bootstrapServers(),
+                Topics.INTAKE,
+                List.of(
+                        Fixtures.intakeEvent(ApplicationSupplementRequested.TYPE, app, notice),
+                        Fixtures.intakeEvent(ApplicationAccepted.TYPE, app, acceptance),
+                        Fixtures.intakeEvent(ApplicationSupplementRequested.TYPE, app, second)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from application_notice where notice_number = ?")
+                                .param(app + "-N2")
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+
+        JsonNode file = getJson(CASES + licence + "/file", reviewer("SAMR", "li.samr"));
+        assertThat(file.path("intakeNotices").findValuesAsString("noticeNumber"))
+                .containsExactly(app + "-N1", app + "-N2");
+        assertThat(file.path("intakeNotices").get(1).path("second").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select count(*) from approval_case where application_number = ?")
+                        .param(app)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     @Test
