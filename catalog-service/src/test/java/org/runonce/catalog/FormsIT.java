@@ -191,6 +191,18 @@ class FormsIT {
                                 "childName", "childBirthDate", "childSex", "birthPlace", "householdAddress")));
     }
 
+    @Test
+    void theFormEndpointsAreInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/api/catalog/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/catalog/items/{code}/versions/{version}/form'].get.summary")
+                        .value("The application form of one version"))
+                .andExpect(jsonPath("$.paths['/api/catalog/items/{code}/form'].get")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/catalog/bundles/{code}/form'].get")
+                        .exists());
+    }
+
     private String create(String code, String content) throws Exception {
         return mvc.perform(post(ITEMS)
                         .with(admin())
