@@ -2,14 +2,27 @@ package org.runonce.intake.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.EventSchemas;
+import org.runonce.contracts.Topics;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.intake.DemoCatalog;
 import org.runonce.intake.IntakeIT;
@@ -20,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The form an application is checked against is the one published with the item version it is pinned to: a second
+ * The form an application is checked against is the one published with the item version it is pinned to (both
+ * versions announced on the catalog topic, taken in by intake's consumer): a second
  * version with a changed form takes over for new applications only, and an invalid form stores nothing.
  */
 class FormVersionsIT extends IntakeIT {
@@ -50,8 +64,34 @@ class FormVersionsIT extends IntakeIT {
                 {"type": "string", "minLength": 4, "maxLength": 30, "title": "解除劳动合同证明编号",
                  "x-title": {"zh": "解除劳动合同证明编号", "en": "Number of the termination certificate"}}"""));
         form.putArray("required").add("terminationDate").add("dismissalNoticeNumber");
-        catalog.apply(json.treeToValue(v1, ItemVersionPublished.class));
-        catalog.apply(json.treeToValue(v2, ItemVersionPublished.class));
+        // announced on the catalog's topic as the catalog does, and taken into the copy by intake's consumer
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (ObjectNode version : List.of(v1, v2)) {
+                CloudEvent<?> event = CloudEvent.of(
+                                UUID.randomUUID().toString(),
+                                "/runonce/catalog",
+                                ItemVersionPublished.TYPE,
+                                Instant.parse("2026-11-01T00:00:00Z"),
+                                code,
+                                version)
+                        .inDepartment("HRSS");
+                String body = json.writeValueAsString(event);
+                assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), body))
+                        .isEmpty();
+                var record = new ProducerRecord<>(Topics.CATALOG, code, body.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes());
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the versions could not be announced", e);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.itemVersion(code, 2)
+                        .map(v -> v.form().containsKey("properties"))
+                        .orElse(false));
         return code;
     }
 
