@@ -123,6 +123,7 @@ class EdgeSecurityIT extends GatewayITSupport {
                 "/api/notifications/v3/api-docs",
                 "/api/approval/.well-known/jwks.json",
                 "/api/approval/certificates/BUSINESS_LICENCE-2026-000001",
+                "/api/approval/publications",
                 "/actuator/health",
                 "/actuator/health/liveness",
                 "/actuator/health/readiness",

@@ -56,9 +56,13 @@ class SecurityConfiguration {
                         // The catalog is public to read; its admin paths are authorized by the catalog itself.
                         .pathMatchers(HttpMethod.GET, "/api/catalog/**")
                         .permitAll()
-                        // Anyone verifies an e-certificate (approval-service opens the same paths).
+                        // Anyone verifies an e-certificate and reads the published results (公示); approval-service
+                        // opens the same paths.
                         .pathMatchers(
-                                HttpMethod.GET, "/api/approval/.well-known/jwks.json", "/api/approval/certificates/*")
+                                HttpMethod.GET,
+                                "/api/approval/.well-known/jwks.json",
+                                "/api/approval/certificates/*",
+                                "/api/approval/publications")
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/approval/certificates/verify")
                         .permitAll()
