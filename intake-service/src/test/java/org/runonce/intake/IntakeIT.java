@@ -113,6 +113,14 @@ public abstract class IntakeIT {
                 .authorities(new SimpleGrantedAuthority("ROLE_reviewer"));
     }
 
+    /** A department's own software, with client credentials scoped to its department. */
+    protected static RequestPostProcessor departmentSystem(String department) {
+        String account = "service-account-" + department.toLowerCase() + "-system";
+        return jwt().jwt(t ->
+                        t.subject(account).claim("preferred_username", account).claim("department", department))
+                .authorities(new SimpleGrantedAuthority("ROLE_department-system"));
+    }
+
     protected static RequestPostProcessor supervisor() {
         return jwt().jwt(t -> t.subject("supervisor-1").claim("preferred_username", "zhou.jian"))
                 .authorities(new SimpleGrantedAuthority("ROLE_supervisor"));

@@ -89,8 +89,8 @@ class DocumentController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "A document's metadata",
-            description = "For its owner, the window clerk who took it, and reviewers of departments with a case on an"
-                    + " application using it; 404 for anyone else.")
+            description = "For its owner, the window clerk who took it, and the reviewers, heads and systems of"
+                    + " departments with a case on an application using it; 404 for anyone else.")
     DocumentInfo metadata(@PathVariable UUID id, Caller caller) {
         return documents.readableBy(id, caller).orElseThrow(() -> notFound(id));
     }

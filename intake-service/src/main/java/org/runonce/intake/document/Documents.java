@@ -26,6 +26,7 @@ public class Documents {
 
     static final String REVIEWER = "reviewer";
     static final String DEPARTMENT_HEAD = "department-head";
+    static final String DEPARTMENT_SYSTEM = "department-system";
     static final String WINDOW_CLERK = "window-clerk";
 
     private final JdbcClient jdbc;
@@ -139,8 +140,8 @@ public class Documents {
     }
 
     /**
-     * The document if {@code caller} may read it: its owner, the clerk who took it, or a reviewer or department head
-     * of a department with a case on an application that uses it. Anyone else learns nothing, not even that it
+     * The document if {@code caller} may read it: its owner, the clerk who took it, or a reviewer, department head or
+     * department system of a department with a case on an application that uses it. Anyone else learns nothing, not even that it
      * exists.
      */
     public Optional<DocumentInfo> readableBy(UUID id, Caller caller) {
@@ -152,7 +153,7 @@ public class Documents {
     }
 
     private boolean departmentMayRead(UUID id, Caller caller) {
-        if (!(caller.hasRole(REVIEWER) || caller.hasRole(DEPARTMENT_HEAD))
+        if (!(caller.hasRole(REVIEWER) || caller.hasRole(DEPARTMENT_HEAD) || caller.hasRole(DEPARTMENT_SYSTEM))
                 || caller.department().isEmpty()) {
             return false;
         }

@@ -137,6 +137,12 @@ class DocumentsIT extends IntakeIT {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/intake/documents/" + documentId + "/content").with(reviewer("reviewer-2", "TAX")))
                 .andExpect(status().isNotFound());
+        // ...nor does its system; the case's department's system does
+        mvc.perform(get("/api/intake/documents/" + documentId + "/content").with(departmentSystem("TAX")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/intake/documents/" + documentId + "/content").with(departmentSystem("HRSS")))
+                .andExpect(status().isOk());
+        getJson(departmentSystem("HRSS"), "/api/intake/applications/" + number, 404);
         getJson(reviewer("reviewer-1", "HRSS"), "/api/intake/applications/" + number, 404);
     }
 
