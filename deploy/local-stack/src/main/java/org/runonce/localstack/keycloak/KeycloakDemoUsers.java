@@ -31,12 +31,17 @@ public final class KeycloakDemoUsers {
             new User("reviewer.hrss", "冯洁", List.of("reviewer"), "HRSS"),
             new User("reviewer.hsa", "何涛", List.of("reviewer"), "HSA"),
             new User("catalog.admin", "Catherine Lin", List.of("catalog-admin"), null),
-            new User("supervisor.chen", "陈静", List.of("supervisor"), null));
+            new User("supervisor.chen", "陈静", List.of("supervisor"), null),
+            new User("operator.ma", "马强", List.of("operator"), null));
 
     public static final List<DepartmentSystem> DEPARTMENT_SYSTEMS = List.of(
             new DepartmentSystem("samr-system", "samr-system-secret", "SAMR"),
             new DepartmentSystem("tax-system", "tax-system-secret", "TAX"),
-            new DepartmentSystem("psb-system", "psb-system-secret", "PSB"));
+            new DepartmentSystem("psb-system", "psb-system-secret", "PSB"),
+            new DepartmentSystem("hrss-system", "hrss-system-secret", "HRSS"),
+            new DepartmentSystem("hsa-system", "hsa-system-secret", "HSA"),
+            new DepartmentSystem("health-system", "health-system-secret", "HEALTH"),
+            new DepartmentSystem("realestate-system", "realestate-system-secret", "REALESTATE"));
 
     /** A confidential client whose tokens carry none of the RunOnce audiences; services must refuse them. */
     public static final DepartmentSystem OTHER_APP = new DepartmentSystem("other-app", "other-app-secret", null);
