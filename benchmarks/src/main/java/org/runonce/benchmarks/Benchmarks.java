@@ -19,12 +19,13 @@ import org.runonce.localstack.LocalPlatform;
  * boots the platform on the local stack (free ports, throwaway data), runs the scenario and prints medians of N
  * rounds, the load average and the command to reproduce. Scenarios: {@code catalog-guide} (issue 3),
  * {@code intake-submit} ({@link IntakeSubmissions}, issue 4), {@code approval-queue} ({@link ApprovalQueue}, issue
- * 5), {@code end-to-end} ({@link EndToEnd}, issue 6). Figures and commands: {@code docs/benchmarks.md}.
+ * 5), {@code end-to-end} ({@link EndToEnd}, issue 6), {@code submission-cost} ({@link SubmissionCost}, issue 14:
+ * CPU milliseconds and database statements per accepted submission, per process). Figures and commands: {@code docs/benchmarks.md}.
  */
 public final class Benchmarks {
 
     static final String GUIDE = "/api/catalog/items/samr-company-registration";
-    static final String SCENARIOS = "catalog-guide, intake-submit, approval-queue, end-to-end";
+    static final String SCENARIOS = "catalog-guide, intake-submit, approval-queue, end-to-end, submission-cost";
 
     private final String scenario;
     private final Map<String, String> options;
@@ -55,6 +56,7 @@ public final class Benchmarks {
             case "intake-submit" -> new IntakeSubmissions(benchmarks).run();
             case "approval-queue" -> new ApprovalQueue(benchmarks).run();
             case "end-to-end" -> new EndToEnd(benchmarks).run();
+            case "submission-cost" -> new SubmissionCost(benchmarks).run();
             default -> {
                 System.err.println("Unknown scenario '" + scenario + "'. Scenarios: " + SCENARIOS);
                 System.exit(2);

@@ -109,7 +109,9 @@ public final class EmbeddedPostgres extends ChildProcessServer implements Postgr
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
-                .setServerConfig("listen_addresses", "localhost");
+                .setServerConfig("listen_addresses", "localhost")
+                // statements per database, for the benchmarks' round-trip counts (a few % per statement)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         if (!persistent) {
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
         }

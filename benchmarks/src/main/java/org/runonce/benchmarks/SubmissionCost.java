@@ -1,0 +1,189 @@
+package org.runonce.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.runonce.localstack.LocalPlatform;
+
+/**
+ * {@code submission-cost} (issue 14): what one accepted submission costs the whole platform, the figures to drive
+ * down. Submissions arrive through the gateway at a fixed rate (open loop, {@link Paced}); each round ends when the
+ * platform has finished with them (approval opened every case, notification sent every notice, every outbox is
+ * empty), and then reports per accepted submission the CPU milliseconds of each process ({@link ProcessCpu}) and
+ * the statements sent to each database ({@link Statements}), beside the rate and latencies. Options:
+ * {@code --rate} (submissions per second, default 20), {@code --rounds}, {@code --seconds}, {@code --warmup}
+ * (default 120 s: seven JVMs on two cores settle slowly).
+ */
+final class SubmissionCost {
+
+    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration DRAIN = Duration.ofMinutes(5);
+
+    private final Benchmarks benchmarks;
+
+    SubmissionCost(Benchmarks benchmarks) {
+        this.benchmarks = benchmarks;
+    }
+
+    void run() throws Exception {
+        int rate = benchmarks.option("rate", 20);
+        int rounds = benchmarks.option("rounds", 3);
+        Duration seconds = Duration.ofSeconds(benchmarks.option("seconds", 30));
+        Duration warmUp = Duration.ofSeconds(benchmarks.option("warmup", 120));
+
+        try (LocalPlatform platform = Benchmarks.platform().start()) {
+            Api api = new Api(platform);
+            Api.Applicants applicants = api.demoApplicants();
+            api.awaitCatalog(applicants.first());
+            Statements statements = new Statements(platform.postgres());
+            Queue<String> accepted = new ConcurrentLinkedQueue<>();
+            Paced.Task submit = scheduled -> {
+                Api.Submitted submitted = api.submit(applicants.next());
+                if (!submitted.accepted()) {
+                    return -1;
+                }
+                accepted.add(submitted.number());
+                return System.nanoTime() - scheduled;
+            };
+
+            System.out.printf("Warming up for %d s at %d/s...%n", warmUp.toSeconds(), rate);
+            Paced.run(rate, Duration.ZERO, warmUp, GRACE, submit);
+            awaitDrained(platform, drain(accepted));
+
+            List<Load.Result> results = new ArrayList<>();
+            List<Map<String, Double>> cpu = new ArrayList<>();
+            List<Map<String, Double>> sql = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Map<String, Double> cpuBefore =
+                        ProcessCpu.sample(platform.postgres().port());
+                Map<String, Long> sqlBefore = statements.sample();
+                Load.Result result = Paced.run(rate, Duration.ZERO, seconds, GRACE, submit);
+                List<String> numbers = drain(accepted);
+                long drainedIn = awaitDrained(platform, numbers);
+                Map<String, Double> cpuPer = ProcessCpu.per(
+                        cpuBefore, ProcessCpu.sample(platform.postgres().port()), numbers.size());
+                Map<String, Double> sqlPer = Statements.per(sqlBefore, statements.sample(), numbers.size());
+                results.add(result);
+                cpu.add(cpuPer);
+                sql.add(sqlPer);
+                System.out.printf(
+                        "round %d: %s; %d accepted, drained %d ms after the last arrival%n  CPU ms per submission: %s%n"
+                                + "  statements per submission: %s%n",
+                        round, result, numbers.size(), drainedIn, format(cpuPer), format(sqlPer));
+            }
+            benchmarks.report(
+                    "open loop at %d/s, median of %d rounds of %d s after %d s warm-up, each round drained"
+                            .formatted(rate, rounds, seconds.toSeconds(), warmUp.toSeconds()),
+                    Map.of("POST application through the gateway, paced %d/s (201 ACCEPTED)".formatted(rate), results));
+            System.out.println("CPU ms per accepted submission (median of rounds), by process:");
+            printMedians(cpu, true);
+            System.out.println("PostgreSQL statements per accepted submission (median of rounds), by database:");
+            printMedians(sql, statements.available());
+        }
+    }
+
+    /** Takes every number accepted so far. */
+    private static List<String> drain(Queue<String> accepted) {
+        List<String> numbers = new ArrayList<>();
+        for (String number; (number = accepted.poll()) != null; ) {
+            numbers.add(number);
+        }
+        return numbers;
+    }
+
+    /**
+     * Waits until approval has opened a case for every one of {@code numbers}, notification has no notice left to
+     * send, and no service has a publication left in its outbox; returns how long that took.
+     */
+    private static long awaitDrained(LocalPlatform platform, List<String> numbers) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + DRAIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count(
+                                    platform,
+                                    "approval",
+                                    "select count(distinct application_number) from approval_case"
+                                            + " where application_number = any(?)",
+                                    numbers)
+                            == numbers.size()
+                    && count(platform, "notification", "select count(*) from notice where state = 'PENDING'", null) == 0
+                    && outboxesEmpty(platform)) {
+                return (System.nanoTime() - t0) / 1_000_000;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The platform did not finish its backlog within " + DRAIN);
+    }
+
+    private static boolean outboxesEmpty(LocalPlatform platform) throws SQLException {
+        for (String database : List.of("catalog", "intake", "approval", "notification")) {
+            if (count(platform, database, "select count(*) from event_publication where completion_date is null", null)
+                    > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long count(LocalPlatform platform, String database, String sql, List<String> numbers)
+            throws SQLException {
+        try (Connection db = DriverManager.getConnection(
+                        platform.jdbcUrl(database),
+                        platform.postgres().username(),
+                        platform.postgres().password());
+                PreparedStatement query = db.prepareStatement(sql)) {
+            if (numbers != null) {
+                query.setArray(1, db.createArrayOf("text", numbers.toArray()));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void printMedians(List<Map<String, Double>> rounds, boolean available) {
+        if (!available || rounds.isEmpty()) {
+            System.out.println("  (not measured here)");
+            return;
+        }
+        Map<String, List<Double>> byKey = new TreeMap<>();
+        rounds.forEach(round -> round.forEach((key, value) ->
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value)));
+        double total = 0;
+        for (var entry : byKey.entrySet()) {
+            double median = median(entry.getValue());
+            total += ProcessCpu.LOAD_GENERATOR.equals(entry.getKey()) ? 0 : median;
+            System.out.printf("  %-24s %8.2f   rounds %s%n", entry.getKey(), median, format(entry.getValue()));
+        }
+        System.out.printf("  %-24s %8.2f   (all but the load generator)%n", "platform", total);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(Map<String, Double> values) {
+        StringBuilder line = new StringBuilder();
+        values.forEach((key, value) -> line.append(key)
+                .append(' ')
+                .append(String.format("%.2f", value))
+                .append("  "));
+        return line.toString().strip();
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
+    }
+}
