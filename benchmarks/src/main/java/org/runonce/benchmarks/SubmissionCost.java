@@ -19,7 +19,9 @@ import org.runonce.localstack.LocalPlatform;
  * down. Submissions arrive through the gateway at a fixed rate (open loop, {@link Paced}); each round ends when the
  * platform has finished with them (approval opened every case, notification sent every notice, every outbox is
  * empty), and then reports per accepted submission the CPU milliseconds of each process ({@link ProcessCpu}) and
- * the statements sent to each database ({@link Statements}), beside the rate and latencies. Options:
+ * the statements sent to each database ({@link Statements}), beside the rate and latencies: all included, and with
+ * the idle platform's share taken off (measured for one round's length before the rounds: schedulers, pollers,
+ * heartbeats and garbage collection cost the same whether submissions come or not). Options:
  * {@code --rate} (submissions per second, default 20), {@code --rounds}, {@code --seconds}, {@code --warmup}
  * (default 120 s: seven JVMs on two cores settle slowly).
  */
@@ -59,10 +61,22 @@ final class SubmissionCost {
             Paced.run(rate, Duration.ZERO, warmUp, GRACE, submit);
             awaitDrained(platform, drain(accepted));
 
+            // what the platform spends with nothing to do (schedulers, pollers, heartbeats, GC), per second
+            System.out.printf("Measuring the idle platform for %d s...%n", seconds.toSeconds());
+            Map<String, Double> idleCpu = ProcessCpu.sample(platform.postgres().port());
+            Map<String, Long> idleSql = statements.sample();
+            Thread.sleep(seconds);
+            Map<String, Double> idleCpuPerSecond = ProcessCpu.per(
+                    idleCpu, ProcessCpu.sample(platform.postgres().port()), seconds.toSeconds());
+            Map<String, Double> idleSqlPerSecond = Statements.per(idleSql, statements.sample(), seconds.toSeconds());
+
             List<Load.Result> results = new ArrayList<>();
             List<Map<String, Double>> cpu = new ArrayList<>();
+            List<Map<String, Double>> cpuMarginal = new ArrayList<>();
             List<Map<String, Double>> sql = new ArrayList<>();
+            List<Map<String, Double>> sqlMarginal = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                long t0 = System.nanoTime();
                 Map<String, Double> cpuBefore =
                         ProcessCpu.sample(platform.postgres().port());
                 Map<String, Long> sqlBefore = statements.sample();
@@ -72,9 +86,12 @@ final class SubmissionCost {
                 Map<String, Double> cpuPer = ProcessCpu.per(
                         cpuBefore, ProcessCpu.sample(platform.postgres().port()), numbers.size());
                 Map<String, Double> sqlPer = Statements.per(sqlBefore, statements.sample(), numbers.size());
+                double idleSecondsPerSubmission = (System.nanoTime() - t0) / 1e9 / numbers.size();
                 results.add(result);
                 cpu.add(cpuPer);
+                cpuMarginal.add(minusIdle(cpuPer, idleCpuPerSecond, idleSecondsPerSubmission));
                 sql.add(sqlPer);
+                sqlMarginal.add(minusIdle(sqlPer, idleSqlPerSecond, idleSecondsPerSubmission));
                 System.out.printf(
                         "round %d: %s; %d accepted, drained %d ms after the last arrival%n  CPU ms per submission: %s%n"
                                 + "  statements per submission: %s%n",
@@ -84,11 +101,26 @@ final class SubmissionCost {
                     "open loop at %d/s, median of %d rounds of %d s after %d s warm-up, each round drained"
                             .formatted(rate, rounds, seconds.toSeconds(), warmUp.toSeconds()),
                     Map.of("POST application through the gateway, paced %d/s (201 ACCEPTED)".formatted(rate), results));
-            System.out.println("CPU ms per accepted submission (median of rounds), by process:");
+            System.out.println("Idle platform, CPU ms per second: " + format(idleCpuPerSecond));
+            System.out.println("Idle platform, statements per second: " + format(idleSqlPerSecond));
+            System.out.println("CPU ms per accepted submission (median of rounds), by process, all included:");
             printMedians(cpu, true);
+            System.out.println("CPU ms per accepted submission, the idle platform's share over the round taken off:");
+            printMedians(cpuMarginal, true);
             System.out.println("PostgreSQL statements per accepted submission (median of rounds), by database:");
             printMedians(sql, statements.available());
+            System.out.println("PostgreSQL statements per accepted submission, the idle platform's taken off:");
+            printMedians(sqlMarginal, statements.available());
         }
+    }
+
+    /** {@code perSubmission - idlePerSecond * idleSeconds}, per key. */
+    private static Map<String, Double> minusIdle(
+            Map<String, Double> perSubmission, Map<String, Double> idlePerSecond, double idleSeconds) {
+        Map<String, Double> marginal = new TreeMap<>();
+        perSubmission.forEach(
+                (key, value) -> marginal.put(key, value - idlePerSecond.getOrDefault(key, 0.0) * idleSeconds));
+        return marginal;
     }
 
     /** Takes every number accepted so far. */
