@@ -35,6 +35,44 @@ class EdgeSecurityIT extends GatewayITSupport {
     }
 
     @Test
+    void aRefusalIsInTheCallersLanguage() {
+        gateway()
+                .get()
+                .uri("/api/intake/applications")
+                .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("Content-Language", "zh-CN")
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://runonce.org/problems/unauthorized")
+                .jsonPath("$.title")
+                .isEqualTo("未认证")
+                .jsonPath("$.detail")
+                .isEqualTo("此请求需要有效的持有者令牌（bearer token）。");
+        for (String english : new String[] {"en-GB", "fr"}) {
+            gateway()
+                    .get()
+                    .uri("/api/intake/applications")
+                    .header("Accept-Language", english)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals("Content-Language", "en")
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("Unauthorized")
+                    .jsonPath("$.detail")
+                    .isEqualTo("This request needs a bearer token.");
+        }
+    }
+
+    @Test
     void refusesATokenIssuedForAnotherAudience() {
         String catalogOnly = TOKENS.forAudiences("audience-user", "runonce-catalog");
 

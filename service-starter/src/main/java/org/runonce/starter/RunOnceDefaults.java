@@ -28,6 +28,8 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         p.put("server.shutdown", "graceful");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         p.put("spring.mvc.problemdetails.enabled", true);
+        // a service's messages_zh_CN must not answer an English caller on a server whose default locale is Chinese
+        p.put("spring.messages.fallback-to-system-locale", false);
         p.put("spring.jpa.open-in-view", false);
         p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:8180/realms/runonce");
 

@@ -74,6 +74,7 @@ class DownstreamFailureHandler implements WebExceptionHandler {
                         "Service unavailable",
                         detail(service, kind) + " Retry after " + retryAfter + " s.")
                 .with("service", service)
+                .with("retryAfterSeconds", retryAfter)
                 .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(exchange, problem);
     }

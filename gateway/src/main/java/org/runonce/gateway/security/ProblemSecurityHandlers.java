@@ -66,6 +66,7 @@ final class ProblemSecurityHandlers
                         "Service unavailable",
                         "The identity provider cannot be reached to verify the token. Retry after 10 s.")
                 .with("service", IDENTITY_PROVIDER)
+                .with("retryAfterSeconds", 10)
                 .withHeader(HttpHeaders.RETRY_AFTER, "10");
         return problems.write(exchange, problem);
     }

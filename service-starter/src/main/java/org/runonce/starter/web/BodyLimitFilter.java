@@ -46,7 +46,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close"); // the rest of the body is not worth reading
-            Problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, SLUG, TITLE, detail()), json);
+            var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, SLUG, TITLE, detail());
+            problem.setProperty("limit", limit); // also for the detail in other languages
+            Problems.write(request, response, problem, json);
             return;
         }
         chain.doFilter(new Limited(request), response);

@@ -1,13 +1,17 @@
 package org.runonce.starter.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.runonce.starter.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error answered by Spring MVC becomes an RFC 9457 problem with a RunOnce type URI: Spring's own exceptions
  * (typed by status: {@code not-found}, {@code method-not-allowed}, ...), invalid input ({@code validation-failed}
  * with {@code errors: [{field, message}]} for EVERY invalid field, {@code malformed-request},
- * {@code type-mismatch}), {@link Refusal}s thrown by domain code (also from inside a request body's constructor),
+ * {@code type-mismatch}), each field error with a stable {@code code}, {@link Refusal}s thrown by domain code (also from inside a request body's constructor),
  * and anything unexpected
  * ({@code internal-error}, logged, never with a stack trace in the body).
  */
@@ -39,8 +43,51 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    /** One invalid input value. */
-    public record FieldProblem(String field, String message) {}
+    /**
+     * One invalid input value: which, why in the caller's language, and a stable machine-readable {@code code} of the
+     * rule it breaks (from the Bean Validation constraint: {@code @NotBlank -> REQUIRED}, {@code @Size -> SIZE},
+     * {@code @Pattern -> PATTERN}, ...; see {@link #code(String)}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldProblem(String field, String message, String code) {
+
+        /** A field error without a code (as before codes were given). */
+        public FieldProblem(String field, String message) {
+            this(field, message, null);
+        }
+
+        FieldProblem withMessage(String localised) {
+            return new FieldProblem(field, localised, code);
+        }
+    }
+
+    private static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry("NotBlank", "REQUIRED"),
+            Map.entry("NotNull", "REQUIRED"),
+            Map.entry("NotEmpty", "REQUIRED"),
+            Map.entry("typeMismatch", "TYPE_MISMATCH"),
+            Map.entry("Size", "SIZE"),
+            Map.entry("Length", "SIZE"),
+            Map.entry("Pattern", "PATTERN"),
+            Map.entry("Email", "EMAIL"),
+            Map.entry("Min", "MIN"),
+            Map.entry("DecimalMin", "MIN"),
+            Map.entry("Max", "MAX"),
+            Map.entry("DecimalMax", "MAX"));
+
+    /**
+     * The stable code of a constraint (its annotation's simple name or Spring's error code): the common ones as listed
+     * in {@code CODES}, any other in upper snake case ({@code PastOrPresent -> PAST_OR_PRESENT}).
+     */
+    public static String code(String constraint) {
+        if (constraint == null || constraint.isBlank()) {
+            return "INVALID";
+        }
+        String known = CODES.get(constraint);
+        return known != null
+                ? known
+                : constraint.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -49,7 +96,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(field(e)));
         ex.getBindingResult()
                 .getGlobalErrors()
-                .forEach(e -> errors.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
+                .forEach(
+                        e -> errors.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage(), code(e.getCode()))));
         return validationFailed(errors);
     }
 
@@ -63,7 +111,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             } else {
                 String parameter = result.getMethodParameter().getParameterName();
                 result.getResolvableErrors()
-                        .forEach(e -> errors.add(new FieldProblem(parameter, e.getDefaultMessage())));
+                        .forEach(e -> errors.add(new FieldProblem(parameter, e.getDefaultMessage(), code(codeOf(e)))));
             }
         }
         return validationFailed(errors);
@@ -73,7 +121,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         return validationFailed(ex.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldProblem(
+                        v.getPropertyPath().toString(),
+                        v.getMessage(),
+                        code(v.getConstraintDescriptor()
+                                .getAnnotation()
+                                .annotationType()
+                                .getSimpleName())))
                 .toList());
     }
 
@@ -100,11 +154,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String required = ex.getRequiredType() == null
                 ? "another type"
                 : ex.getRequiredType().getSimpleName();
-        return problem(Problems.of(
+        var problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
                 "type-mismatch",
                 "Type mismatch",
-                "'%s' must be a %s.".formatted(ex.getPropertyName(), required)));
+                "'%s' must be a %s.".formatted(ex.getPropertyName(), required));
+        if (ex.getPropertyName() != null) {
+            problem.setProperty("parameter", ex.getPropertyName()); // for the detail in other languages
+        }
+        return problem(problem);
     }
 
     /** A refusal of domain code: its status, type, title, detail and every member it carries. */
@@ -164,7 +222,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static FieldProblem field(FieldError error) {
-        return new FieldProblem(error.getField(), error.getDefaultMessage());
+        return new FieldProblem(error.getField(), error.getDefaultMessage(), code(error.getCode()));
+    }
+
+    /** The constraint's name of a resolvable error: its last, least specific code ({@code NotBlank}). */
+    private static String codeOf(MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        return codes == null || codes.length == 0 ? null : codes[codes.length - 1];
     }
 
     private static ResponseEntity<Object> validationFailed(List<FieldProblem> errors) {

@@ -5,13 +5,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds RFC 9457 problems with RunOnce's stable type URIs, {@code https://runonce.org/problems/<slug>}. */
@@ -74,13 +77,48 @@ public final class Problems {
         return members;
     }
 
-    /** Answers a problem from a servlet filter (outside Spring MVC), with the request's path as its instance. */
+    /**
+     * Answers a problem from a servlet filter (outside Spring MVC), with the request's path as its instance, in the
+     * caller's language (see {@link ProblemMessages}).
+     */
     public static void write(
             HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, JsonMapper json)
             throws IOException {
+        localise(request, response, problem);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), asMap(problem));
+    }
+
+    /** The one localisation step of every problem answered: title, detail and field errors, and Content-Language. */
+    static void localise(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) {
+        ProblemMessages messages = messages(request);
+        Locale locale = messages.locale(request);
+        messages.localise(problem, locale);
+        if (problem.getProperties() != null
+                && problem.getProperties().get("errors") instanceof List<?> errors
+                && !errors.isEmpty()
+                && errors.stream().allMatch(ProblemDetailsAdvice.FieldProblem.class::isInstance)) {
+            problem.setProperty(
+                    "errors",
+                    errors.stream()
+                            .map(ProblemDetailsAdvice.FieldProblem.class::cast)
+                            .map(e -> e.withMessage(messages.fieldMessage(e.code(), e.message(), locale)))
+                            .toList());
+        }
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+    }
+
+    private static ProblemMessages messages(HttpServletRequest request) {
+        var context = WebApplicationContextUtils.findWebApplicationContext(request.getServletContext());
+        ProblemMessages messages = context == null
+                ? null
+                : context.getBeanProvider(ProblemMessages.class).getIfAvailable();
+        return messages != null ? messages : Standalone.MESSAGES;
+    }
+
+    private static final class Standalone {
+        static final ProblemMessages MESSAGES = ProblemMessages.standalone();
     }
 }
