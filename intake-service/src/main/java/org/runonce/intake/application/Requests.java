@@ -45,7 +45,9 @@ public final class Requests {
 
     /**
      * @param subject the applicant's account subject; window clerks give it when the applicant has an account
-     * @param name name of the person or entity
+     * @param name name of the person or entity: a legal name ({@code LegalName}: Han including rare ideographs, Latin
+     *     with diacritics, the middle dot, space, apostrophe, hyphen; for entities also digits, brackets and
+     *     {@code & . ,}), at most 100 characters, kept NFC-normalised; refused as {@code INVALID_NAME}
      * @param type NATURAL_PERSON or LEGAL_ENTITY
      * @param idNumber resident identity number (natural person) or unified social credit code (legal entity)
      * @param locale zh-CN (default) or en
@@ -54,7 +56,8 @@ public final class Requests {
      */
     public record ApplicantInput(
             @Size(max = 100) String subject,
-            @NotBlank @Size(max = 100) String name,
+            // LegalName checks it (its length in characters, not UTF-16 units: rare ideographs take two)
+            @NotBlank @Schema(maxLength = 100) String name,
 
             @NotNull @Pattern(regexp = "NATURAL_PERSON|LEGAL_ENTITY")
             String type,

@@ -18,6 +18,7 @@ import org.runonce.intake.completeness.ApplicantData;
 import org.runonce.intake.completeness.FieldError;
 import org.runonce.intake.completeness.FormSchemas;
 import org.runonce.intake.completeness.IdentityNumbers;
+import org.runonce.intake.completeness.LegalName;
 import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirements;
 import org.runonce.starter.domain.Refusal;
@@ -41,6 +42,7 @@ class SubmissionChecks {
      * @param bundle the bundle applied for, or null for one item
      * @param requirements what its items need, from the versions in force today
      * @param provisions the materials handed in
+     * @param form the form given, its names normalised (never null)
      */
     record Admitted(
             Channel channel,
@@ -48,7 +50,8 @@ class SubmissionChecks {
             String region,
             BundleGuide bundle,
             Requirements requirements,
-            Map<String, Provision> provisions) {}
+            Map<String, Provision> provisions,
+            Map<String, Object> form) {}
 
     private final Validator validator;
     private final CatalogCopy catalog;
@@ -81,6 +84,8 @@ class SubmissionChecks {
         selection.guides().forEach(guide -> pinnedForms.put(guide.itemCode(), guide.form()));
         Map<String, Object> form = FormSchemas.formOf(pinnedForms);
         errors.addAll(FormSchemas.validate(form, request.form(), today));
+        Map<String, Object> given = FormSchemas.names(
+                form, request.form(), LegalName.Kind.of(request.applicant().type()), errors);
         Set<String> applicantTypes = FormSchemas.applicantTypes(form);
         if (!applicantTypes.contains(request.applicant().type())) {
             errors.add(new FieldError(
@@ -95,7 +100,14 @@ class SubmissionChecks {
         if (!errors.isEmpty()) {
             throw invalid(errors, resolved.forgedCertificate());
         }
-        return new Admitted(channel, applicant, region, selection.bundle(), requirements, resolved.provisions());
+        return new Admitted(
+                channel,
+                applicant,
+                region,
+                selection.bundle(),
+                requirements,
+                resolved.provisions(),
+                given == null ? Map.of() : given);
     }
 
     /** The items applied for and their versions in force today, in bundle order. */
@@ -154,6 +166,10 @@ class SubmissionChecks {
                             ? "is not a valid resident identity number"
                             : "is not a valid unified social credit code"));
         }
+        LegalName.Checked name = LegalName.check(input.name(), LegalName.Kind.of(input.type()));
+        if (!name.accepted()) {
+            errors.add(new FieldError("applicant.name", name.problem(), "/applicant/name", LegalName.CODE));
+        }
         String subject = input.subject();
         if (channel == Channel.ONLINE) {
             if (subject != null && !subject.equals(caller.subject())) {
@@ -163,7 +179,7 @@ class SubmissionChecks {
         }
         return new ApplicantData(
                 subject,
-                input.name().strip(),
+                name.accepted() ? name.value() : input.name(),
                 input.type(),
                 idNumber,
                 input.locale() == null ? "zh-CN" : input.locale(),

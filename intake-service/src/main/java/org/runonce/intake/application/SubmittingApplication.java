@@ -2,7 +2,6 @@ package org.runonce.intake.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import org.runonce.intake.idempotency.IdempotentRequests;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.security.Caller;
@@ -56,7 +55,7 @@ public class SubmittingApplication {
                             admitted.bundle() == null ? null : admitted.bundle().code(),
                             admitted.bundle() == null ? null : admitted.bundle().name(),
                             admitted.requirements(),
-                            request.form() == null ? Map.of() : request.form(),
+                            admitted.form(),
                             admitted.provisions(),
                             request.pledgeDate()),
                     changes.terms(admitted.region(), clerk == null ? Actor.SYSTEM : clerk, now));

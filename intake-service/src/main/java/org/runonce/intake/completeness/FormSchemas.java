@@ -84,6 +84,33 @@ public final class FormSchemas {
         return new ArrayList<>(errors.values());
     }
 
+    /**
+     * The fields the form marks as the applicant's name ({@code "x-prefill": {"applicant": "name"}}, e.g. a legal
+     * representative's or an operator's name) checked as {@link LegalName legal names} of {@code kind}: the refusals
+     * (code {@code INVALID_NAME}) go into {@code errors}, and the answer is {@code given} with those names normalised.
+     */
+    public static Map<String, Object> names(
+            Map<String, Object> form, Map<String, Object> given, LegalName.Kind kind, List<FieldError> errors) {
+        if (given == null) {
+            return null;
+        }
+        Map<String, Object> normalised = new LinkedHashMap<>(given);
+        Forms.properties(form).forEach((field, definition) -> {
+            if (definition instanceof Map<?, ?> map
+                    && map.get("x-prefill") instanceof Map<?, ?> prefill
+                    && "name".equals(prefill.get("applicant"))
+                    && given.get(field) instanceof String value) {
+                LegalName.Checked checked = LegalName.check(value, kind);
+                if (checked.accepted()) {
+                    normalised.put(field, checked.value());
+                } else {
+                    errors.add(new FieldError("form." + field, checked.problem(), "/form/" + field, LegalName.CODE));
+                }
+            }
+        });
+        return normalised;
+    }
+
     private static FieldError fieldError(Error error, Map<String, Object> form, JsonNode instance) {
         String location = error.getInstanceLocation().toString();
         String keyword = error.getKeyword();

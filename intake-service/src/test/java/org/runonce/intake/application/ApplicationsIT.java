@@ -372,6 +372,71 @@ class ApplicationsIT extends IntakeIT {
     }
 
     @Test
+    void aNameWithEmojiOrDirectionOverridesIsRefusedAndARareIdeographRoundTripsExactly() throws Exception {
+        String subject = newSubject();
+        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> form = new java.util.LinkedHashMap<>(companyStartupForm());
+        form.put("legalRepresentativeName", "张三\u200B");
+        JsonNode problem = submit(
+                me,
+                Map.of(
+                        "bundleCode",
+                        "company-startup",
+                        "applicant",
+                        person("张三😀\u202E"),
+                        "form",
+                        form,
+                        "materials",
+                        documents(me, "ID_CARD")),
+                400);
+        assertThat(problem.get("type").asString()).isEqualTo("https://runonce.org/problems/validation-failed");
+        List<String> refused = new ArrayList<>();
+        problem.get("errors")
+                .forEach(error -> refused.add(error.get("field").asString() + " "
+                        + error.get("pointer").asString() + " "
+                        + error.get("code").asString()));
+        assertThat(refused)
+                .containsExactly(
+                        "applicant.name /applicant/name INVALID_NAME",
+                        "form.legalRepresentativeName /form/legalRepresentativeName INVALID_NAME");
+        assertThat(jdbc.sql("select count(*) from application where applicant_subject = ?")
+                        .param(subject)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // 𠮷 (U+20BB7, Extension B), 𬱖 (U+2CC56, Extension E); the dot typed as U+30FB is kept as the middle dot
+        String rare = "\uD842\uDFB7野家李\uD873\uDC56";
+        form.put("legalRepresentativeName", "阿依古丽\u30FB买买提");
+        JsonNode pending = submit(
+                me,
+                Map.of(
+                        "bundleCode",
+                        "company-startup",
+                        "applicant",
+                        person(rare),
+                        "form",
+                        form,
+                        "materials",
+                        documents(me, "ID_CARD")),
+                201);
+        String number = pending.get("number").asString();
+        assertThat(pending.get("applicant").get("name").asString()).isEqualTo(rare);
+        JsonNode read = getJson(me, APPLICATIONS + "/" + number, 200);
+        assertThat(read.get("applicant").get("name").asString()).isEqualTo(rare);
+        assertThat(jdbc.sql("select state -> 'applicant' ->> 'name' from application where number = ?")
+                        .param(number)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(rare);
+        assertThat(jdbc.sql("select state -> 'form' ->> 'legalRepresentativeName' from application where number = ?")
+                        .param(number)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("阿依古丽·买买提");
+    }
+
+    @Test
     void aClerkRefusesWithReasonAndLegalBasisAndTheApplicantWithdrawsAnother() throws Exception {
         String subject = newSubject();
         RequestPostProcessor me = applicant(subject);
