@@ -104,7 +104,18 @@ class SubscriptionApiIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("ftp://127.0.0.1/x")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-callback-url"));
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-callback-url"))
+                .andExpect(jsonPath("$.title").value("Callback URL refused"));
+        // the service's own problem types in Chinese too (its messages_zh_CN.properties)
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .header("Accept-Language", "zh-CN")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("ftp://127.0.0.1/x")))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Language", "zh-CN"))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-callback-url"))
+                .andExpect(jsonPath("$.title").value("回调地址不被接受"));
         mvc.perform(post(SUBSCRIPTIONS)
                         .with(WebhookDeliveryIT.departmentSystem("HRSS"))
                         .contentType(MediaType.APPLICATION_JSON)
