@@ -95,7 +95,8 @@ public final class Fixtures {
                                 certificateType, new Name(zh + "证", en + " certificate"), true),
                 List.of("ELECTRONIC"),
                 List.of(),
-                List.of(new ItemVersionPublished.Channel("PHONE", "12345", null)));
+                List.of(new ItemVersionPublished.Channel("PHONE", "12345", null)),
+                null);
     }
 
     /** Items of the company start-up bundle, a food licence with a site inspection, an IMMEDIATE item. */

@@ -77,7 +77,8 @@ class PublicationIT extends RunningApproval {
                 i.result(),
                 i.deliveryOptions(),
                 i.consultationChannels(),
-                i.complaintChannels());
+                i.complaintChannels(),
+                i.form());
     }
 
     void publish(ItemVersionPublished item) {

@@ -64,7 +64,8 @@ class ItemEventSchemaTest {
                 data.result(),
                 data.deliveryOptions(),
                 data.consultationChannels(),
-                List.of());
+                List.of(),
+                null);
 
         assertThat(CatalogEventSchemas.violations(
                         ItemVersionPublished.TYPE, data.itemCode(), "SAMR", withoutComplaintChannel))

@@ -65,52 +65,6 @@ public record ItemVersionPublished(
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.catalog.item-version.published.v1";
 
-    /** A version without a form (as published before forms moved to the catalog). */
-    public ItemVersionPublished(
-            String itemCode,
-            int version,
-            LocalDate validFrom,
-            LocalDate validTo,
-            Instant publishedAt,
-            String kind,
-            String departmentCode,
-            Name name,
-            List<String> legalBasis,
-            List<String> acceptanceConditions,
-            List<Step> steps,
-            List<Material> materials,
-            Fees fees,
-            TimeLimits timeLimits,
-            String handlingMode,
-            int visitsRequired,
-            Result result,
-            List<String> deliveryOptions,
-            List<Channel> consultationChannels,
-            List<Channel> complaintChannels) {
-        this(
-                itemCode,
-                version,
-                validFrom,
-                validTo,
-                publishedAt,
-                kind,
-                departmentCode,
-                name,
-                legalBasis,
-                acceptanceConditions,
-                steps,
-                materials,
-                fees,
-                timeLimits,
-                handlingMode,
-                visitsRequired,
-                result,
-                deliveryOptions,
-                consultationChannels,
-                complaintChannels,
-                null);
-    }
-
     /**
      * One procedure step.
      *
