@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,11 +29,9 @@ final class RawInserts {
     private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
 
     private final Postgres postgres;
-    private final String url;
 
     RawInserts(Postgres postgres) {
         this.postgres = postgres;
-        this.url = postgres.jdbcUrl("bench");
     }
 
     /** A warm-up run, then {@code rounds} measured runs of {@code clients} connections inserting copies of the row. */
@@ -139,7 +136,7 @@ final class RawInserts {
     }
 
     private Connection connect() throws Exception {
-        return DriverManager.getConnection(url, postgres.username(), postgres.password());
+        return postgres.connect("bench");
     }
 
     private static Path pgbench() {

@@ -1,7 +1,6 @@
 package org.runonce.benchmarks;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
@@ -69,6 +68,6 @@ final class Statements {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+        return postgres.connect("postgres");
     }
 }

@@ -1,7 +1,6 @@
 package org.runonce.benchmarks;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -168,10 +167,7 @@ final class SubmissionCost {
 
     private static long count(LocalPlatform platform, String database, String sql, List<String> numbers)
             throws SQLException {
-        try (Connection db = DriverManager.getConnection(
-                        platform.jdbcUrl(database),
-                        platform.postgres().username(),
-                        platform.postgres().password());
+        try (Connection db = platform.postgres().connect(database);
                 PreparedStatement query = db.prepareStatement(sql)) {
             if (numbers != null) {
                 query.setArray(1, db.createArrayOf("text", numbers.toArray()));

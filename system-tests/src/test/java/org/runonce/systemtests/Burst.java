@@ -3,7 +3,6 @@ package org.runonce.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -190,10 +189,7 @@ final class Burst {
 
     private static int countIn(LocalPlatform platform, String database, String sql, Set<String> applications)
             throws SQLException {
-        try (Connection db = DriverManager.getConnection(
-                        platform.jdbcUrl(database),
-                        platform.postgres().username(),
-                        platform.postgres().password());
+        try (Connection db = platform.postgres().connect(database);
                 PreparedStatement query = db.prepareStatement(sql)) {
             query.setArray(1, db.createArrayOf("text", applications.toArray()));
             try (ResultSet rows = query.executeQuery()) {

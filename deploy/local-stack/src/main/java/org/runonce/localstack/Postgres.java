@@ -1,5 +1,8 @@
 package org.runonce.localstack;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.runonce.localstack.postgres.ContainerPostgres;
 import org.runonce.localstack.postgres.EmbeddedPostgres;
 
@@ -34,6 +37,11 @@ public interface Postgres extends AutoCloseable {
 
     default String password() {
         return PASSWORD;
+    }
+
+    /** A connection to {@code database} as {@link #username()}, for tests and benchmarks that look inside. */
+    default Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), username(), password());
     }
 
     /** Stops the server; throwaway data is deleted, persistent data is kept. Idempotent. */
