@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,18 +32,7 @@ class KafkaCrashIT {
         Burst burst = new Burst(portal, applicant, email);
 
         try (WebhookReceiver samrSystem = new WebhookReceiver(SECRET)) {
-            String samr = platform.keycloak().clientCredentialsToken("samr-system", "samr-system-secret");
-            String subscription = portal.gateway
-                    .post(
-                            "/api/notifications/subscriptions",
-                            samr,
-                            Map.of(
-                                    "callbackUrl", samrSystem.callbackUrl(),
-                                    "eventTypes", List.of("org.runonce.approval.case.opened.v1"),
-                                    "secret", SECRET))
-                    .json(201)
-                    .path("id")
-                    .asString();
+            String subscription = portal.subscribe("samr-system", samrSystem, "org.runonce.approval.case.opened.v1");
             try {
                 burst.warmUp();
                 Set<String> accepted = burst.submit(BURST, answered -> {
@@ -78,7 +66,7 @@ class KafkaCrashIT {
                                 .distinct())
                         .hasSize(accepted.size());
             } finally {
-                portal.gateway.delete("/api/notifications/subscriptions/" + subscription, samr);
+                portal.unsubscribe("samr-system", subscription);
             }
         }
     }

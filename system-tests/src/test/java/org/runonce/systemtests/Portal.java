@@ -146,6 +146,29 @@ final class Portal {
 
     // ---- back offices ----------------------------------------------------------------------------------------------
 
+    /** A department system's token (client credentials; the demo secret is {@code <client>-secret}). */
+    String systemToken(String client) {
+        return platform.keycloak().clientCredentialsToken(client, client + "-secret");
+    }
+
+    /** Subscribes {@code receiver} to {@code eventTypes} as the department system {@code client}; returns the id. */
+    String subscribe(String client, WebhookReceiver receiver, String eventTypes) {
+        return gateway.post(
+                        "/api/notifications/subscriptions",
+                        systemToken(client),
+                        Map.of(
+                                "callbackUrl", receiver.callbackUrl(),
+                                "eventTypes", List.of(eventTypes),
+                                "secret", receiver.secret()))
+                .json(201)
+                .path("id")
+                .asString();
+    }
+
+    void unsubscribe(String client, String subscription) {
+        gateway.delete("/api/notifications/subscriptions/" + subscription, systemToken(client));
+    }
+
     static String reviewerOf(String department) {
         return "reviewer." + department.toLowerCase();
     }

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -40,7 +38,6 @@ class TwoInstancesIT {
         Burst burst = new Burst(portal, applicant, email);
         String approval2 = platform.startInstance(LocalPlatform.APPROVAL);
         String notification2 = platform.startInstance(LocalPlatform.NOTIFICATION);
-        String samr = platform.keycloak().clientCredentialsToken("samr-system", "samr-system-secret");
         String subscription = null;
         try (WebhookReceiver samrSystem = new WebhookReceiver(SECRET)) {
             // both instances of approval share intake's partitions (4) before the burst starts
@@ -48,17 +45,7 @@ class TwoInstancesIT {
                     .untilAsserted(() -> assertThat(assignedPartitions(platform, approval2))
                             .as("partitions of intake's topic held by %s", approval2)
                             .isNotEmpty());
-            subscription = portal.gateway
-                    .post(
-                            "/api/notifications/subscriptions",
-                            samr,
-                            Map.of(
-                                    "callbackUrl", samrSystem.callbackUrl(),
-                                    "eventTypes", List.of("org.runonce.approval.case.opened.v1"),
-                                    "secret", SECRET))
-                    .json(201)
-                    .path("id")
-                    .asString();
+            subscription = portal.subscribe("samr-system", samrSystem, "org.runonce.approval.case.opened.v1");
             burst.warmUp();
 
             Set<String> accepted = burst.submit(BURST, answered -> {
@@ -93,9 +80,7 @@ class TwoInstancesIT {
             platform.stopService(approval2);
             platform.stopService(notification2);
             if (subscription != null) {
-                portal.gateway.delete(
-                        "/api/notifications/subscriptions/" + subscription,
-                        platform.keycloak().clientCredentialsToken("samr-system", "samr-system-secret"));
+                portal.unsubscribe("samr-system", subscription);
             }
         }
     }

@@ -54,6 +54,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    /** The shared secret the sender signs with. */
+    String secret() {
+        return secret;
+    }
+
     String callbackUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
     }
