@@ -11,17 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
-import org.runonce.contracts.approval.CaseClock;
-import org.runonce.contracts.approval.CaseDecided;
-import org.runonce.contracts.approval.CaseHeader;
-import org.runonce.contracts.approval.CaseStatus;
 import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.Holder;
 import org.runonce.contracts.catalog.Name;
@@ -100,32 +95,7 @@ class ApplicantNoticesIT {
 
             // the approval service's own records: no contact in them, the kept one is used
             String caseNumber = number + "-01";
-            var clock = new CaseClock(
-                    5, LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 27), 3, 2, 0, false, false, false);
-            var decided = TestEvents.event(
-                    "/runonce/approval",
-                    CaseDecided.TYPE,
-                    caseNumber,
-                    "SAMR",
-                    new CaseDecided(
-                            new CaseHeader(
-                                    number,
-                                    caseNumber,
-                                    "samr-company-registration",
-                                    1,
-                                    "SAMR",
-                                    CaseStatus.APPROVED,
-                                    "DECISION",
-                                    "reviewer.samr",
-                                    "head.samr",
-                                    clock),
-                            CaseDecided.APPROVED,
-                            null,
-                            null,
-                            Instant.parse("2026-11-25T03:00:00Z"),
-                            false,
-                            true,
-                            "BL-" + number));
+            var decided = TestEvents.samrApproved(number);
             var issued = TestEvents.event(
                     "/runonce/approval",
                     CertificateIssued.TYPE,

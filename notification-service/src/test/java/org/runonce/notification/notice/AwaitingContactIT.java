@@ -8,18 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.Topics;
-import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
-import org.runonce.contracts.approval.CaseHeader;
-import org.runonce.contracts.approval.CaseStatus;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
@@ -54,7 +49,7 @@ class AwaitingContactIT {
         String number = "A-2026-" + UUID.randomUUID().toString().substring(0, 6);
         String subject = UUID.randomUUID().toString();
         try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
-            kafka.send(Topics.APPROVAL, decided(number));
+            kafka.send(Topics.APPROVAL, TestEvents.samrApproved(number));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> awaiting(number) == 1);
             assertThat(notices(number)).isZero();
@@ -127,35 +122,5 @@ class AwaitingContactIT {
 
     static String email(String number) {
         return "han-" + number.toLowerCase() + "@example.com";
-    }
-
-    static org.runonce.contracts.CloudEvent<?> decided(String number) {
-        String caseNumber = number + "-01";
-        var clock =
-                new CaseClock(5, LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 27), 3, 2, 0, false, false, false);
-        return TestEvents.event(
-                "/runonce/approval",
-                CaseDecided.TYPE,
-                caseNumber,
-                "SAMR",
-                new CaseDecided(
-                        new CaseHeader(
-                                number,
-                                caseNumber,
-                                "samr-company-registration",
-                                1,
-                                "SAMR",
-                                CaseStatus.APPROVED,
-                                "DECISION",
-                                "reviewer.samr",
-                                "head.samr",
-                                clock),
-                        CaseDecided.APPROVED,
-                        null,
-                        null,
-                        Instant.parse("2026-11-25T03:00:00Z"),
-                        false,
-                        true,
-                        "BL-" + number));
     }
 }
