@@ -141,6 +141,32 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> completed(published.id()));
     }
 
+    @Test
+    void anEventADeadInstanceLeftInFlightIsSentByTheSurvivorWithoutARestart() {
+        var published = notes.create("left-in-flight", "relayed by an instance that died");
+        String id = published.id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed(id));
+        // as an instance killed between commit and the broker's acknowledgement leaves it, a minute ago
+        jdbc.sql("""
+                        update event_publication
+                           set status = 'PUBLISHED', completion_date = null, publication_date = now() - interval '1 minute'
+                         where serialized_event like ?""").param("%" + id + "%").update();
+
+        // this instance's staleness monitor marks it FAILED after 20 s, the resubmission sends it again
+        try (var topic = topic()) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> topic.readFor(Duration.ofMillis(500)).stream()
+                                    .filter(r -> about(r, "left-in-flight"))
+                                    .count()
+                            == 2);
+            assertThat(topic.read().stream()
+                            .filter(r -> about(r, "left-in-flight"))
+                            .map(r -> events.read(r).id()))
+                    .containsOnly(id);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed(id));
+    }
+
     String status(String eventId) {
         return jdbc.sql("select status from event_publication where serialized_event like ?")
                 .param("%" + eventId + "%")
