@@ -55,8 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>Every {@link CloudEvent} published in a transaction is stored in {@code event_publication} with the state
- *       change and, after commit, sent asynchronously to {@code runonce.events.topic}, key = subject, one header
- *       {@code content-type: application/cloudevents+json} ({@link CloudEventRecords}: no Java type headers). Modulith's Kafka externalizer returns the send future and
+ *       change and, after commit, sent asynchronously to {@code runonce.events.topic}, key = subject, headers
+ *       {@code content-type: application/cloudevents+json} and {@code ce_partitionkey} = the key
+ *       ({@link CloudEventRecords}: no Java type headers). Modulith's Kafka externalizer returns the send future and
  *       completes the publication when the broker acknowledged it ({@code acks=all}); a failed send leaves it FAILED.
  *   <li>FAILED publications are resubmitted every {@code runonce.events.resubmit-interval}; all incomplete ones again
  *       on restart. Delivery is at least once: consumers deduplicate with {@link ProcessedEvents}.
@@ -129,7 +130,7 @@ public class RunOnceEventsAutoConfiguration {
         }
     }
 
-    /** The records: envelope JSON and a {@code content-type} header, no Java type headers (Modulith's backs off). */
+    /** The records: envelope JSON, {@code content-type} and {@code ce_partitionkey}, no Java type headers. */
     @Bean
     RecordMessageConverter cloudEventRecords(JsonMapper json) {
         return new CloudEventRecords(json);
@@ -142,7 +143,13 @@ public class RunOnceEventsAutoConfiguration {
         return EventExternalizationConfiguration.externalizing()
                 .selectByType(CloudEvent.class)
                 .route(CloudEvent.class, event -> RoutingTarget.forTarget(topic).andKey(event.subject()))
-                .headers(CloudEvent.class, event -> Map.of("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE))
+                .headers(
+                        CloudEvent.class,
+                        event -> Map.of(
+                                CloudEventRecords.CONTENT_TYPE,
+                                CloudEvent.STRUCTURED_CONTENT_TYPE,
+                                CloudEventRecords.PARTITION_KEY,
+                                event.subject()))
                 .build();
     }
 

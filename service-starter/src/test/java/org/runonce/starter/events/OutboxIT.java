@@ -64,8 +64,14 @@ class OutboxIT {
 
             assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .isEqualTo("application/cloudevents+json; charset=UTF-8");
-            // receivers in any language read the envelope alone: no Java type headers travel with it
-            assertThat(record.headers().toArray()).extracting(Header::key).containsExactly("content-type");
+            // receivers in any language read the envelope alone: no Java type headers travel with it, only the
+            // CloudEvents partitioning extension in the Kafka binding's header, equal to the key
+            assertThat(record.headers().toArray())
+                    .extracting(Header::key)
+                    .containsExactly("content-type", "ce_partitionkey");
+            assertThat(new String(record.headers().lastHeader("ce_partitionkey").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("committed")
+                    .isEqualTo(record.key());
             CloudEvent<JsonNode> event = events.read(record);
             assertThat(event.id()).isEqualTo(published.id());
             assertThat(event.specversion()).isEqualTo("1.0");
