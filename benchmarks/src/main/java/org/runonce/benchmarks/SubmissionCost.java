@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -58,7 +59,8 @@ final class SubmissionCost {
 
             System.out.printf("Warming up for %d s at %d/s...%n", warmUp.toSeconds(), rate);
             Paced.run(rate, Duration.ZERO, warmUp, GRACE, submit);
-            awaitDrained(platform, drain(accepted));
+            List<String> warmedUp = drain(accepted);
+            awaitDrained(platform, warmedUp);
 
             // what the platform spends with nothing to do (schedulers, pollers, heartbeats, GC), per second
             System.out.printf("Measuring the idle platform for %d s...%n", seconds.toSeconds());
@@ -96,16 +98,50 @@ final class SubmissionCost {
                                 + "  statements per submission: %s%n",
                         round, result, numbers.size(), drainedIn, format(cpuPer), format(sqlPer));
             }
+
+            // the raw reference in the same run, at the same rate: intake's rows in one transaction + a Kafka produce
+            List<Load.Result> rawResults = new ArrayList<>();
+            List<Map<String, Double>> rawCpu = new ArrayList<>();
+            try (RawSubmissions raw = new RawSubmissions(platform).prepare(warmedUp.getFirst())) {
+                System.out.printf("Raw reference: warming up for %d s at %d/s...%n", seconds.toSeconds(), rate);
+                Paced.run(rate, Duration.ZERO, seconds, GRACE, raw::submit);
+                for (int round = 1; round <= rounds; round++) {
+                    Map<String, Double> cpuBefore =
+                            ProcessCpu.sample(platform.postgres().port());
+                    Load.Result result = Paced.run(rate, Duration.ZERO, seconds, GRACE, raw::submit);
+                    Map<String, Double> cpuPer = ProcessCpu.per(
+                            cpuBefore,
+                            ProcessCpu.sample(platform.postgres().port()),
+                            result.requests() - result.failures());
+                    rawResults.add(result);
+                    rawCpu.add(minusIdle(
+                            cpuPer,
+                            idleCpuPerSecond,
+                            seconds.toSeconds() / (double) Math.max(1, result.requests() - result.failures())));
+                    System.out.printf("raw round %d: %s%n  CPU ms per submission: %s%n", round, result, format(cpuPer));
+                }
+            }
+            // the raw reference first: the report gives every figure's rate as a ratio of the first
+            Map<String, List<Load.Result>> figures = new LinkedHashMap<>();
+            figures.put(
+                    "raw reference: intake's rows in one transaction + Kafka produce acks=all, paced %d/s"
+                            .formatted(rate),
+                    rawResults);
+            figures.put("POST application through the gateway, paced %d/s (201 ACCEPTED)".formatted(rate), results);
             benchmarks.report(
                     "open loop at %d/s, median of %d rounds of %d s after %d s warm-up, each round drained"
                             .formatted(rate, rounds, seconds.toSeconds(), warmUp.toSeconds()),
-                    Map.of("POST application through the gateway, paced %d/s (201 ACCEPTED)".formatted(rate), results));
+                    figures);
             System.out.println("Idle platform, CPU ms per second: " + format(idleCpuPerSecond));
             System.out.println("Idle platform, statements per second: " + format(idleSqlPerSecond));
             System.out.println("CPU ms per accepted submission (median of rounds), by process, all included:");
             printMedians(cpu, true);
             System.out.println("CPU ms per accepted submission, the idle platform's share over the round taken off:");
             printMedians(cpuMarginal, true);
+            System.out.println("Raw reference, CPU ms per submission, the idle platform's share taken off:");
+            printMedians(rawCpu, true);
+            System.out.printf(
+                    "Platform / raw reference: CPU per submission %.1f x%n", total(cpuMarginal) / total(rawCpu));
             System.out.println("PostgreSQL statements per accepted submission (median of rounds), by database:");
             printMedians(sql, statements.available());
             System.out.println("PostgreSQL statements per accepted submission, the idle platform's taken off:");
@@ -194,6 +230,17 @@ final class SubmissionCost {
             System.out.printf("  %-24s %8.2f   rounds %s%n", entry.getKey(), median, format(entry.getValue()));
         }
         System.out.printf("  %-24s %8.2f   (all but the load generator)%n", "platform", total);
+    }
+
+    /** The median over rounds of each process's figure, summed over the processes but the load generator. */
+    private static double total(List<Map<String, Double>> rounds) {
+        Map<String, List<Double>> byKey = new TreeMap<>();
+        rounds.forEach(round -> round.forEach((key, value) ->
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value)));
+        return byKey.entrySet().stream()
+                .filter(entry -> !ProcessCpu.LOAD_GENERATOR.equals(entry.getKey()))
+                .mapToDouble(entry -> median(entry.getValue()))
+                .sum();
     }
 
     private static double median(List<Double> values) {
