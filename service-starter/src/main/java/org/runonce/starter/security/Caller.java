@@ -18,14 +18,33 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param roles realm roles, without the {@code ROLE_} prefix
  * @param department department code for department-scoped users and clients
  * @param clientId the OAuth2 client the token was issued to ({@code azp})
+ * @param identity the real-name identity the identity provider verified for the account, if any
  */
 public record Caller(
-        String subject, String username, String name, Set<String> roles, Optional<String> department, String clientId) {
+        String subject,
+        String username,
+        String name,
+        Set<String> roles,
+        Optional<String> department,
+        String clientId,
+        Optional<VerifiedIdentity> identity) {
 
     static final String ROLE_PREFIX = "ROLE_";
 
     public Caller {
         roles = Set.copyOf(roles);
+        identity = identity == null ? Optional.empty() : identity;
+    }
+
+    /** A caller without a verified identity (staff, systems). */
+    public Caller(
+            String subject,
+            String username,
+            String name,
+            Set<String> roles,
+            Optional<String> department,
+            String clientId) {
+        this(subject, username, name, roles, department, clientId, Optional.empty());
     }
 
     /** The caller behind an authentication made by the starter's JWT converter (or by {@code jwt()} in tests). */
@@ -47,7 +66,8 @@ public record Caller(
                 name,
                 roles,
                 Optional.ofNullable(jwt.getClaimAsString("department")),
-                jwt.getClaimAsString("azp"));
+                jwt.getClaimAsString("azp"),
+                VerifiedIdentity.from(jwt));
     }
 
     public boolean hasRole(String role) {

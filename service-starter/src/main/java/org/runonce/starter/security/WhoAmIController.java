@@ -19,7 +19,8 @@ class WhoAmIController {
             List<String> roles,
             String department,
             String client,
-            String service) {}
+            String service,
+            boolean identityVerified) {}
 
     private final String service;
 
@@ -36,6 +37,7 @@ class WhoAmIController {
                 caller.roles().stream().sorted().toList(),
                 caller.department().orElse(null),
                 caller.clientId(),
-                service);
+                service,
+                caller.identity().isPresent());
     }
 }

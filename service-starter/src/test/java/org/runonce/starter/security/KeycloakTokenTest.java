@@ -88,4 +88,33 @@ class KeycloakTokenTest {
         assertThat(caller.belongsTo("TAX")).isFalse();
         assertThat(caller.clientId()).isEqualTo("runonce-portal");
     }
+
+    @Test
+    void theVerifiedIdentityComesFromItsClaimsAndAnAccountWithoutThemHasNone() {
+        var jwt = token(c -> c.claim("preferred_username", "acme.corp")
+                .claim("id_type", "RESIDENT_ID")
+                .claim("id_number", "33010619850315002x")
+                .claim("verified_name", "艾克美")
+                .claim(
+                        "legal_entities",
+                        List.of(
+                                "91330106MA2B3C4D5E|杭州艾克美科技有限公司|LEGAL_REPRESENTATIVE",
+                                "91330106mb0000000x|代理公司|AGENT")));
+
+        var caller = Caller.from(new KeycloakJwtConverter().convert(jwt));
+
+        var identity = caller.identity().orElseThrow();
+        assertThat(identity.idNumber()).isEqualTo("33010619850315002X");
+        assertThat(identity.name()).isEqualTo("艾克美");
+        assertThat(identity.maskedIdNumber()).isEqualTo("3****************X");
+        assertThat(identity.entity("91330106ma2b3c4d5e").orElseThrow())
+                .isEqualTo(new VerifiedIdentity.Entity(
+                        "91330106MA2B3C4D5E", "杭州艾克美科技有限公司", VerifiedIdentity.Entity.LEGAL_REPRESENTATIVE));
+        assertThat(identity.entity("91330106MB0000000X").orElseThrow().role()).isEqualTo("AGENT");
+        assertThat(identity.entity("91330106MA0000000Y")).isEmpty();
+
+        var unverified = token(c -> c.claim("preferred_username", "new.user").claim("id_number", ""));
+        assertThat(Caller.from(new KeycloakJwtConverter().convert(unverified)).identity())
+                .isEmpty();
+    }
 }
