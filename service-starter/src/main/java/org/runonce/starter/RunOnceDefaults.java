@@ -38,8 +38,27 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         p.put("springdoc.api-docs.enabled", true); // the gateway shows every service's document
         p.put("springdoc.api-docs.path", "${runonce.service.api-path}/v3/api-docs");
 
-        // logs: every line carries the request id; LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs switches to JSON lines
-        p.put("logging.pattern.correlation", "[%X{requestId:-}] ");
+        // logs: JSON lines (Elastic Common Schema) with the MDC's traceId, spanId and requestId as members; the local
+        // platform (./runonce start, system tests) sets logging.structured.format.console to nothing for text lines,
+        // which carry the trace id, span id and request id in the correlation pattern
+        p.put("logging.structured.format.console", "ecs");
+        p.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] [%X{requestId:-}] ");
+
+        // tracing (Micrometer Tracing, OpenTelemetry bridge): W3C traceparent in and out of HTTP and Kafka records.
+        // One request in ten is recorded (decided at the first service, usually the gateway, and followed by every
+        // later one); unrecorded requests still carry their trace id to the logs. Spans leave only when
+        // management.opentelemetry.tracing.export.otlp.endpoint is set (OTLP over HTTP, e.g.
+        // http://collector:4318/v1/traces).
+        p.put("management.tracing.sampling.probability", 0.1);
+        p.put("spring.kafka.template.observation-enabled", true);
+        p.put("spring.kafka.listener.observation-enabled", true);
+        // Modulith sends an outbox publication from an @Async listener after the writing transaction committed: the
+        // executor thread gets the committing thread's observation, so the record continues the request's trace
+        p.put("spring.task.execution.propagate-context", true);
+        // Spring Security's observations would add eight spans to every request for filters nobody looks at
+        p.put("management.observations.enable.spring.security", false);
+        // metrics are scraped by Prometheus; the OTLP registry the OpenTelemetry starter brings must not push
+        p.put("management.otlp.metrics.export.enabled", false);
 
         // Kafka: one idempotent, batching producer; consumers form one group per service
         p.put("spring.kafka.producer.acks", "all");

@@ -49,4 +49,27 @@ class RunOnceDefaultsTest {
         assertThat(environment.getProperty("spring.kafka.producer.properties.enable.idempotence"))
                 .isEqualTo("true");
     }
+
+    @Test
+    void tracesFollowKafkaRecordsAndTheOutboxRelayAndOneRequestInTenIsRecorded() {
+        assertThat(environment.getProperty("spring.kafka.template.observation-enabled"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.kafka.listener.observation-enabled"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.task.execution.propagate-context"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("management.tracing.sampling.probability"))
+                .isEqualTo("0.1");
+        // nothing leaves the service until an operator names a collector
+        assertThat(environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
+                .isNull();
+        assertThat(environment.getProperty("management.otlp.metrics.export.enabled"))
+                .isEqualTo("false");
+    }
+
+    @Test
+    void logLinesAreJsonWithTheTraceIdOutsideLocalDevelopment() {
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(environment.getProperty("logging.pattern.correlation")).contains("%X{traceId:-}", "%X{requestId:-}");
+    }
 }
