@@ -102,6 +102,8 @@ public final class Topology {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 servers.keycloak().jwkSetUri());
         properties.put("management.endpoint.health.probes.enabled", "true");
+        // local development reads text lines (trace id, span id and request id in brackets); deployments log JSON
+        properties.put("logging.structured.format.console", "");
         if (app.database != null) {
             properties.put("spring.datasource.url", servers.postgres().jdbcUrl(app.database));
             properties.put("spring.datasource.username", servers.postgres().username());
