@@ -10,6 +10,11 @@ PORT, SECRET = int(sys.argv[1]), sys.argv[2].encode()
 
 
 class Receiver(BaseHTTPRequestHandler):
+    def do_OPTIONS(self):  # the validation handshake when the subscription is created
+        self.send_response(200)
+        self.send_header("WebHook-Allowed-Origin", self.headers.get("WebHook-Request-Origin", "*"))
+        self.end_headers()
+
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         parts = dict(p.strip().split("=", 1) for p in self.headers.get("X-RunOnce-Signature", "").split(",") if "=" in p)

@@ -49,6 +49,13 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws java.io.IOException {
+        if (exchange.getRequestMethod().equals("OPTIONS")) { // the validation handshake of a new subscription
+            exchange.getResponseHeaders()
+                    .add("WebHook-Allowed-Origin", exchange.getRequestHeaders().getFirst("WebHook-Request-Origin"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
         long at = System.nanoTime();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String signature = exchange.getRequestHeaders().getFirst("X-RunOnce-Signature");

@@ -69,6 +69,9 @@ public record NotificationProperties(
      * @param allowPrivateAddresses accept callback URLs on loopback, private, link-local or unique-local addresses; off
      *     in production (a subscriber must not make the platform call into its own network), on for local development
      *     and tests
+     * @param requestOrigin this platform's name in the validation handshake of a new subscription ({@code
+     *     WebHook-Request-Origin}); the endpoint must answer with it (or {@code *}) in {@code WebHook-Allowed-Origin}
+     * @param maxSubscriptionsPerDepartment active subscriptions a department may have at once (each costs a sender)
      * @param dispatcher the scheduled sender of due deliveries
      * @param retry how failed deliveries are retried and when they are given up
      * @param http timeouts of one delivery attempt
@@ -76,6 +79,8 @@ public record NotificationProperties(
      */
     public record Webhooks(
             @DefaultValue("false") boolean allowPrivateAddresses,
+            @DefaultValue("runonce") @NotBlank String requestOrigin,
+            @DefaultValue("20") @Min(1) int maxSubscriptionsPerDepartment,
             @Valid @DefaultValue Dispatcher dispatcher,
             @Valid @DefaultValue Retry retry,
             @Valid @DefaultValue Http http,
@@ -84,16 +89,19 @@ public record NotificationProperties(
         /**
          * @param enabled whether the scheduler sends due deliveries (tests switch it off and drive it themselves)
          * @param interval pause between two runs
-         * @param batchSize deliveries looked at per round
+         * @param batchSize deliveries of one subscription looked at per round
+         * @param concurrency attempts running at once across subscriptions (each holds a database connection during
+         *     its HTTP exchange, so keep it below the connection pool's size)
          */
         public record Dispatcher(
                 @DefaultValue("true") boolean enabled,
                 @DefaultValue("2s") @NotNull Duration interval,
-                @DefaultValue("100") @Min(1) int batchSize) {}
+                @DefaultValue("100") @Min(1) int batchSize,
+                @DefaultValue("4") @Min(1) int concurrency) {}
 
         /**
          * @param connectTimeout to connect to the receiver
-         * @param requestTimeout for the receiver to answer
+         * @param requestTimeout for the receiver to answer, in total: an exchange still running then is aborted
          */
         public record Http(
                 @DefaultValue("5s") @NotNull Duration connectTimeout,

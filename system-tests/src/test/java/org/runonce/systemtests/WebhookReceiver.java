@@ -69,6 +69,14 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestMethod().equals("OPTIONS")) { // the validation handshake of a new subscription
+                exchange.getResponseHeaders()
+                        .add(
+                                "WebHook-Allowed-Origin",
+                                exchange.getRequestHeaders().getFirst("WebHook-Request-Origin"));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             String signature = exchange.getRequestHeaders().getFirst("X-RunOnce-Signature");
             received.add(new Received(Http.JSON.readTree(body), verify(signature, body), Instant.now()));

@@ -11,15 +11,37 @@ import org.runonce.starter.domain.Refusal;
 /**
  * Which callback URLs the platform calls: absolute http(s), no user info, a host that resolves, and unless
  * configured otherwise, no loopback, private, link-local, unique-local, wildcard or multicast address (a subscriber
- * must not make the platform call into the platform's own network). Checked when subscribing and again before every
- * attempt, because DNS can change in between.
+ * must not make the platform call into the platform's own network). Checked when subscribing and again on every
+ * connection: {@link #checkedAddresses} is the resolver the HTTP client connects with, so the address connected to is
+ * the address checked, whatever DNS answers in between (DNS rebinding).
  */
 class CallbackUrls {
 
+    /** How host names are resolved: the system's resolver, or a test's. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+
+        Resolver SYSTEM = InetAddress::getAllByName;
+    }
+
+    /** A host that resolves to an address the platform does not call. */
+    static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String message) {
+            super(message);
+        }
+    }
+
     private final boolean allowPrivateAddresses;
+    private final Resolver resolver;
 
     CallbackUrls(boolean allowPrivateAddresses) {
+        this(allowPrivateAddresses, Resolver.SYSTEM);
+    }
+
+    CallbackUrls(boolean allowPrivateAddresses, Resolver resolver) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.resolver = resolver;
     }
 
     /** The URL if acceptable, else a 400 problem {@code invalid-callback-url} saying why. */
@@ -43,21 +65,32 @@ class CallbackUrls {
         if (uri.getRawFragment() != null) {
             throw refused("the URL must not have a fragment");
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            checkedAddresses(uri.getHost());
+        } catch (RefusedAddress e) {
+            throw refused(e.getMessage());
         } catch (UnknownHostException e) {
             throw refused("host " + uri.getHost() + " does not resolve");
         }
+        return uri;
+    }
+
+    /**
+     * The addresses of {@code host}, resolved once, all of them acceptable: what a connection may go to.
+     *
+     * @throws RefusedAddress if one of them is internal and internal addresses are not allowed
+     */
+    InetAddress[] checkedAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
         if (!allowPrivateAddresses) {
             for (InetAddress address : addresses) {
                 if (isInternal(address)) {
-                    throw refused("host " + uri.getHost() + " resolves to a loopback, private or link-local address ("
+                    throw new RefusedAddress("host " + host + " resolves to a loopback, private or link-local address ("
                             + address.getHostAddress() + ")");
                 }
             }
         }
-        return uri;
+        return addresses;
     }
 
     static boolean isInternal(InetAddress address) {

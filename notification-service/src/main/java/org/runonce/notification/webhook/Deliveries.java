@@ -39,20 +39,29 @@ class Deliveries {
                 == 1;
     }
 
-    /**
-     * Ids of deliveries due at {@code now} of active subscriptions, oldest first, leaving out every delivery that has
-     * an earlier undelivered one for the same subscription and subject: a case's events go out in order.
-     */
-    List<UUID> due(Instant now, int limit) {
+    /** Subscriptions (active) that have a delivery due at {@code now}. */
+    List<UUID> subscriptionsWithDue(Instant now) {
         return jdbc.sql("""
-                        select d.id from delivery d join subscription s on s.id = d.subscription_id
-                        where s.active and d.state in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= :now
+                        select distinct d.subscription_id from delivery d join subscription s on s.id = d.subscription_id
+                        where s.active and d.state in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= ?""").param(Jdbc.timestamp(now)).query(UUID.class).list();
+    }
+
+    /**
+     * Ids of the subscription's deliveries due at {@code now}, oldest first, leaving out every delivery that has an
+     * earlier undelivered one for the same subject: a case's events go out in order.
+     */
+    List<UUID> dueOf(UUID subscription, Instant now, int limit) {
+        return jdbc.sql("""
+                        select d.id from delivery d
+                        where d.subscription_id = :subscription
+                          and d.state in ('PENDING', 'FAILED_RETRYING') and d.next_attempt_at <= :now
                           and not exists (select 1 from delivery e
                                           where e.subscription_id = d.subscription_id
                                             and e.subject is not distinct from d.subject
                                             and e.seq < d.seq and e.state in ('PENDING', 'FAILED_RETRYING'))
                         order by d.seq
                         limit :limit""")
+                .param("subscription", subscription)
                 .param("now", Jdbc.timestamp(now))
                 .param("limit", limit)
                 .query(UUID.class)

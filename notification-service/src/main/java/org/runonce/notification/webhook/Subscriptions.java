@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Subscriptions in PostgreSQL. */
 @Repository
@@ -19,6 +21,32 @@ class Subscriptions {
 
     Subscriptions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds the subscription unless its department already has {@code max} active ones (checked under a lock per
+     * department, so two concurrent requests cannot both take the last place).
+     *
+     * @throws Refusal 409 {@code subscription-limit}
+     */
+    @Transactional
+    void addWithinLimit(Subscription s, int max) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param("subscription:" + s.department())
+                .query()
+                .listOfRows();
+        int active = jdbc.sql("select count(*) from subscription where department = ? and active")
+                .param(s.department())
+                .query(Integer.class)
+                .single();
+        if (active >= max) {
+            throw Refusal.conflict(
+                    "subscription-limit",
+                    "Too many subscriptions",
+                    "department " + s.department() + " has " + active + " active subscriptions, the most allowed ("
+                            + max + "); delete one first");
+        }
+        add(s);
     }
 
     void add(Subscription s) {

@@ -21,7 +21,11 @@ class WebhookConfiguration {
     @Bean
     WebhookSender webhookSender(
             CallbackUrls urls, NotificationProperties properties, CircuitBreakerRegistry webhookCircuitBreakers) {
-        return new WebhookSender(urls, properties.webhooks().http(), webhookCircuitBreakers);
+        return new WebhookSender(
+                urls,
+                properties.webhooks().http(),
+                webhookCircuitBreakers,
+                properties.webhooks().requestOrigin());
     }
 
     @Bean

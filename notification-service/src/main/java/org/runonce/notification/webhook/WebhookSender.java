@@ -3,13 +3,30 @@ package org.runonce.notification.webhook;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpOptions;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.notification.WebhookSignatures;
 import org.runonce.notification.NotificationProperties;
@@ -17,27 +34,70 @@ import org.runonce.starter.domain.Refusal;
 
 /**
  * One delivery attempt: POST of the CloudEvent in structured mode ({@code Content-Type:
- * application/cloudevents+json}) with the signature header, through the endpoint's circuit breaker. Redirects are
- * not followed (they could lead past the URL check); any 2xx is success.
+ * application/cloudevents+json}) with the signature headers, through the endpoint's circuit breaker, and the
+ * validation handshake of a new subscription. What a hostile receiver cannot do:
+ *
+ * <ul>
+ *   <li>lead the platform elsewhere by redirecting: redirects are not followed (a 3xx is a failed attempt);
+ *   <li>make the platform call into its own network by changing its DNS answer after the subscription check (DNS
+ *       rebinding): the client connects only to addresses resolved and checked by {@link
+ *       CallbackUrls#checkedAddresses} for that very connection;
+ *   <li>hold a sender by answering slowly: every exchange has a total deadline ({@code http.request-timeout}, from
+ *       sending the request to the status line, however slowly the bytes trickle), after which it is aborted.
+ * </ul>
  */
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
 
     /** Header naming the delivery, the same on every attempt of it. */
     static final String DELIVERY_HEADER = "X-RunOnce-Delivery";
 
-    private final HttpClient http;
-    private final CallbackUrls urls;
-    private final NotificationProperties.Webhooks.Http timeouts;
-    private final CircuitBreakerRegistry breakers;
+    /** CloudEvents HTTP webhook validation (abuse protection): the sender's name, asked on subscribing. */
+    static final String REQUEST_ORIGIN = "WebHook-Request-Origin";
 
-    /** @param breakers one breaker per endpoint ({@link Subscription#endpoint()}) */
-    WebhookSender(CallbackUrls urls, NotificationProperties.Webhooks.Http timeouts, CircuitBreakerRegistry breakers) {
+    /** The receiver's answer to the validation handshake: the origin it accepts, or {@code *}. */
+    static final String ALLOWED_ORIGIN = "WebHook-Allowed-Origin";
+
+    private final CloseableHttpClient http;
+    private final CallbackUrls urls;
+    private final Duration deadline;
+    private final CircuitBreakerRegistry breakers;
+    private final String origin;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
+
+    /**
+     * @param breakers one breaker per endpoint ({@link Subscription#endpoint()})
+     * @param origin this platform's name in the validation handshake
+     */
+    WebhookSender(
+            CallbackUrls urls,
+            NotificationProperties.Webhooks.Http timeouts,
+            CircuitBreakerRegistry breakers,
+            String origin) {
         this.urls = urls;
-        this.timeouts = timeouts;
+        this.deadline = timeouts.requestTimeout();
         this.breakers = breakers;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeouts.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.origin = origin;
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new CheckedResolver(urls))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(timeouts.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(timeouts.requestTimeout()))
+                        .build())
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(4)
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(timeouts.requestTimeout()))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("RunOnce-Webhooks/1")
                 .build();
     }
 
@@ -78,6 +138,31 @@ class WebhookSender {
         return outcome;
     }
 
+    /**
+     * The validation handshake of the CloudEvents HTTP webhook specification: {@code OPTIONS} with {@value
+     * #REQUEST_ORIGIN}; the endpoint must answer 2xx with {@value #ALLOWED_ORIGIN} naming this origin or {@code *}.
+     *
+     * @throws Refusal 422 {@code callback-handshake-failed} saying what the endpoint did instead
+     */
+    void handshake(URI callbackUrl) {
+        var request = new HttpOptions(callbackUrl);
+        request.setHeader(REQUEST_ORIGIN, origin);
+        Exchange answer = exchange(request);
+        String allowed = answer.allowedOrigin();
+        if (answer.error() == null && (origin.equals(allowed) || "*".equals(allowed))) {
+            return;
+        }
+        String what = answer.error() != null
+                ? answer.error()
+                : "it answered HTTP " + answer.status()
+                        + (allowed == null ? " without " + ALLOWED_ORIGIN : " with " + ALLOWED_ORIGIN + ": " + allowed);
+        throw Refusal.unprocessable(
+                "callback-handshake-failed",
+                "Callback URL did not confirm the subscription",
+                "the endpoint must answer OPTIONS with " + REQUEST_ORIGIN + ": " + origin + " by 2xx and "
+                        + ALLOWED_ORIGIN + ": " + origin + " (or *); " + what);
+    }
+
     private Outcome post(Subscription subscription, Delivery delivery, Instant now) {
         URI uri;
         try {
@@ -86,25 +171,71 @@ class WebhookSender {
             return new Outcome(null, refused.detail());
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeouts.requestTimeout())
-                .header("Content-Type", CloudEvent.STRUCTURED_CONTENT_TYPE)
-                .header("User-Agent", "RunOnce-Webhooks/1")
-                .header(DELIVERY_HEADER, delivery.id().toString())
-                .header(
-                        WebhookSignatures.HEADER,
-                        WebhookSignatures.sign(subscription.secret(), now.getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        String id = delivery.id().toString();
+        long timestamp = now.getEpochSecond();
+        var request = new HttpPost(uri);
+        request.setHeader(DELIVERY_HEADER, id);
+        request.setHeader(WebhookSignatures.HEADER, WebhookSignatures.sign(subscription.secret(), timestamp, body));
+        request.setHeader(StandardWebhooks.ID, id);
+        request.setHeader(StandardWebhooks.TIMESTAMP, Long.toString(timestamp));
+        request.setHeader(
+                StandardWebhooks.SIGNATURE, StandardWebhooks.sign(subscription.secret(), id, timestamp, body));
+        request.setEntity(new ByteArrayEntity(body, ContentType.parse(CloudEvent.STRUCTURED_CONTENT_TYPE)));
+        Exchange answer = exchange(request);
+        if (answer.error() != null) {
+            return new Outcome(answer.status(), answer.error());
+        }
+        int status = answer.status();
+        return status >= 200 && status < 300 ? new Outcome(status, null) : new Outcome(status, "HTTP " + status);
+    }
+
+    /** What came back from one exchange; {@code error} is null for any status line, set without one. */
+    private record Exchange(Integer status, String allowedOrigin, String error) {}
+
+    /** One request under the total deadline; the response body is never read. */
+    private Exchange exchange(HttpUriRequestBase request) {
+        AtomicBoolean late = new AtomicBoolean();
+        var abort = deadlines.schedule(
+                () -> {
+                    late.set(true);
+                    request.cancel();
+                },
+                deadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? new Outcome(status, null) : new Outcome(status, "HTTP " + status);
+            return http.execute(request, (ClassicHttpResponse response) -> {
+                Header allowed = response.getFirstHeader(ALLOWED_ORIGIN);
+                return new Exchange(response.getCode(), allowed == null ? null : allowed.getValue(), null);
+            });
+        } catch (CallbackUrls.RefusedAddress e) {
+            return new Exchange(null, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted");
+            if (late.get()) {
+                return new Exchange(null, null, "no answer within " + deadline);
+            }
+            return new Exchange(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            abort.cancel(false);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        http.close();
+    }
+
+    /** The HTTP client's resolver: connections go only to addresses just resolved and checked. */
+    private record CheckedResolver(CallbackUrls urls) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return urls.checkedAddresses(host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
         }
     }
 

@@ -1,9 +1,11 @@
 package org.runonce.notification.webhook;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.notification.NotificationProperties;
 import org.runonce.notification.webhook.Delivery.State;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
@@ -19,15 +21,26 @@ public class Webhooks {
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
     private final CallbackUrls urls;
+    private final WebhookSender sender;
     private final Events events;
     private final Time time;
+    private final int maxPerDepartment;
 
-    Webhooks(Subscriptions subscriptions, Deliveries deliveries, CallbackUrls urls, Events events, Time time) {
+    Webhooks(
+            Subscriptions subscriptions,
+            Deliveries deliveries,
+            CallbackUrls urls,
+            WebhookSender sender,
+            Events events,
+            Time time,
+            NotificationProperties properties) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.urls = urls;
+        this.sender = sender;
         this.events = events;
         this.time = time;
+        this.maxPerDepartment = properties.webhooks().maxSubscriptionsPerDepartment();
     }
 
     /**
@@ -56,10 +69,18 @@ public class Webhooks {
         return created;
     }
 
-    @Transactional
+    /**
+     * A new subscription once its URL passed the checks and the endpoint confirmed it (validation handshake, outside
+     * any transaction: the endpoint may take its time), within the department's limit.
+     *
+     * @throws Refusal 400 {@code invalid-callback-url}, 422 {@code callback-handshake-failed}, 409
+     *     {@code subscription-limit}
+     */
     Subscription subscribe(
             String department, String clientId, String callbackUrl, List<String> eventTypes, String secret) {
-        String url = urls.validate(callbackUrl).toString();
+        URI checked = urls.validate(callbackUrl);
+        sender.handshake(checked);
+        String url = checked.toString();
         var subscription = new Subscription(
                 UUID.randomUUID(),
                 department,
@@ -70,7 +91,7 @@ public class Webhooks {
                 true,
                 time.now(),
                 null);
-        subscriptions.add(subscription);
+        subscriptions.addWithinLimit(subscription, maxPerDepartment);
         return subscription;
     }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A department system's webhook endpoint: records what it is sent, can be down, can lose one acknowledgement. */
+/**
+ * A department system's webhook endpoint: confirms the validation handshake, records what it is sent, can be down,
+ * can lose one acknowledgement.
+ */
 final class Receiver implements AutoCloseable {
 
     /** One received request. */
@@ -24,6 +27,15 @@ final class Receiver implements AutoCloseable {
     Receiver(java.util.function.Supplier<java.time.Instant> clock) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
+            if (exchange.getRequestMethod().equals("OPTIONS")) { // the validation handshake of a new subscription
+                exchange.getResponseHeaders()
+                        .add(
+                                "WebHook-Allowed-Origin",
+                                exchange.getRequestHeaders().getFirst("WebHook-Request-Origin"));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status;
             if (down.get()) {

@@ -11,6 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.runonce.notification.NotificationIT;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +43,24 @@ class SubscriptionApiIT {
                  "secret": "0123456789abcdef0123"}""".formatted(url);
     }
 
+    static Receiver receiver;
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new Receiver(Instant::now);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
     @Test
     void aDepartmentSystemManagesItsOwnSubscriptionsOnly() throws Exception {
         String created = mvc.perform(post(SUBSCRIPTIONS)
                         .with(WebhookDeliveryIT.departmentSystem("HRSS"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(body("http://127.0.0.1:9/hook")))
+                        .content(body(receiver.url())))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", containsString(SUBSCRIPTIONS + "/")))
                 .andExpect(jsonPath("$.department").value("HRSS"))
@@ -130,5 +147,62 @@ class SubscriptionApiIT {
         mvc.perform(get(SUBSCRIPTIONS + "/not-a-uuid").with(WebhookDeliveryIT.departmentSystem("HRSS")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "type-mismatch"));
+    }
+
+    @Test
+    void anEndpointThatDoesNotConfirmTheHandshakeIsRefused() throws Exception {
+        // nothing listens there: no OPTIONS answer, no WebHook-Allowed-Origin
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("http://127.0.0.1:9/hook")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "callback-handshake-failed"))
+                .andExpect(jsonPath("$.detail").value(containsString("WebHook-Allowed-Origin")));
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("HRSS"))
+                        .header("Accept-Language", "zh-CN")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("http://127.0.0.1:9/hook")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("回调地址未确认订阅"));
+    }
+
+    @Test
+    void aDepartmentHasAtMostTheConfiguredNumberOfActiveSubscriptions() throws Exception {
+        String limited = "LIMITED-" + Long.toString(System.nanoTime(), 36); // a department of its own per run
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) { // runonce.notification.webhooks.max-subscriptions-per-department
+            String created = mvc.perform(post(SUBSCRIPTIONS)
+                            .with(WebhookDeliveryIT.departmentSystem(limited))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body(receiver.url())))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            ids.add(json.readTree(created).get("id").asString());
+        }
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem(limited))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(receiver.url())))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "subscription-limit"))
+                .andExpect(jsonPath("$.detail").value(containsString("20")));
+        // another department is not affected
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem("UNLIMITED"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(receiver.url())))
+                .andExpect(status().isCreated());
+        // a deleted one frees its place
+        mvc.perform(delete(SUBSCRIPTIONS + "/" + ids.getFirst()).with(WebhookDeliveryIT.departmentSystem(limited)))
+                .andExpect(status().isOk());
+        mvc.perform(post(SUBSCRIPTIONS)
+                        .with(WebhookDeliveryIT.departmentSystem(limited))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(receiver.url())))
+                .andExpect(status().isCreated());
     }
 }
