@@ -97,9 +97,37 @@ public abstract class IntakeIT {
 
     // ---- callers ------------------------------------------------------------------------------------------------
 
+    /** An applicant's account without a verified identity (实名认证 not done): it may upload and read, not apply. */
     protected static RequestPostProcessor applicant(String subject) {
         return jwt().jwt(t -> t.subject(subject).claim("preferred_username", subject))
                 .authorities(new SimpleGrantedAuthority("ROLE_applicant"));
+    }
+
+    /**
+     * An applicant's account whose identity the identity provider verified as {@code who} ({@link #person} or
+     * {@link #company}): a person's own name and number, or for a company a verified legal representative whose
+     * token lists the company in {@code legal_entities}, as Keycloak's protocol mappers put them into the token.
+     */
+    protected static RequestPostProcessor applicant(String subject, Map<String, Object> who) {
+        boolean person = "NATURAL_PERSON".equals(who.get("type"));
+        return jwt().jwt(t -> {
+                    t.subject(subject)
+                            .claim("preferred_username", subject)
+                            .claim("id_type", "RESIDENT_ID")
+                            .claim("id_number", person ? who.get("idNumber") : TestIds.residentId())
+                            .claim("verified_name", person ? who.get("name") : "法定代表人");
+                    if (!person) {
+                        t.claim(
+                                "legal_entities",
+                                List.of(who.get("idNumber") + "|" + who.get("name") + "|LEGAL_REPRESENTATIVE"));
+                    }
+                })
+                .authorities(new SimpleGrantedAuthority("ROLE_applicant"));
+    }
+
+    /** How a window clerk checked the applicant's identity: with the ID card reader. */
+    protected static Map<String, Object> idCardRead() {
+        return Map.of("method", "ID_CARD_READER");
     }
 
     protected static RequestPostProcessor clerk(String subject) {

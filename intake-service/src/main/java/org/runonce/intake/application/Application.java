@@ -31,6 +31,7 @@ public final class Application {
     private final Requirements requirements;
     private final ApplicantData applicant;
     private final Actor filedBy;
+    private final Records.IdentityCheck identityCheck;
     private final Map<String, Object> form;
     private final Instant submittedAt;
     private ApplicationStatus status;
@@ -55,6 +56,7 @@ public final class Application {
         this.requirements = s.requirements();
         this.applicant = s.applicant();
         this.filedBy = s.filedBy();
+        this.identityCheck = s.identityCheck();
         this.form = s.form() == null ? Map.of() : s.form();
         this.submittedAt = submittedAt;
         this.provisions = new LinkedHashMap<>(s.provisions());
@@ -359,6 +361,7 @@ public final class Application {
                 requirements,
                 applicant,
                 filedBy,
+                identityCheck,
                 form,
                 submittedAt,
                 status,

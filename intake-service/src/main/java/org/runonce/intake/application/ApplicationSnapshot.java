@@ -16,6 +16,8 @@ import org.runonce.intake.completeness.Requirements;
 /**
  * The aggregate's state as stored (JSON) and shown.
  *
+ * @param identityCheck how the applicant's identity was established (null for applications stored before it was
+ *     recorded)
  * @param states the last completeness check's findings per material
  */
 public record ApplicationSnapshot(
@@ -27,6 +29,7 @@ public record ApplicationSnapshot(
         Requirements requirements,
         ApplicantData applicant,
         Actor filedBy,
+        Records.IdentityCheck identityCheck,
         Map<String, Object> form,
         Instant submittedAt,
         ApplicationStatus status,
@@ -67,6 +70,7 @@ public record ApplicationSnapshot(
                 channel,
                 applicant,
                 filedBy,
+                identityCheck,
                 bundleCode,
                 bundleName,
                 requirements,

@@ -14,6 +14,7 @@ import org.runonce.intake.certificate.Certificates;
 import org.runonce.intake.certificate.IssuedCertificates;
 import org.runonce.intake.certificate.VerifiedCertificate;
 import org.runonce.intake.completeness.ApplicantData;
+import org.runonce.intake.completeness.Completeness;
 import org.runonce.intake.completeness.FieldError;
 import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirement;
@@ -130,18 +131,20 @@ class ProvisionResolver {
                                 new FieldError(path + ".certificateNumber", "does not match the certificate's number"));
                         continue;
                     }
-                    provisions.put(
-                            input.code(),
-                            Provision.certificate(
-                                    input.code(),
-                                    new Provision.CertificateFacts(
-                                            certificate.certificateNumber(),
-                                            certificate.certificateType(),
-                                            certificate.itemCode(),
-                                            certificate.holderSubject(),
-                                            certificate.holderIdNumber(),
-                                            certificate.validUntil()),
-                                    now));
+                    Provision.CertificateFacts facts = new Provision.CertificateFacts(
+                            certificate.certificateNumber(),
+                            certificate.certificateType(),
+                            certificate.itemCode(),
+                            certificate.holderSubject(),
+                            certificate.holderIdNumber(),
+                            certificate.validUntil());
+                    // reusable only by its holder: the applicant whose identity the token or the clerk established
+                    if (applicant.idNumber() != null && !Completeness.heldBy(facts, applicant)) {
+                        errors.add(new FieldError(
+                                field, "is not issued to the applicant: only its holder may use it as a material"));
+                        continue;
+                    }
+                    provisions.put(input.code(), Provision.certificate(input.code(), facts, now));
                 } catch (CertificateRejected e) {
                     forged = true;
                     errors.add(

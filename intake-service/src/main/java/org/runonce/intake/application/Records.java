@@ -9,6 +9,29 @@ final class Records {
     private Records() {}
 
     /**
+     * How the applicant's identity was established (实名核验), recorded with the application.
+     *
+     * @param method {@code VERIFIED_ACCOUNT} online (the identity provider's real-name verification, read from the
+     *     token), at a window {@code ID_CARD_READER}, {@code PASSPORT} or {@code IN_PERSON}
+     * @param checkedBy the window clerk's username who checked it, or null online
+     * @param checkedBySubject the clerk's token subject, or null online
+     * @param at when
+     * @param actingAs {@code SELF}, or for a legal entity {@code LEGAL_REPRESENTATIVE} or {@code AGENT}
+     * @param actingPerson for a legal entity online, the verified name of the person acting for it; else null
+     */
+    record IdentityCheck(
+            String method,
+            String checkedBy,
+            String checkedBySubject,
+            Instant at,
+            String actingAs,
+            String actingPerson) {
+
+        static final String VERIFIED_ACCOUNT = "VERIFIED_ACCOUNT";
+        static final String SELF = "SELF";
+    }
+
+    /**
      * 不予受理.
      *
      * @param reason why

@@ -28,10 +28,12 @@ public final class Requests {
      * @param bundleCode the bundle applied for, or null with an item
      * @param channel ONLINE (an applicant's own token) or WINDOW (a window clerk); defaults from the caller's role
      * @param region region code; defaults to {@code runonce.intake.region}
-     * @param applicant who applies; online the subject is the caller's
+     * @param applicant who applies; online the account's verified identity (the token's), which the body may repeat but
+     *     never change; at a window the person whose identity the clerk checked
      * @param form the form fields the items need
      * @param materials what is handed in, each as a document, an e-certificate, or produced in the bundle
      * @param pledgeDate if only non-key materials are missing, accept with deficiencies on this pledge (容缺)
+     * @param identityCheck at a window: how the clerk checked the applicant's identity (required there)
      */
     public record SubmitApplication(
             @Pattern(regexp = CODE) String itemCode,
@@ -41,15 +43,36 @@ public final class Requests {
             @NotNull @Valid ApplicantInput applicant,
             Map<String, Object> form,
             @Size(max = 100) List<@NotNull @Valid MaterialInput> materials,
-            LocalDate pledgeDate) {}
+            LocalDate pledgeDate,
+            @Valid IdentityCheckInput identityCheck) {}
+
+    /**
+     * How the window clerk checked the applicant's identity before filing (required at a window, refused online: there
+     * the account's verified identity is the applicant). The clerk and the time are recorded from the token and the
+     * clock.
+     *
+     * @param method ID_CARD_READER (居民身份证读卡器), PASSPORT (passport or travel permit inspected) or IN_PERSON (compared
+     *     in person with the identity document)
+     * @param actingAs for a legal entity: LEGAL_REPRESENTATIVE or AGENT (with a written authorization checked); else
+     *     SELF (default)
+     */
+    public record IdentityCheckInput(
+            @NotNull @Pattern(regexp = "ID_CARD_READER|PASSPORT|IN_PERSON")
+            String method,
+
+            @Pattern(regexp = "SELF|LEGAL_REPRESENTATIVE|AGENT")
+            String actingAs) {}
 
     /**
      * @param subject the applicant's account subject; window clerks give it when the applicant has an account
-     * @param name name of the person or entity: a legal name ({@code LegalName}: Han including rare ideographs, Latin
+     * @param name name of the person or entity; online optional (the verified identity's), and when given it must be
+     *     that name; at a window required: a legal name ({@code LegalName}: Han including rare ideographs, Latin
      *     with diacritics, the middle dot, space, apostrophe, hyphen; for entities also digits, brackets and
      *     {@code & . ,}), at most 100 characters, kept NFC-normalised; refused as {@code INVALID_NAME}
      * @param type NATURAL_PERSON or LEGAL_ENTITY
-     * @param idNumber resident identity number (natural person) or unified social credit code (legal entity)
+     * @param idNumber resident identity number (natural person) or unified social credit code (legal entity); online
+     *     a person's is optional and must be the account's verified one, an entity's names one of the entities the
+     *     account may act for (token claim {@code legal_entities}); at a window required
      * @param locale zh-CN (default) or en
      * @param email e-mail for notices
      * @param phone mobile number for notices
@@ -57,12 +80,12 @@ public final class Requests {
     public record ApplicantInput(
             @Size(max = 100) String subject,
             // LegalName checks it (its length in characters, not UTF-16 units: rare ideographs take two)
-            @NotBlank @Schema(maxLength = 100) String name,
+            @Size(min = 1) @Schema(maxLength = 100) String name,
 
             @NotNull @Pattern(regexp = "NATURAL_PERSON|LEGAL_ENTITY")
             String type,
 
-            @NotBlank String idNumber,
+            @Size(min = 1, max = 40) String idNumber,
             @Pattern(regexp = "zh-CN|en") String locale,
             @Email @Size(max = 200) String email,
             @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}") String phone) {}

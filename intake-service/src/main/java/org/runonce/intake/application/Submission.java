@@ -15,6 +15,7 @@ import org.runonce.intake.completeness.Requirements;
  * @param channel online or at a window
  * @param applicant who applies
  * @param filedBy the window clerk who filed it, or null online
+ * @param identityCheck how the applicant's identity was established
  * @param bundleCode the bundle applied for, or null for one item
  * @param bundleName its name, or null
  * @param requirements what its items need, from the versions in force
@@ -28,6 +29,7 @@ record Submission(
         Channel channel,
         ApplicantData applicant,
         Actor filedBy,
+        Records.IdentityCheck identityCheck,
         String bundleCode,
         Name bundleName,
         Requirements requirements,

@@ -23,6 +23,7 @@ import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirements;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
+import org.runonce.starter.security.VerifiedIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ class SubmissionChecks {
      *
      * @param channel online or at a window
      * @param applicant who applies, normalized
+     * @param identityCheck how the applicant's identity was established
      * @param region the region it is filed in
      * @param bundle the bundle applied for, or null for one item
      * @param requirements what its items need, from the versions in force today
@@ -47,6 +49,7 @@ class SubmissionChecks {
     record Admitted(
             Channel channel,
             ApplicantData applicant,
+            Records.IdentityCheck identityCheck,
             String region,
             BundleGuide bundle,
             Requirements requirements,
@@ -72,7 +75,8 @@ class SubmissionChecks {
         if (!errors.isEmpty()) {
             throw invalid(errors, false);
         }
-        ApplicantData applicant = applicant(request.applicant(), channel, caller, errors);
+        Identified identified = identified(request, channel, caller, now, errors);
+        ApplicantData applicant = identified.applicant();
         String region = request.region() == null ? properties.region() : request.region();
         Selection selection = select(request.itemCode(), request.bundleCode(), today);
         Requirements requirements = Requirements.of(
@@ -94,6 +98,10 @@ class SubmissionChecks {
                     "/applicant/type",
                     "APPLICANT_TYPE_NOT_ALLOWED"));
         }
+        if (applicant == null) { // what identifies the applicant is invalid (listed): resolve for the caller alone
+            applicant = new ApplicantData(
+                    caller.subject(), null, request.applicant().type(), null, "zh-CN", null, null);
+        }
         ProvisionResolver.Resolved resolved =
                 resolver.resolve(request.materials(), requirements, applicant, caller.subject(), now);
         errors.addAll(resolved.errors());
@@ -103,6 +111,7 @@ class SubmissionChecks {
         return new Admitted(
                 channel,
                 applicant,
+                identified.check(),
                 region,
                 selection.bundle(),
                 requirements,
@@ -153,38 +162,164 @@ class SubmissionChecks {
         return channel;
     }
 
-    private static ApplicantData applicant(
-            Requests.ApplicantInput input, Channel channel, Caller caller, List<FieldError> errors) {
-        String idNumber = input.idNumber().strip().toUpperCase(Locale.ROOT);
-        boolean valid = "NATURAL_PERSON".equals(input.type())
-                ? IdentityNumbers.isResidentId(idNumber)
-                : IdentityNumbers.isCreditCode(idNumber);
-        if (!valid) {
+    /** The applicant and how their identity was established. */
+    private record Identified(ApplicantData applicant, Records.IdentityCheck check) {}
+
+    /**
+     * Online the applicant is the account's verified identity (实名认证, from the token): the body may repeat it but
+     * names nobody else, and a legal entity only if the token lists it among those the account acts for. At a window
+     * the clerk names the person whose identity they checked, and says how.
+     */
+    private static Identified identified(
+            Requests.SubmitApplication request, Channel channel, Caller caller, Instant now, List<FieldError> errors) {
+        Requests.ApplicantInput input = request.applicant();
+        boolean person = "NATURAL_PERSON".equals(input.type());
+        LegalName.Kind kind = LegalName.Kind.of(input.type());
+        String givenNumber =
+                input.idNumber() == null ? null : input.idNumber().strip().toUpperCase(Locale.ROOT);
+        if (givenNumber != null && !validNumber(givenNumber, person)) {
             errors.add(new FieldError(
                     "applicant.idNumber",
-                    "NATURAL_PERSON".equals(input.type())
-                            ? "is not a valid resident identity number"
-                            : "is not a valid unified social credit code"));
+                    person ? "is not a valid resident identity number" : "is not a valid unified social credit code"));
         }
-        LegalName.Checked name = LegalName.check(input.name(), LegalName.Kind.of(input.type()));
-        if (!name.accepted()) {
-            errors.add(new FieldError("applicant.name", name.problem(), "/applicant/name", LegalName.CODE));
+        LegalName.Checked givenName = input.name() == null ? null : LegalName.check(input.name(), kind);
+        if (givenName != null && !givenName.accepted()) {
+            errors.add(new FieldError("applicant.name", givenName.problem(), "/applicant/name", LegalName.CODE));
         }
-        String subject = input.subject();
-        if (channel == Channel.ONLINE) {
-            if (subject != null && !subject.equals(caller.subject())) {
-                errors.add(new FieldError("applicant.subject", "online applicants apply for themselves"));
+        if (channel == Channel.WINDOW) {
+            return atWindow(request, input, givenNumber, givenName, caller, now, errors);
+        }
+        if (request.identityCheck() != null) {
+            errors.add(new FieldError(
+                    "identityCheck",
+                    "only a window clerk records an identity check; online the account's verified identity applies"));
+        }
+        VerifiedIdentity identity = caller.identity().orElseThrow(SubmissionChecks::identityNotVerified);
+        if (input.subject() != null && !input.subject().equals(caller.subject())) {
+            throw notTheCaller("applicant.subject");
+        }
+        String idNumber;
+        String name;
+        String actingAs;
+        if (person) {
+            if (givenNumber != null && validNumber(givenNumber, true) && !givenNumber.equals(identity.idNumber())) {
+                throw notTheCaller("applicant.idNumber");
             }
-            subject = caller.subject();
+            idNumber = identity.idNumber();
+            name = identity.name();
+            actingAs = Records.IdentityCheck.SELF;
+        } else {
+            if (givenNumber == null) {
+                errors.add(new FieldError(
+                        "applicant.idNumber",
+                        "give the unified social credit code of the entity you act for",
+                        "/applicant/idNumber",
+                        "REQUIRED"));
+                return new Identified(null, null);
+            }
+            if (!validNumber(givenNumber, false)) {
+                return new Identified(null, null);
+            }
+            VerifiedIdentity.Entity entity = identity.entity(givenNumber)
+                    .orElseThrow(() -> Refusal.forbidden(
+                                    "entity-not-authorized",
+                                    "Not authorized for this entity",
+                                    "Your account may not act for the legal entity " + givenNumber
+                                            + ": it is not among the entities your verified identity is the legal"
+                                            + " representative or an authorized agent of. Nothing was stored.")
+                            .with("field", "applicant.idNumber"));
+            idNumber = entity.creditCode();
+            name = entity.name();
+            actingAs = entity.role();
         }
-        return new ApplicantData(
-                subject,
-                name.accepted() ? name.value() : input.name(),
-                input.type(),
-                idNumber,
-                input.locale() == null ? "zh-CN" : input.locale(),
-                input.email(),
-                input.phone());
+        LegalName.Checked verifiedName = LegalName.check(name, kind);
+        String applicantName = verifiedName.accepted() ? verifiedName.value() : name;
+        if (givenName != null && givenName.accepted() && !givenName.value().equals(applicantName)) {
+            throw notTheCaller("applicant.name");
+        }
+        return new Identified(
+                new ApplicantData(
+                        caller.subject(),
+                        applicantName,
+                        input.type(),
+                        idNumber,
+                        input.locale() == null ? "zh-CN" : input.locale(),
+                        input.email(),
+                        input.phone()),
+                new Records.IdentityCheck(
+                        Records.IdentityCheck.VERIFIED_ACCOUNT,
+                        null,
+                        null,
+                        now,
+                        actingAs,
+                        person ? null : identity.name()));
+    }
+
+    /** A clerk files for the person whose identity they checked: name and number required, the check recorded. */
+    private static Identified atWindow(
+            Requests.SubmitApplication request,
+            Requests.ApplicantInput input,
+            String idNumber,
+            LegalName.Checked name,
+            Caller caller,
+            Instant now,
+            List<FieldError> errors) {
+        if (name == null) {
+            errors.add(new FieldError("applicant.name", "is required at a window", "/applicant/name", "REQUIRED"));
+        }
+        if (idNumber == null) {
+            errors.add(
+                    new FieldError("applicant.idNumber", "is required at a window", "/applicant/idNumber", "REQUIRED"));
+        }
+        Requests.IdentityCheckInput check = request.identityCheck();
+        if (check == null) {
+            errors.add(new FieldError(
+                    "identityCheck",
+                    "a window clerk records how they checked the applicant's identity (ID_CARD_READER, PASSPORT or"
+                            + " IN_PERSON)",
+                    "/identityCheck",
+                    "REQUIRED"));
+        }
+        if (name == null || idNumber == null || check == null) {
+            return new Identified(null, null);
+        }
+        return new Identified(
+                new ApplicantData(
+                        input.subject(),
+                        name.accepted() ? name.value() : input.name(),
+                        input.type(),
+                        idNumber,
+                        input.locale() == null ? "zh-CN" : input.locale(),
+                        input.email(),
+                        input.phone()),
+                new Records.IdentityCheck(
+                        check.method(),
+                        caller.username(),
+                        caller.subject(),
+                        now,
+                        check.actingAs() == null ? Records.IdentityCheck.SELF : check.actingAs(),
+                        null));
+    }
+
+    private static boolean validNumber(String number, boolean person) {
+        return person ? IdentityNumbers.isResidentId(number) : IdentityNumbers.isCreditCode(number);
+    }
+
+    private static Refusal identityNotVerified() {
+        return Refusal.forbidden(
+                "identity-not-verified",
+                "Identity not verified",
+                "Your account has no verified real-name identity (实名认证); verify it before applying online, or"
+                        + " apply at a service hall window. Nothing was stored.");
+    }
+
+    private static Refusal notTheCaller(String field) {
+        return Refusal.forbidden(
+                        "applicant-not-caller",
+                        "Not your own application",
+                        "Online you apply in your own name: the application names someone other than your account's"
+                                + " verified identity. Nothing was stored.")
+                .with("field", field);
     }
 
     /** The request's bean-validation constraint violations, as invalid fields. */

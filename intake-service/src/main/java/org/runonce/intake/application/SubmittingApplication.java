@@ -52,6 +52,7 @@ public class SubmittingApplication {
                             admitted.channel(),
                             admitted.applicant(),
                             clerk,
+                            admitted.identityCheck(),
                             admitted.bundle() == null ? null : admitted.bundle().code(),
                             admitted.bundle() == null ? null : admitted.bundle().name(),
                             admitted.requirements(),

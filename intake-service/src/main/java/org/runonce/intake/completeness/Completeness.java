@@ -144,7 +144,7 @@ public final class Completeness {
     }
 
     /** The holder is the applicant: same identity number, or, for a holder without one, the same subject. */
-    static boolean heldBy(Provision.CertificateFacts certificate, ApplicantData applicant) {
+    public static boolean heldBy(Provision.CertificateFacts certificate, ApplicantData applicant) {
         if (certificate.holderIdNumber() != null) {
             return certificate.holderIdNumber().equalsIgnoreCase(applicant.idNumber());
         }

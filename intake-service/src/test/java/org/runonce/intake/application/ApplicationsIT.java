@@ -37,14 +37,19 @@ class ApplicationsIT extends IntakeIT {
     @Test
     void everythingMissingIsListedInOneNoticeThenASupplementIsAccepted() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> self = person("张三");
+        RequestPostProcessor me = applicant(subject, self);
         JsonNode pending = submit(
                 me,
                 Map.of(
-                        "bundleCode", "company-startup",
-                        "applicant", person("张三"),
-                        "form", companyStartupForm(),
-                        "materials", documents(me, "ID_CARD")),
+                        "bundleCode",
+                        "company-startup",
+                        "applicant",
+                        self,
+                        "form",
+                        companyStartupForm(),
+                        "materials",
+                        documents(me, "ID_CARD")),
                 201);
 
         String number = pending.get("number").asString();
@@ -122,20 +127,24 @@ class ApplicationsIT extends IntakeIT {
     @Test
     void anUnreadableSupplementBringsAFlaggedSecondNotice() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> self = person("李四");
+        RequestPostProcessor me = applicant(subject, self);
         JsonNode pending = submit(
                 me,
                 Map.of(
-                        "itemCode", "samr-company-registration",
-                        "applicant", person("李四"),
+                        "itemCode",
+                        "samr-company-registration",
+                        "applicant",
+                        self,
                         "form",
-                                Map.of(
-                                        "companyName", "杭州二次科技有限公司",
-                                        "registeredCapitalYuan", 500000,
-                                        "businessScope", "咨询",
-                                        "registeredAddress", "杭州市上城区1号",
-                                        "legalRepresentativeName", "李四"),
-                        "materials", documents(me, "COMPANY_REGISTRATION_APPLICATION", "ID_CARD")),
+                        Map.of(
+                                "companyName", "杭州二次科技有限公司",
+                                "registeredCapitalYuan", 500000,
+                                "businessScope", "咨询",
+                                "registeredAddress", "杭州市上城区1号",
+                                "legalRepresentativeName", "李四"),
+                        "materials",
+                        documents(me, "COMPANY_REGISTRATION_APPLICATION", "ID_CARD")),
                 201);
         String number = pending.get("number").asString();
 
@@ -167,22 +176,26 @@ class ApplicationsIT extends IntakeIT {
     @Test
     void acceptedWithDeficienciesThenThePledgeDatePassesAndTheClerksSeeIt() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> self = person("王五");
+        RequestPostProcessor me = applicant(subject, self);
         JsonNode accepted = submit(
                 me,
                 Map.of(
-                        "itemCode", "samr-company-registration",
-                        "applicant", person("王五"),
+                        "itemCode",
+                        "samr-company-registration",
+                        "applicant",
+                        self,
                         "form",
-                                Map.of(
-                                        "companyName", "杭州容缺科技有限公司",
-                                        "registeredCapitalYuan", 100000,
-                                        "businessScope", "软件",
-                                        "registeredAddress", "杭州市滨江区1号",
-                                        "legalRepresentativeName", "王五"),
+                        Map.of(
+                                "companyName", "杭州容缺科技有限公司",
+                                "registeredCapitalYuan", 100000,
+                                "businessScope", "软件",
+                                "registeredAddress", "杭州市滨江区1号",
+                                "legalRepresentativeName", "王五"),
                         "materials",
-                                documents(me, "COMPANY_REGISTRATION_APPLICATION", "ARTICLES_OF_ASSOCIATION", "ID_CARD"),
-                        "pledgeDate", "2026-11-27"),
+                        documents(me, "COMPANY_REGISTRATION_APPLICATION", "ARTICLES_OF_ASSOCIATION", "ID_CARD"),
+                        "pledgeDate",
+                        "2026-11-27"),
                 201);
         String number = accepted.get("number").asString();
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
@@ -222,21 +235,25 @@ class ApplicationsIT extends IntakeIT {
     void thePromisedDateCrossesNationalDayWithItsMakeUpSaturday() throws Exception {
         clock().set("2026-09-30T10:00");
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> self = company("杭州美食有限公司");
+        RequestPostProcessor me = applicant(subject, self);
         JsonNode accepted = submit(
                 me,
                 Map.of(
-                        "itemCode", "samr-food-business-licence",
-                        "applicant", company("杭州美食有限公司"),
-                        "form", Map.of("businessPremises", "杭州市西湖区美食街8号", "foodCategories", "热食类食品制售"),
+                        "itemCode",
+                        "samr-food-business-licence",
+                        "applicant",
+                        self,
+                        "form",
+                        Map.of("businessPremises", "杭州市西湖区美食街8号", "foodCategories", "热食类食品制售"),
                         "materials",
-                                documents(
-                                        me,
-                                        "FOOD_BUSINESS_APPLICATION",
-                                        "BUSINESS_LICENCE",
-                                        "PREMISES_LAYOUT",
-                                        "FOOD_SAFETY_RULES",
-                                        "FOOD_SAFETY_MANAGER")),
+                        documents(
+                                me,
+                                "FOOD_BUSINESS_APPLICATION",
+                                "BUSINESS_LICENCE",
+                                "PREMISES_LAYOUT",
+                                "FOOD_SAFETY_RULES",
+                                "FOOD_SAFETY_MANAGER")),
                 201);
 
         // 5 working days after Wednesday 30 September: 1-7 October off, 8, 9, Saturday 10 (make-up), 12, 13
@@ -255,6 +272,7 @@ class ApplicationsIT extends IntakeIT {
                 Map.of(
                         "bundleCode", "company-startup",
                         "applicant", person("赵六"),
+                        "identityCheck", idCardRead(),
                         "form", companyStartupForm(),
                         "materials",
                                 documents(
@@ -281,6 +299,7 @@ class ApplicationsIT extends IntakeIT {
                 Map.of(
                         "bundleCode", "newborn",
                         "applicant", person("孙七"),
+                        "identityCheck", idCardRead(),
                         "form",
                                 Map.of(
                                         "childName", "孙小宝",
@@ -307,6 +326,7 @@ class ApplicationsIT extends IntakeIT {
                 Map.of(
                         "bundleCode", "second-hand-home-transfer",
                         "applicant", person("周八"),
+                        "identityCheck", idCardRead(),
                         "form",
                                 Map.of(
                                         "propertyAddress", "杭州市西湖区某小区1幢101室",
@@ -331,8 +351,8 @@ class ApplicationsIT extends IntakeIT {
 
     @Test
     void invalidSubmissionsListEveryInvalidFieldAndStoreNothing() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
         Map<String, Object> applicant = person("钱十");
+        RequestPostProcessor me = applicant(newSubject(), applicant);
         applicant.put("idNumber", "330106199001011230");
         JsonNode problem = submit(
                 me,
@@ -367,14 +387,19 @@ class ApplicationsIT extends IntakeIT {
                         "materials[0].code",
                         "materials[1].documentId");
 
-        JsonNode unknown = submit(me, Map.of("itemCode", "no-such-item", "applicant", person("钱十")), 422);
+        JsonNode unknown = submit(me, Map.of("itemCode", "no-such-item", "applicant", applicant), 422);
         assertThat(unknown.get("type").asString()).isEqualTo("https://runonce.org/problems/item-not-available");
     }
 
     @Test
     void aNameWithEmojiOrDirectionOverridesIsRefusedAndARareIdeographRoundTripsExactly() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        // 𠮷 (U+20BB7, Extension B), 𬱖 (U+2CC56, Extension E): the account's verified name
+        String rare = "\uD842\uDFB7野家李\uD873\uDC56";
+        Map<String, Object> self = person(rare);
+        RequestPostProcessor me = applicant(subject, self);
+        Map<String, Object> typedWrong = new java.util.LinkedHashMap<>(self);
+        typedWrong.put("name", "张三😀\u202E");
         Map<String, Object> form = new java.util.LinkedHashMap<>(companyStartupForm());
         form.put("legalRepresentativeName", "张三\u200B");
         JsonNode problem = submit(
@@ -383,7 +408,7 @@ class ApplicationsIT extends IntakeIT {
                         "bundleCode",
                         "company-startup",
                         "applicant",
-                        person("张三😀\u202E"),
+                        typedWrong,
                         "form",
                         form,
                         "materials",
@@ -405,8 +430,7 @@ class ApplicationsIT extends IntakeIT {
                         .single())
                 .isZero();
 
-        // 𠮷 (U+20BB7, Extension B), 𬱖 (U+2CC56, Extension E); the dot typed as U+30FB is kept as the middle dot
-        String rare = "\uD842\uDFB7野家李\uD873\uDC56";
+        // the dot typed as U+30FB is kept as the middle dot
         form.put("legalRepresentativeName", "阿依古丽\u30FB买买提");
         JsonNode pending = submit(
                 me,
@@ -414,7 +438,7 @@ class ApplicationsIT extends IntakeIT {
                         "bundleCode",
                         "company-startup",
                         "applicant",
-                        person(rare),
+                        self,
                         "form",
                         form,
                         "materials",
@@ -439,14 +463,15 @@ class ApplicationsIT extends IntakeIT {
     @Test
     void aClerkRefusesWithReasonAndLegalBasisAndTheApplicantWithdrawsAnother() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> self = person("冯十一");
+        RequestPostProcessor me = applicant(subject, self);
         String pending = submit(
                         me,
                         Map.of(
                                 "itemCode",
                                 "hrss-unemployment-benefit",
                                 "applicant",
-                                person("冯十一"),
+                                self,
                                 "form",
                                 Map.of("terminationDate", "2026-10-31")),
                         201)
@@ -466,10 +491,14 @@ class ApplicationsIT extends IntakeIT {
         JsonNode accepted = submit(
                 me,
                 Map.of(
-                        "itemCode", "hrss-unemployment-benefit",
-                        "applicant", person("冯十一"),
-                        "form", Map.of("terminationDate", "2026-10-31"),
-                        "materials", documents(me, "ID_CARD", "TERMINATION_PROOF")),
+                        "itemCode",
+                        "hrss-unemployment-benefit",
+                        "applicant",
+                        self,
+                        "form",
+                        Map.of("terminationDate", "2026-10-31"),
+                        "materials",
+                        documents(me, "ID_CARD", "TERMINATION_PROOF")),
                 201);
         String number = accepted.get("number").asString();
         JsonNode withdrawn = postJson(me, APPLICATIONS + "/" + number + "/withdrawal", Map.of("reason", "已重新就业"), 200);

@@ -66,6 +66,8 @@ final class Fixtures {
                         Channel.ONLINE,
                         applicant,
                         null,
+                        new Records.IdentityCheck(
+                                Records.IdentityCheck.VERIFIED_ACCOUNT, null, null, terms.now(), "SELF", null),
                         requirements.items().size() > 1 ? "company-startup" : null,
                         null,
                         requirements,

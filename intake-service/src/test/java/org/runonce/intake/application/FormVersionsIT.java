@@ -39,6 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class FormVersionsIT extends IntakeIT {
 
+    /** The applicant of every application here, with the verified identity of their account. */
+    static final Map<String, Object> SUN_BA = person("孙八");
+
     @Autowired
     CatalogCopy catalog;
 
@@ -96,7 +99,7 @@ class FormVersionsIT extends IntakeIT {
     }
 
     private Map<String, Object> application(String code, Map<String, Object> form) {
-        return Map.of("itemCode", code, "applicant", person("孙八"), "form", form);
+        return Map.of("itemCode", code, "applicant", SUN_BA, "form", form);
     }
 
     private int applicationsOf(RequestPostProcessor who) throws Exception {
@@ -114,7 +117,7 @@ class FormVersionsIT extends IntakeIT {
     @Test
     void aChangedFormTakesOverForNewApplicationsWhileEarlierOnesKeepTheirVersion() throws Exception {
         String code = publishTwoVersions();
-        RequestPostProcessor me = applicant(newSubject());
+        RequestPostProcessor me = applicant(newSubject(), SUN_BA);
 
         // under version 1
         JsonNode filed = submit(me, application(code, Map.of("terminationDate", "2026-10-31", "insuredYears", 3)), 201);
@@ -158,7 +161,7 @@ class FormVersionsIT extends IntakeIT {
 
     @Test
     void aFormOutsideTheVersionsSchemaIsRefusedFieldByFieldAndNothingIsStored() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
+        RequestPostProcessor me = applicant(newSubject(), SUN_BA);
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("terminationDate", "2027-01-05");
         form.put("insuredYears", 0);

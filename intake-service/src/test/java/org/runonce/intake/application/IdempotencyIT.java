@@ -24,12 +24,17 @@ class IdempotencyIT extends IntakeIT {
     @Test
     void eightConcurrentSubmissionsWithOneKeyCreateOneApplicationAndAllGetItsAnswer() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+        Map<String, Object> self = person("并发");
+        RequestPostProcessor me = applicant(subject, self);
         String body = json.writeValueAsString(Map.of(
-                "itemCode", "hrss-unemployment-benefit",
-                "applicant", person("并发"),
-                "form", Map.of("terminationDate", "2026-10-31"),
-                "materials", documents(me, "ID_CARD", "TERMINATION_PROOF")));
+                "itemCode",
+                "hrss-unemployment-benefit",
+                "applicant",
+                self,
+                "form",
+                Map.of("terminationDate", "2026-10-31"),
+                "materials",
+                documents(me, "ID_CARD", "TERMINATION_PROOF")));
         String key = UUID.randomUUID().toString();
 
         int threads = 8;
@@ -95,14 +100,19 @@ class IdempotencyIT extends IntakeIT {
 
     @Test
     void aSupplementRepeatedWithItsKeyIsAppliedOnce() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
+        Map<String, Object> self = person("补正");
+        RequestPostProcessor me = applicant(newSubject(), self);
         String number = submit(
                         me,
                         Map.of(
-                                "itemCode", "hrss-unemployment-benefit",
-                                "applicant", person("补正"),
-                                "form", Map.of("terminationDate", "2026-10-31"),
-                                "materials", documents(me, "ID_CARD")),
+                                "itemCode",
+                                "hrss-unemployment-benefit",
+                                "applicant",
+                                self,
+                                "form",
+                                Map.of("terminationDate", "2026-10-31"),
+                                "materials",
+                                documents(me, "ID_CARD")),
                         201)
                 .get("number")
                 .asString();

@@ -24,7 +24,7 @@ class ProgressIT extends IntakeIT {
 
     @Test
     void theAcceptedEventOnKafkaIsKeyedByTheApplicationAndValidatesAgainstItsSchema() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
+        RequestPostProcessor me = applicant(newSubject(), person("张三"));
         String number = acceptedCompanyStartup(me, clerkOrApplicant(me));
 
         List<String> events = awaitEvents(number, ApplicationAccepted.TYPE);
@@ -128,6 +128,7 @@ class ProgressIT extends IntakeIT {
                 Map.of(
                         "itemCode", "hrss-unemployment-benefit",
                         "applicant", person("多跑"),
+                        "identityCheck", idCardRead(),
                         "form", Map.of("terminationDate", "2027-02-28"),
                         "materials", documents(clerk, "ID_CARD")),
                 201);
@@ -154,14 +155,19 @@ class ProgressIT extends IntakeIT {
                 .contains(number);
 
         // an online application accepted at once, in the same period
-        RequestPostProcessor me = applicant(newSubject());
+        Map<String, Object> self = person("零跑");
+        RequestPostProcessor me = applicant(newSubject(), self);
         submit(
                 me,
                 Map.of(
-                        "itemCode", "hrss-unemployment-benefit",
-                        "applicant", person("零跑"),
-                        "form", Map.of("terminationDate", "2027-02-28"),
-                        "materials", documents(me, "ID_CARD", "TERMINATION_PROOF")),
+                        "itemCode",
+                        "hrss-unemployment-benefit",
+                        "applicant",
+                        self,
+                        "form",
+                        Map.of("terminationDate", "2027-02-28"),
+                        "materials",
+                        documents(me, "ID_CARD", "TERMINATION_PROOF")),
                 201);
 
         JsonNode figures = getJson(supervisor(), "/api/intake/statistics?from=2027-03-15&to=2027-03-16", 200);
@@ -203,9 +209,15 @@ class ProgressIT extends IntakeIT {
                         "FINANCE_OFFICER_ID",
                         "EMPLOYEE_LIST")));
         if (filer != applicant) {
-            // a clerk files for an applicant with an account: the applicant follows it online
+            // a clerk files for an applicant with an account, whose identity card they read: the applicant follows it
+            // online
             String subject = subjectOf(applicant);
             person.put("subject", subject);
+            body.put("identityCheck", idCardRead());
+        } else {
+            // online the account's verified identity is the applicant: the body need not repeat it
+            person.remove("name");
+            person.remove("idNumber");
         }
         JsonNode accepted = submit(filer, body, 201);
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");

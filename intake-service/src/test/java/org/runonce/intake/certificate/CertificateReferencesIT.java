@@ -26,14 +26,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * An e-certificate given by number and JWS, or by number alone from the holder's wallet, replaces a document (no copy
  * needed); forged, tampered or revoked ones are refused;
- * genuine ones that do not fit the application go into the one-time notice.
+ * genuine ones of the applicant that do not fit the application go into the one-time notice (another holder's are
+ * refused: {@code IdentityIT}).
  */
 class CertificateReferencesIT extends IntakeIT {
 
     @Test
     void aGenuineBusinessLicenceIsAcceptedAsTheMaterialAndTravelsByNumber() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
+
         Map<String, Object> company = company("杭州证照科技有限公司");
+        RequestPostProcessor me = applicant(newSubject(), company);
         String licence = CertificateAuthority.platform()
                 .issue(
                         "BUSINESS_LICENCE-2026-000042",
@@ -57,8 +59,9 @@ class CertificateReferencesIT extends IntakeIT {
     @Test
     void aForgedOrTamperedCertificateIsRefusedAndNothingIsStored() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+
         Map<String, Object> company = company("杭州伪造有限公司");
+        RequestPostProcessor me = applicant(subject, company);
         String forged = CertificateAuthority.forger()
                 .issue(
                         "BUSINESS_LICENCE-2026-999999",
@@ -90,8 +93,9 @@ class CertificateReferencesIT extends IntakeIT {
 
     @Test
     void aCertificateRevokedByItsDepartmentIsRefusedOnceTheRevocationArrived() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
+
         Map<String, Object> company = company("杭州吊销有限公司");
+        RequestPostProcessor me = applicant(newSubject(), company);
         String number = "BUSINESS_LICENCE-2026-000404";
         String licence = CertificateAuthority.platform()
                 .issue(
@@ -137,8 +141,9 @@ class CertificateReferencesIT extends IntakeIT {
     @Test
     void aHolderSharesALicenceFromTheWalletByItsNumberAloneAndNobodyElseCan() throws Exception {
         String subject = newSubject();
-        RequestPostProcessor me = applicant(subject);
+
         Map<String, Object> company = company("杭州证照夹科技有限公司");
+        RequestPostProcessor me = applicant(subject, company);
         String number = "BUSINESS_LICENCE-2026-" + (100000 + new java.util.Random().nextInt(800000));
         String idNumber = (String) company.get("idNumber");
         String licence = CertificateAuthority.platform()
@@ -174,8 +179,9 @@ class CertificateReferencesIT extends IntakeIT {
                         == 1);
 
         // another applicant cannot use the number: not theirs, and nothing says whether it exists
-        RequestPostProcessor other = applicant(newSubject());
-        JsonNode refused = submit(other, foodLicence(other, company, null, number), 400);
+        Map<String, Object> otherCompany = company("杭州别家科技有限公司");
+        RequestPostProcessor other = applicant(newSubject(), otherCompany);
+        JsonNode refused = submit(other, foodLicence(other, otherCompany, null, number), 400);
         assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("materials[1].certificateNumber");
         assertThat(getJson(other, "/api/intake/applications", 200)).isEmpty();
 
@@ -218,8 +224,9 @@ class CertificateReferencesIT extends IntakeIT {
 
     @Test
     void genuineCertificatesThatDoNotFitAreListedInTheNotice() throws Exception {
-        RequestPostProcessor me = applicant(newSubject());
+
         Map<String, Object> company = company("杭州过期有限公司");
+        RequestPostProcessor me = applicant(newSubject(), company);
         String expired = CertificateAuthority.platform()
                 .issue(
                         "BUSINESS_LICENCE-2020-000001",

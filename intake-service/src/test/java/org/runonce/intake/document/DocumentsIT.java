@@ -92,8 +92,10 @@ class DocumentsIT extends IntakeIT {
     void applicantsCannotReadEachOthersApplicationsOrDocumentsButTheCasesDepartmentsCan() throws Exception {
         String a = newSubject();
         String b = newSubject();
-        RequestPostProcessor applicantA = applicant(a);
-        RequestPostProcessor applicantB = applicant(b);
+        Map<String, Object> self = person("甲");
+        RequestPostProcessor applicantA = applicant(a, self);
+        Map<String, Object> other = person("乙");
+        RequestPostProcessor applicantB = applicant(b, other);
         List<Map<String, Object>> materials = documents(applicantA, "ID_CARD", "TERMINATION_PROOF");
         String documentId = (String) materials.getFirst().get("documentId");
         String number = submit(
@@ -102,7 +104,7 @@ class DocumentsIT extends IntakeIT {
                                 "itemCode",
                                 "hrss-unemployment-benefit",
                                 "applicant",
-                                person("甲"),
+                                self,
                                 "form",
                                 Map.of("terminationDate", "2026-10-31"),
                                 "materials",
@@ -125,10 +127,14 @@ class DocumentsIT extends IntakeIT {
         JsonNode problem = submit(
                 applicantB,
                 Map.of(
-                        "itemCode", "hrss-unemployment-benefit",
-                        "applicant", person("乙"),
-                        "form", Map.of("terminationDate", "2026-10-31"),
-                        "materials", List.of(Map.of("code", "ID_CARD", "documentId", documentId))),
+                        "itemCode",
+                        "hrss-unemployment-benefit",
+                        "applicant",
+                        other,
+                        "form",
+                        Map.of("terminationDate", "2026-10-31"),
+                        "materials",
+                        List.of(Map.of("code", "ID_CARD", "documentId", documentId))),
                 400);
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("materials[0].documentId");
 

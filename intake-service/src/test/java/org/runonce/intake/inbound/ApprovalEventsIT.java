@@ -33,26 +33,29 @@ class ApprovalEventsIT extends IntakeIT {
     @Test
     void caseEventsFromKafkaUpdateTheProgressViewAndCompleteTheApplication() throws Exception {
         LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
-        RequestPostProcessor me = applicant(newSubject());
+        Map<String, Object> self = person("买房人");
+        RequestPostProcessor me = applicant(newSubject(), self);
         JsonNode accepted = submit(
                 me,
                 Map.of(
-                        "bundleCode", "second-hand-home-transfer",
-                        "applicant", person("买房人"),
+                        "bundleCode",
+                        "second-hand-home-transfer",
+                        "applicant",
+                        self,
                         "form",
-                                Map.of(
-                                        "propertyAddress", "杭州市西湖区某小区2幢202室",
-                                        "realEstateCertificateNumber", "浙(2021)杭州市不动产权第0000002号",
-                                        "priceYuan", 2500000,
-                                        "buyerName", "买房人",
-                                        "buyerIdNumber", TestIds.residentId()),
+                        Map.of(
+                                "propertyAddress", "杭州市西湖区某小区2幢202室",
+                                "realEstateCertificateNumber", "浙(2021)杭州市不动产权第0000002号",
+                                "priceYuan", 2500000,
+                                "buyerName", "买房人",
+                                "buyerIdNumber", TestIds.residentId()),
                         "materials",
-                                documents(
-                                        me,
-                                        "PARTIES_ID_CARDS",
-                                        "SALES_CONTRACT",
-                                        "REAL_ESTATE_CERTIFICATE",
-                                        "REAL_ESTATE_REGISTRATION_APPLICATION")),
+                        documents(
+                                me,
+                                "PARTIES_ID_CARDS",
+                                "SALES_CONTRACT",
+                                "REAL_ESTATE_CERTIFICATE",
+                                "REAL_ESTATE_REGISTRATION_APPLICATION")),
                 201);
         String number = accepted.get("number").asString();
         List<JsonNode> cases = new ArrayList<>();

@@ -59,8 +59,13 @@ class ApplicationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('applicant', 'window-clerk')")
     @Operation(summary = "Submit an application", description = """
-                    For one item (`itemCode`) or one bundle (`bundleCode`). An applicant submits ONLINE for themselves; \
-                    a window clerk files WINDOW for the applicant described in `applicant` (a visit is recorded). The \
+                    For one item (`itemCode`) or one bundle (`bundleCode`). An applicant submits ONLINE for themselves: \
+                    the applicant is the account's verified identity from the token (a person's name and ID number; a \
+                    company only one the token's `legal_entities` lists, named by its credit code); a body naming \
+                    anyone else is a 403 `applicant-not-caller` / `entity-not-authorized`, an unverified account a 403 \
+                    `identity-not-verified`. A window clerk files WINDOW for the person described in `applicant` whose \
+                    identity they checked, saying how in `identityCheck` (recorded with the clerk and the time; a \
+                    visit is recorded). The \
                     form and materials are checked at once against the item versions in force (local catalog copy; the \
                     form against those versions' JSON Schemas, `GET /api/catalog/items/{code}/form` or, for a bundle, \
                     `GET /api/catalog/bundles/{code}/form`): \
@@ -77,8 +82,8 @@ class ApplicationController {
                             examples = {
                                 @ExampleObject(name = "company start-up, online", value = """
                     {"bundleCode": "company-startup",
-                     "applicant": {"name": "张三", "type": "NATURAL_PERSON", "idNumber": "330106199001011234",
-                                   "locale": "zh-CN", "email": "zhang.san@example.cn", "phone": "13800000000"},
+                     "applicant": {"type": "NATURAL_PERSON", "locale": "zh-CN", "email": "zhang.san@example.cn",
+                                   "phone": "13800000000"},
                      "form": {"companyName": "杭州一次科技有限公司", "registeredCapitalYuan": 1000000,
                               "businessScope": "软件开发", "registeredAddress": "杭州市西湖区文三路1号",
                               "legalRepresentativeName": "张三", "sealCount": 2, "employeeCount": 5},
@@ -86,6 +91,12 @@ class ApplicationController {
                        {"code": "COMPANY_REGISTRATION_APPLICATION", "documentId": "5d1f3c9e-7a51-4a8e-b0a4-1f3c9e7a514a"},
                        {"code": "ARTICLES_OF_ASSOCIATION", "documentId": "0b6e2a1c-3d4f-4e5a-8b9c-0d1e2f3a4b5c"},
                        {"code": "ID_CARD", "documentId": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"}]}"""),
+                                @ExampleObject(name = "at a window, identity card read", value = """
+                    {"itemCode": "hrss-unemployment-benefit",
+                     "applicant": {"name": "李四", "type": "NATURAL_PERSON", "idNumber": "33010219850615202X"},
+                     "identityCheck": {"method": "ID_CARD_READER"},
+                     "form": {"terminationDate": "2026-10-31"},
+                     "materials": [{"code": "ID_CARD", "documentId": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"}]}"""),
                                 @ExampleObject(name = "with an e-certificate", value = """
                     {"itemCode": "samr-food-business-licence",
                      "applicant": {"name": "杭州一次科技有限公司", "type": "LEGAL_ENTITY", "idNumber": "91330106MA2XXXXX0X"},
@@ -110,6 +121,9 @@ class ApplicationController {
                                 {"field": "form.sealCount", "message": "number found, integer expected",
                                  "pointer": "/form/sealCount", "code": "WRONG_TYPE"}],
                      "requestId": "8f14e45f"}""")))
+    @ApiResponse(
+            responseCode = "403",
+            description = "identity-not-verified, applicant-not-caller, entity-not-authorized; nothing is stored")
     @ApiResponse(responseCode = "422", description = "certificate-invalid, item-not-available, idempotency-key-reused")
     ResponseEntity<String> submit(
             @RequestBody Requests.SubmitApplication request,
