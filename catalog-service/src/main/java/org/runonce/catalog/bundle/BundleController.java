@@ -120,6 +120,7 @@ class BundleController {
             summary = "Define or redefine a bundle and publish it (catalog-admin)",
             description = "Redefining needs If-Match with the ETag of `GET /bundles/{code}` (412 / 428). A dependency"
                     + " cycle is refused with 422 `bundle-cycle` naming it.")
+    @ApiResponse(responseCode = "200", description = "Defined and published: the bundle, with its ETag")
     @ApiResponse(
             responseCode = "422",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """

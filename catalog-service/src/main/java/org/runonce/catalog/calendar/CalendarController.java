@@ -131,7 +131,7 @@ class CalendarController {
     @Operation(summary = "One region's calendar for a year", description = "No token needed.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     ResponseEntity<byte[]> one(
-            @Parameter(example = "330000") @PathVariable String region,
+            @Parameter(description = "six-digit region code, e.g. 330000") @PathVariable String region,
             @Parameter(example = "2026") @PathVariable int year,
             WebRequest request) {
         return Http.ok(request, representation(service.calendar(region, year)), Http.SHORT);

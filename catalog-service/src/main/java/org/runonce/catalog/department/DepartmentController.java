@@ -108,7 +108,7 @@ class DepartmentController {
                             content = @Content(examples = @ExampleObject(value = """
                                     {"code": "SAMR", "name": {"zh": "市场监督管理局", "en": "Administration for Market \
                                     Regulation"}, "regionCode": "330000", "contact": {"phone": "0571-12345",
-                                    "address": "市民中心B区2楼", "email": null, "officeHours": "工作日 9:00-17:00"}}""")))
+                                    "address": "市民中心B区2楼", "email": "samr@hangzhou.gov.cn", "officeHours": "工作日 9:00-17:00"}}""")))
                     @RequestBody
                     RegisterDepartment body) {
         Department department = service.register(body.code(), body.name(), body.regionCode(), body.contact());
@@ -121,7 +121,12 @@ class DepartmentController {
     ResponseEntity<byte[]> change(
             @PathVariable String code,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody ChangeDepartment body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(examples = @ExampleObject(value = """
+                                    {"name": {"zh": "市场监督管理局", "en": "Administration for Market Regulation"},
+                                     "regionCode": "330000", "contact": {"phone": "0571-12345", "address":                                     "市民中心B区3楼", "email": "samr@hangzhou.gov.cn", "officeHours": "工作日 8:30-17:30"}}""")))
+                    @RequestBody
+                    ChangeDepartment body) {
         Department department = service.change(
                 code,
                 body.name(),

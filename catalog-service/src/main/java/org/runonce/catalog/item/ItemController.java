@@ -283,7 +283,7 @@ class ItemController {
      *
      * @param copyOf version to copy; default the latest published
      */
-    record StartDraft(Integer copyOf) {}
+    record StartDraft(@Schema(example = "1") Integer copyOf) {}
 
     @PostMapping(path = "/{code}/versions")
     @PreAuthorize(ADMIN)
@@ -302,7 +302,10 @@ class ItemController {
             @PathVariable String code,
             @PathVariable int version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody GuideContent content) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(examples = @ExampleObject(value = ItemApiExamples.GUIDE)))
+                    @RequestBody
+                    GuideContent content) {
         ItemVersion revised = service.revise(code, version, content, current -> checkMatch(ifMatch, current));
         return Http.written(view(revised), Http.PRIVATE);
     }
@@ -326,7 +329,7 @@ class ItemController {
      */
     record Publish(
             @Schema(example = "2026-12-01") LocalDate validFrom,
-            @Schema(example = "null") LocalDate validTo) {}
+            @Schema(example = "2027-12-31") LocalDate validTo) {}
 
     @PostMapping(path = "/{code}/versions/{version}/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(ADMIN)
@@ -335,6 +338,7 @@ class ItemController {
             description = "Refused with 422 `publication-refused` listing EVERY missing disclosure (七公开) in"
                     + " `missingDisclosures` and every other problem in `violations`: promised limit not 30% below"
                     + " statutory, validity overlapping another version, unknown department, ...")
+    @ApiResponse(responseCode = "200", description = "Published: the version, with its ETag")
     @ApiResponse(
             responseCode = "422",
             content =
