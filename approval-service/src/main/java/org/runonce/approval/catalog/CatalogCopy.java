@@ -15,6 +15,7 @@ import org.runonce.contracts.catalog.CalendarPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionRetired;
+import org.runonce.contracts.catalog.Name;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
 import org.slf4j.Logger;
@@ -172,6 +173,14 @@ public class CatalogCopy {
         return jdbc.sql("select region_code from catalog_department where code = ?")
                 .param(departmentCode)
                 .query(String.class)
+                .optional();
+    }
+
+    /** A department's name, if the copy knows the department. */
+    public Optional<Name> departmentName(String departmentCode) {
+        return jdbc.sql("select name_zh, name_en from catalog_department where code = ?")
+                .param(departmentCode)
+                .query((rs, row) -> new Name(rs.getString("name_zh"), rs.getString("name_en")))
                 .optional();
     }
 
