@@ -109,8 +109,7 @@ class RestartIT {
                             licence,
                             null,
                             null,
-                            new CertificateDetails(
-                                    "杭州重启科技有限公司", null, java.util.Map.of("companyName", "杭州重启科技有限公司"), null),
+                            new CertificateDetails(null, null, java.util.Map.of("registeredCapital", "100万元"), null),
                             li)
                     .decision()
                     .certificateNumber();

@@ -141,6 +141,15 @@ public class CaseQueries {
         return cases.find(number).map(c -> c.subject().applicant());
     }
 
+    /**
+     * A case as approval's own features see it (the window decision checks a clerk's delegation against the case
+     * intake's acceptance opened): no caller, no access check.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CaseView> find(String number) {
+        return cases.find(number).map(views::of);
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> auditTrail(String number, Caller caller) {
         access.read(number, caller);

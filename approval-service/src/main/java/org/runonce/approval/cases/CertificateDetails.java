@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * What the decision puts on the certificate, beyond the defaults (holder = the applicant; content = item, application
- * and holder).
+ * What the decider edits on the certificate drafted from the case ({@link CertificateDraft}): content fields that are
+ * not reserved, and the validity. The holder comes from the case; a holder given here must be the case's own.
  *
- * @param holderName the holder if not the applicant (e.g. the company being registered), or null
- * @param holderIdNumber the holder's ID number or unified social credit code, or null
- * @param content fields certified (e.g. company name, registered capital), merged over the defaults; or null
+ * @param holderName null, or the case's holder name (anything else is refused)
+ * @param holderIdNumber null, or the case's holder ID number (anything else is refused)
+ * @param content fields certified beyond the form (e.g. business scope), merged over the draft; null removes a field;
+ *     reserved fields are refused; or null
  * @param validUntil last valid day, or null when it does not expire
  */
 public record CertificateDetails(

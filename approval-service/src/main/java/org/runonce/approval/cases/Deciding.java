@@ -61,10 +61,13 @@ public class Deciding {
         return decided(c, Optional.empty(), CertificateDetails.NONE);
     }
 
-    /** Decides a case the window clerk has just opened; the caller has checked the clerk's delegation. */
+    /**
+     * Decides at the window a case intake's acceptance opened (still PENDING); the caller has checked the clerk's
+     * delegation for the case's department and item.
+     */
     @Transactional
     public CaseView atWindow(WindowVerdict w) {
-        var c = cases.lock(w.caseNumber()).orElseThrow();
+        var c = cases.lock(w.caseNumber()).orElseThrow(() -> Refusal.notFound("case", w.caseNumber()));
         var s = c.subject();
         if (!s.departmentCode().equals(w.departmentCode()) || !s.itemCode().equals(w.itemCode())) {
             throw Refusal.conflict(

@@ -1,7 +1,7 @@
 package org.runonce.approval.cases;
 
 /**
- * A decision an authorized window clerk takes at acceptance (授权到位), on a case just opened.
+ * A decision an authorized window clerk takes at acceptance (授权到位), on a case intake's acceptance opened.
  *
  * @param caseNumber the case
  * @param itemCode the item it must be of

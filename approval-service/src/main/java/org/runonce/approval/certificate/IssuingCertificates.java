@@ -1,5 +1,10 @@
 package org.runonce.approval.certificate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.runonce.approval.audit.AuditTrail;
@@ -45,12 +50,7 @@ public class IssuingCertificates {
     @Transactional(propagation = Propagation.MANDATORY)
     public Certificate issue(CertificateRequest request, String number) {
         var certificate = certificates.store(request, number);
-        audit.append(
-                request.caseNumber(),
-                request.actor(),
-                "CERTIFICATE_ISSUED",
-                null,
-                Map.of("certificateNumber", number, "certificateType", request.type(), "keyId", certificate.keyId()));
+        audit.append(request.caseNumber(), request.actor(), "CERTIFICATE_ISSUED", null, issued(certificate));
         events.publish(
                 CertificateIssued.TYPE,
                 request.caseNumber(),
@@ -70,6 +70,44 @@ public class IssuingCertificates {
                         certificate.keyId(),
                         certificate.jws()));
         return certificate;
+    }
+
+    /**
+     * What the trail keeps of an issuance: number, type, key, the holder (the ID number masked, as the trail is read by
+     * the department's reviewers) and SHA-256 of the signed content and of the JWS, which bind the entry to exactly
+     * what was signed, the full holder included.
+     */
+    static Map<String, Object> issued(Certificate certificate) {
+        var holder = new LinkedHashMap<String, Object>();
+        holder.put("subject", certificate.holder().subject());
+        holder.put("name", certificate.holder().name());
+        holder.put("idNumber", masked(certificate.holder().idNumber()));
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("certificateNumber", certificate.number());
+        payload.put("certificateType", certificate.type());
+        payload.put("keyId", certificate.keyId());
+        payload.put("holder", holder);
+        payload.put("jwsSha256", sha256(certificate.jws()));
+        return payload;
+    }
+
+    /** {@code 330102********1234}: the region and the last four, as on a receipt. */
+    static String masked(String idNumber) {
+        if (idNumber == null || idNumber.length() < 11) {
+            return idNumber == null ? null : "*".repeat(idNumber.length());
+        }
+        return idNumber.substring(0, 6)
+                + "*".repeat(idNumber.length() - 10)
+                + idNumber.substring(idNumber.length() - 4);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     /**

@@ -1,52 +1,45 @@
 package org.runonce.approval.window;
 
-import java.util.List;
+import org.runonce.approval.cases.CaseQueries;
 import org.runonce.approval.cases.CaseView;
 import org.runonce.approval.cases.CertificateDetails;
 import org.runonce.approval.cases.Deciding;
-import org.runonce.approval.cases.OpenCases;
-import org.runonce.approval.cases.OpeningCases;
 import org.runonce.approval.cases.Status;
 import org.runonce.approval.cases.WindowVerdict;
 import org.runonce.approval.catalog.CatalogCopy;
 import org.runonce.approval.certificate.Certificate;
 import org.runonce.approval.certificate.Certificates;
-import org.runonce.contracts.intake.Applicant;
-import org.runonce.contracts.intake.ApplicationAccepted;
-import org.runonce.contracts.intake.MaterialReference;
 import org.runonce.starter.domain.Refusal;
-import org.runonce.starter.domain.Time;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The window decision (授权到位) in one transaction: the item must be IMMEDIATE and the clerk hold an active
- * delegation for it; the case is opened (if intake's event has not opened it yet), decided at once with its
- * certificate, and the delegation's use recorded in the department's trail.
+ * The window decision (授权到位) in one transaction, on a case that intake's acceptance opened in approval and that is
+ * still PENDING: everything about the application (applicant, item and its version, department, materials, acceptance
+ * time) is the case's, never the clerk's. The item must be IMMEDIATE and the clerk hold an active delegation of the
+ * case's department for it; the case is decided at once with its certificate, and the delegation's use recorded in the
+ * department's trail.
  */
 @Service
 class DecidingAtWindow {
 
     private final Delegations delegations;
-    private final OpeningCases opening;
+    private final CaseQueries cases;
     private final Deciding deciding;
     private final CatalogCopy catalog;
     private final Certificates certificates;
-    private final Time time;
 
     DecidingAtWindow(
             Delegations delegations,
-            OpeningCases opening,
+            CaseQueries cases,
             Deciding deciding,
             CatalogCopy catalog,
-            Certificates certificates,
-            Time time) {
+            Certificates certificates) {
         this.delegations = delegations;
-        this.opening = opening;
+        this.cases = cases;
         this.deciding = deciding;
         this.catalog = catalog;
         this.certificates = certificates;
-        this.time = time;
     }
 
     /**
@@ -59,50 +52,34 @@ class DecidingAtWindow {
 
     @Transactional
     WindowResult decide(WindowController.WindowDecision request, String clerk) {
-        var version = catalog.itemVersion(request.itemCode(), request.itemVersion())
+        // only a case intake accepted exists here: an invented or future number is not opened by the clerk
+        var accepted = cases.find(request.caseNumber())
+                .orElseThrow(() -> Refusal.notFound("case", request.caseNumber())
+                        .with("hint", "decided at the window once intake's acceptance has opened the case"));
+        var version = catalog.itemVersion(accepted.itemCode(), accepted.itemVersion())
                 .orElseThrow(() -> Refusal.unprocessable(
                         "unknown-item-version",
                         "Unknown item version",
-                        request.itemCode() + " version " + request.itemVersion()
+                        accepted.itemCode() + " version " + accepted.itemVersion()
                                 + " is not in approval's catalog copy"));
         if (!"IMMEDIATE".equals(version.handlingMode())) {
             throw Refusal.unprocessable(
                     "not-immediate",
                     "Not an IMMEDIATE item",
-                    request.itemCode() + " is handled " + version.handlingMode() + ", not decided at the window");
+                    accepted.itemCode() + " is handled " + version.handlingMode() + ", not decided at the window");
         }
         var delegation = delegations
-                .active(clerk, version.departmentCode(), request.itemCode())
+                .active(clerk, accepted.departmentCode(), accepted.itemCode())
                 .orElseThrow(() -> Refusal.forbidden(
                         "no-window-delegation",
                         "Not authorized at the window",
-                        clerk + " holds no delegation of " + version.departmentCode() + " for " + request.itemCode()));
-        var a = request.applicant();
-        var spec = new ApplicationAccepted.Case(
-                request.caseNumber(),
-                request.itemCode(),
-                request.itemVersion(),
-                version.departmentCode(),
-                List.of(),
-                version.timeLimits().promisedWorkingDays(),
-                request.materials() == null
-                        ? List.of()
-                        : request.materials().stream()
-                                .map(m -> new MaterialReference(m.code(), m.documentId(), m.certificateNumber(), null))
-                                .toList());
-        var command = new OpenCases(
-                request.applicationNumber(),
-                null,
-                new Applicant(a.subject(), a.name(), a.type(), a.idNumber(), a.locale(), a.email(), a.phone()),
-                request.region(),
-                request.acceptedAt() == null ? time.now() : request.acceptedAt(),
-                List.of(spec));
-        opening.open(command, spec, clerk);
+                        clerk + " holds no delegation of " + accepted.departmentCode() + " for "
+                                + accepted.itemCode()));
         var c = request.certificate();
         var view = deciding.atWindow(new WindowVerdict(
-                request.caseNumber(),
-                request.itemCode(),
-                version.departmentCode(),
+                accepted.number(),
+                accepted.itemCode(),
+                accepted.departmentCode(),
                 Status.valueOf(request.outcome()),
                 request.reason(),
                 request.legalBasis(),

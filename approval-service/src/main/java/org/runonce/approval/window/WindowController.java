@@ -3,11 +3,9 @@ package org.runonce.approval.window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.time.Instant;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -90,53 +88,39 @@ class WindowController {
     }
 
     /**
-     * A case decided at the window right after acceptance.
+     * A case decided at the window right after acceptance: the case intake's acceptance opened, named by its number;
+     * its application, applicant, item, materials and times are the case's (anything else in the body is ignored).
      *
-     * @param applicationNumber the application intake accepted
-     * @param caseNumber the case ({@code <applicationNumber>-NN})
-     * @param itemCode an IMMEDIATE item
-     * @param itemVersion the version in force at acceptance
-     * @param region region code, or null
-     * @param acceptedAt acceptance time, or null for now
-     * @param applicant the applicant
-     * @param materials what was handed in
+     * @param caseNumber the case ({@code <applicationNumber>-NN}, as intake numbers them)
      * @param outcome APPROVED or REJECTED
      * @param reason reasoning (required for a rejection)
      * @param legalBasis legal basis (required for a rejection)
-     * @param certificate what the certificate states beyond the defaults
+     * @param certificate the decider's edits of the certificate drafted from the case, or null
      */
     record WindowDecision(
-            @NotBlank String applicationNumber,
-            @NotBlank String caseNumber,
-            @NotBlank String itemCode,
-            @Min(1) int itemVersion,
-            String region,
-            Instant acceptedAt,
-            @NotNull @Valid ApplicantInput applicant,
-            List<MaterialInput> materials,
+            @NotBlank @Pattern(regexp = CASE_NUMBER) String caseNumber,
             @NotBlank @Pattern(regexp = "APPROVED|REJECTED") String outcome,
-            String reason,
-            String legalBasis,
+            @Size(max = 2000) String reason,
+            @Size(max = 2000) String legalBasis,
             CertificateInput certificate) {}
 
-    record ApplicantInput(
-            String subject,
-            @NotBlank String name,
-            String type,
-            String idNumber,
-            String locale,
-            String email,
-            String phone) {}
+    /** Intake's case numbers: region, year, sequence, case index. */
+    static final String CASE_NUMBER = "\\d{6}-\\d{4}-\\d{6,12}-\\d{2}";
 
-    record MaterialInput(@NotBlank String code, String documentId, String certificateNumber) {}
-
+    /**
+     * @param holderName null or the case's holder (the holder comes from the case)
+     * @param holderIdNumber null or the case's holder's ID number
+     * @param content content fields beyond the draft (reserved fields refused)
+     * @param validUntil last valid day, or null
+     */
     record CertificateInput(
             String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {}
 
     @PostMapping("/api/approval/window-decisions")
     @PreAuthorize("hasRole('window-clerk')")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Authorized window clerk: open and decide an IMMEDIATE case in one step, certificate at once")
+    @Operation(
+            summary = "Authorized window clerk: decide a just accepted IMMEDIATE case in one step, certificate at once")
     DecidingAtWindow.WindowResult decide(@Valid @RequestBody WindowDecision request, Caller caller) {
         return deciding.decide(request, caller.username());
     }

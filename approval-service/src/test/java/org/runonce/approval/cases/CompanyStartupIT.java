@@ -113,7 +113,6 @@ class CompanyStartupIT extends RunningApproval {
                         .content("""
                                 {"reason": "材料齐全，符合法定形式",
                                  "certificate": {"holderName": "杭州一次办科技有限公司",
-                                                 "holderIdNumber": "91330100MA2TEST01X",
                                                  "content": {"companyName": "杭州一次办科技有限公司",
                                                              "registeredCapital": "100万元"}}}"""))
                 .andExpect(status().isOk())

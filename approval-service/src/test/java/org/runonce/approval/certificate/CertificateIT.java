@@ -72,8 +72,8 @@ class CertificateIT extends RunningApproval {
                 "符合条件",
                 "《食品安全法》第三十五条",
                 new CertificateDetails(
-                        "杭州小笼包店",
-                        "92330100MA2TEST99Y",
+                        null,
+                        null,
                         Map.of("businessScope", "热食类食品制售", "address", "杭州市西湖区文三路1号"),
                         java.time.LocalDate.parse("2031-09-21")),
                 li);
@@ -111,7 +111,8 @@ class CertificateIT extends RunningApproval {
         var claims = json.readValue(parsed.getPayload().toString(), CertificateClaims.class);
         assertThat(claims.iss()).isEqualTo("runonce");
         assertThat(claims.certificateType()).isEqualTo("FOOD_BUSINESS_LICENCE");
-        assertThat(claims.holder().name()).isEqualTo("杭州小笼包店");
+        assertThat(claims.holder().name()).isEqualTo("李小红");
+        assertThat(claims.holder().idNumber()).isEqualTo("330102199202023456");
         assertThat(claims.validUntil()).hasToString("2031-09-21");
         assertThat(claims.content()).containsEntry("businessScope", "热食类食品制售");
 
@@ -127,6 +128,74 @@ class CertificateIT extends RunningApproval {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("VALID"))
                 .andExpect(jsonPath("$.holder").doesNotExist());
+    }
+
+    /**
+     * Issue 16 item 2: whatever the decider's body says, the certificate is issued to the case's applicant with the
+     * case's reserved fields; a body naming another holder or overwriting a reserved field is refused and nothing is
+     * issued; the trail records the holder.
+     */
+    @Test
+    void theHolderAndTheReservedFieldsComeFromTheCaseAndTheTrailNamesTheHolder() throws Exception {
+        String app = Fixtures.newApplicationNumber();
+        opening.open(Fixtures.single(app, Fixtures.FOOD, "SAMR", clock.instant()));
+        String number = app + "-01";
+        var li = caller("li.samr", "SAMR", "reviewer");
+        reviewing.startReview(number, li);
+        reviewing.advance(number, null, li);
+
+        act(number, "approve", reviewer("SAMR", "li.samr"), """
+                        {"certificate": {"holderName": "赵伪造", "holderIdNumber": "110101199003077777"}}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "certificate-holder-from-case"));
+        act(number, "approve", reviewer("SAMR", "li.samr"), """
+                        {"certificate": {"content": {"caseNumber": "330000-2026-000000001-01", "holderName": "赵伪造",
+                                                     "businessScope": "热食类食品制售"}}}""")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "certificate-field-reserved"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("caseNumber, holderName")));
+        assertThat(jdbc.sql("select count(*) from certificate where case_number = ?")
+                        .param(number)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        String decided = act(number, "approve", reviewer("SAMR", "li.samr"), """
+                        {"certificate": {"content": {"businessScope": "热食类食品制售"}}}""")
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String certificate = json.readTree(decided)
+                .path("decision")
+                .path("certificateNumber")
+                .asString();
+        var jws = JWSObject.parse(jdbc.sql("select jws from certificate where number = ?")
+                .param(certificate)
+                .query(String.class)
+                .single());
+        var claims = json.readValue(jws.getPayload().toString(), CertificateClaims.class);
+        assertThat(claims.holder().name()).isEqualTo("李小红");
+        assertThat(claims.holder().idNumber()).isEqualTo("330102199202023456");
+        assertThat(claims.holder().subject()).isEqualTo("applicant-1");
+        assertThat(claims.content())
+                .containsEntry("holderName", "李小红")
+                .containsEntry("caseNumber", number)
+                .containsEntry("applicationNumber", app)
+                .containsEntry("businessScope", "热食类食品制售");
+
+        String issued = jdbc.sql(
+                        "select payload from audit_entry where case_number = ? and action = 'CERTIFICATE_ISSUED'")
+                .param(number)
+                .query(String.class)
+                .single();
+        var payload = json.readTree(issued);
+        assertThat(payload.path("certificateNumber").asString()).isEqualTo(certificate);
+        assertThat(payload.path("holder").path("name").asString()).isEqualTo("李小红");
+        assertThat(payload.path("holder").path("subject").asString()).isEqualTo("applicant-1");
+        assertThat(payload.path("holder").path("idNumber").asString()).isEqualTo("330102********3456");
+        assertThat(issued).doesNotContain("330102199202023456");
+        assertThat(payload.path("jwsSha256").asString()).hasSize(64);
     }
 
     @Test
