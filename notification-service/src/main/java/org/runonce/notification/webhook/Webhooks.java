@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 public class Webhooks {
 
     private final Subscriptions subscriptions;
+    private final DepartmentViews views;
     private final Deliveries deliveries;
     private final CallbackUrls urls;
     private final WebhookSender sender;
@@ -28,6 +29,7 @@ public class Webhooks {
 
     Webhooks(
             Subscriptions subscriptions,
+            DepartmentViews views,
             Deliveries deliveries,
             CallbackUrls urls,
             WebhookSender sender,
@@ -35,6 +37,7 @@ public class Webhooks {
             Time time,
             NotificationProperties properties) {
         this.subscriptions = subscriptions;
+        this.views = views;
         this.deliveries = deliveries;
         this.urls = urls;
         this.sender = sender;
@@ -45,15 +48,22 @@ public class Webhooks {
 
     /**
      * Queues the event for every active subscription of its department that wants its type, in the caller's
-     * transaction (the consumer's, which also marks the event processed). Events without a department go to nobody.
+     * transaction (the consumer's, which also marks the event processed). Intake's events about an accepted
+     * application go to each department concerned as that department's view ({@link DepartmentViews}); other events
+     * without a department go to nobody.
      *
      * @return deliveries created
      */
     @Transactional
     public int fanOut(CloudEvent<JsonNode> event) {
-        if (event.department() == null) {
-            return 0;
+        int created = 0;
+        for (CloudEvent<JsonNode> view : views.of(event)) {
+            created += fanOutInDepartment(view);
         }
+        return created;
+    }
+
+    private int fanOutInDepartment(CloudEvent<JsonNode> event) {
         String body = null;
         int created = 0;
         for (Subscription subscription : subscriptions.activeOf(event.department())) {

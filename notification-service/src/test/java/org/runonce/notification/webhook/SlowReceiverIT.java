@@ -81,6 +81,7 @@ class SlowReceiverIT {
                 TestEvents kafka = new TestEvents(bootstrapServers, json)) {
             String slowSubscription = subscribe(
                     department, "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook");
+            clock.set(clock.instant().plusSeconds(1)); // subscribed later: its delivery is queued after the slow one's
             String fastSubscription = subscribe(department, fast.url());
             kafka.send(
                     Topics.APPROVAL,
