@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deadlines the job raising warnings and overdue events
  * @param certificates e-certificate signing
  * @param publication results publication (公示)
+ * @param audit the audit trails' chain key and their checkpoints
+ * @param database the role the service runs as
  */
 @Validated
 @ConfigurationProperties("runonce.approval")
@@ -29,7 +32,9 @@ public record ApprovalProperties(
         @DefaultValue("330000") @NotNull String defaultRegion,
         @Valid @DefaultValue Deadlines deadlines,
         @Valid @DefaultValue Certificates certificates,
-        @Valid @DefaultValue Publication publication) {
+        @Valid @DefaultValue Publication publication,
+        @Valid @DefaultValue Audit audit,
+        @Valid @DefaultValue Database database) {
 
     /**
      * @param enabled whether the job runs on a schedule (tests call it directly)
@@ -55,4 +60,32 @@ public record ApprovalProperties(
      */
     public record Publication(
             @DefaultValue("LICENCE") @NotEmpty List<@NotBlank String> kinds) {}
+
+    /**
+     * @param key the secret the audit chain is keyed with (HMAC-SHA256), at least 32 characters, kept outside the
+     *     database (a Kubernetes secret); whoever edits the database without it cannot re-chain a trail. The default
+     *     in {@code application.yml} is a published demo key for local use only
+     * @param keyId names the key in every entry (a key rotation keeps older trails verifiable under their id)
+     * @param checkpoints whether the checkpoint job runs on a schedule (tests call it directly)
+     * @param checkpointInterval how often the heads of trails that grew are published ({@code audit.checkpoint})
+     */
+    public record Audit(
+            @NotBlank @Size(min = 32) String key,
+            @DefaultValue("local-demo") @NotBlank String keyId,
+            @DefaultValue("true") boolean checkpoints,
+            @DefaultValue("1m") @NotNull Duration checkpointInterval) {}
+
+    /**
+     * The database role the service runs as; Flyway migrates as the owner ({@code spring.datasource.username}).
+     *
+     * @param runtimeUser a role that does not own the tables, granted only what the service needs (so it cannot
+     *     switch off the guards, {@code ALTER TABLE ... DISABLE TRIGGER}); unset: the service runs as the owner
+     * @param runtimePassword its password
+     * @param createRuntimeUser whether the migration creates the runtime role when it is missing (the local stack,
+     *     where the owner is a superuser); in production the operator creates it (CloudNativePG managed roles)
+     */
+    public record Database(
+            String runtimeUser,
+            String runtimePassword,
+            @DefaultValue("false") boolean createRuntimeUser) {}
 }

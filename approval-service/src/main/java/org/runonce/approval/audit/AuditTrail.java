@@ -1,16 +1,15 @@
 package org.runonce.approval.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.runonce.approval.ApprovalProperties;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,12 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends to and verifies the per-case, hash-chained audit trail. Appends of one case are serialized by a
- * transaction-scoped advisory lock, so concurrent actions (and views, which do not lock the case) never fork the
- * chain.
+ * Appends to and verifies the per-case audit trail, chained with a key held outside the database (HMAC-SHA256, see
+ * {@link ChainKey}) and checked against the last checkpoint of its head ({@link AuditCheckpoints}). Appends of one
+ * case are serialized by a transaction-scoped advisory lock, so concurrent actions (and views, which do not lock the
+ * case) never fork the chain.
  */
 @Service
 public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    /** The trail key prefix of a department's window delegations, {@code DELEGATIONS-<department>}. */
+    public static final String DELEGATIONS = "DELEGATIONS-";
 
     /** {@code prev_hash} of a case's first entry. */
     public static final String GENESIS = "0".repeat(64);
@@ -31,11 +36,22 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Time time;
+    private final ChainKey key;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Time time) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Time time, ApprovalProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.time = time;
+        this.key = ChainKey.of(properties.audit().keyId(), properties.audit().key());
+        if (key.isDemo()) {
+            log.warn("The audit chain is keyed with the published demo key: local use only, set"
+                    + " runonce.approval.audit.key in production");
+        }
+    }
+
+    /** The key new entries are chained with. */
+    ChainKey key() {
+        return key;
     }
 
     /**
@@ -57,11 +73,12 @@ public class AuditTrail {
         String prevHash = last.map(Map.Entry::getValue).orElse(GENESIS);
         Instant at = time.now();
         String text = payload == null ? "{}" : json.writeValueAsString(payload);
-        String hash = hash(new AuditEntry(caseNumber, seq, actor, action, reason, at, text, prevHash, null));
+        String hash = hash(new AuditEntry(caseNumber, seq, actor, action, reason, at, text, prevHash, null), key);
         jdbc.sql("""
-                        insert into audit_entry (case_number, seq, actor, action, reason, at, payload, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseNumber, seq, actor, action, reason, Jdbc.timestamp(at), text, prevHash, hash)
+                        insert into audit_entry (case_number, seq, actor, action, reason, at, payload, prev_hash, hash,
+                            key_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseNumber, seq, actor, action, reason, Jdbc.timestamp(at), text, prevHash, hash, key.id())
                 .update();
         return new AuditEntry(caseNumber, seq, actor, action, reason, at, text, prevHash, hash);
     }
@@ -85,22 +102,83 @@ public class AuditTrail {
                 .list();
     }
 
-    /** Recomputes every hash of the case's trail and reports the first entry that was changed, removed or forged. */
+    /**
+     * Recomputes every hash of the case's trail with the chain key, and holds its head against the last checkpoint
+     * approval recorded ({@code audit_checkpoint}): reports the first entry that was changed, removed or forged, or the
+     * tail that is missing.
+     */
     public ChainVerification verify(String caseNumber) {
-        return verify(caseNumber, entries(caseNumber));
+        return verify(caseNumber, null);
     }
 
-    static ChainVerification verify(String caseNumber, List<AuditEntry> entries) {
+    /**
+     * As {@link #verify(String)}, held against {@code checkpoint} as well: one a department system or auditor kept
+     * from the {@code audit.checkpoint} events (outside this database, so deleting approval's own copy does not help).
+     *
+     * @param checkpoint a checkpoint of this trail, or null
+     */
+    public ChainVerification verify(String caseNumber, Checkpoint checkpoint) {
+        var entries = entries(caseNumber);
+        var ids = jdbc.sql("select key_id from audit_entry where case_number = ? order by seq")
+                .param(caseNumber)
+                .query(String.class)
+                .list();
+        var result = verify(caseNumber, entries, ids, key);
+        if (!result.intact()) {
+            return result;
+        }
+        var recorded = jdbc.sql("""
+                        select entries, head_hash from audit_checkpoint where trail = ?
+                        order by entries desc limit 1""")
+                .param(caseNumber)
+                .query((rs, n) -> new Checkpoint(rs.getInt("entries"), rs.getString("head_hash")))
+                .optional();
+        for (var anchor : new Checkpoint[] {checkpoint, recorded.orElse(null)}) {
+            if (anchor != null) {
+                var held = against(caseNumber, entries, anchor);
+                if (!held.intact()) {
+                    return held;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A trail's head as a checkpoint recorded it.
+     *
+     * @param entries how many entries the trail had
+     * @param headHash the hash of entry {@code entries}
+     */
+    public record Checkpoint(int entries, String headHash) {}
+
+    /** The trail held against a checkpoint: it must still have the checkpoint's head, with the same hash. */
+    static ChainVerification against(String caseNumber, List<AuditEntry> entries, Checkpoint checkpoint) {
+        if (entries.size() < checkpoint.entries()) {
+            return broken(caseNumber, entries, entries.size() + 1, "TRUNCATED");
+        }
+        if (!entries.get(checkpoint.entries() - 1).hash().equals(checkpoint.headHash())) {
+            return broken(caseNumber, entries, checkpoint.entries(), "CHECKPOINT_MISMATCH");
+        }
+        return new ChainVerification(
+                caseNumber, entries.size(), true, null, null, entries.getLast().hash());
+    }
+
+    static ChainVerification verify(String caseNumber, List<AuditEntry> entries, List<String> keyIds, ChainKey key) {
         String previous = GENESIS;
         int expectedSeq = 1;
-        for (AuditEntry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry e = entries.get(i);
             if (e.seq() != expectedSeq) {
                 return broken(caseNumber, entries, expectedSeq, "MISSING_ENTRY");
             }
             if (!e.prevHash().equals(previous)) {
                 return broken(caseNumber, entries, e.seq(), "BROKEN_LINK");
             }
-            String recomputed = hash(e);
+            if (!key.id().equals(keyIds.get(i))) {
+                return broken(caseNumber, entries, e.seq(), "UNKNOWN_KEY");
+            }
+            String recomputed = hash(e, key);
             if (!recomputed.equals(e.hash())) {
                 return broken(caseNumber, entries, e.seq(), "HASH_MISMATCH");
             }
@@ -115,10 +193,10 @@ public class AuditTrail {
     }
 
     /**
-     * SHA-256 (hex) over the canonical content: every field length-prefixed (so no two different entries share a
-     * byte string), the time as an ISO instant to the microsecond, then the previous hash.
+     * HMAC-SHA256 (hex, keyed with the chain key) over the canonical content: every field length-prefixed (so no two
+     * different entries share a byte string), the time as an ISO instant to the microsecond, then the previous hash.
      */
-    static String hash(AuditEntry entry) {
+    static String hash(AuditEntry entry, ChainKey key) {
         StringBuilder canonical = new StringBuilder();
         for (String field : new String[] {
             entry.caseNumber(),
@@ -132,12 +210,6 @@ public class AuditTrail {
         }) {
             canonical.append(field.length()).append(':').append(field).append(';');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return key.mac(canonical.toString());
     }
 }

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.runonce.approval.audit.AuditEntry;
+import org.runonce.approval.audit.AuditTrail;
 import org.runonce.approval.audit.ChainVerification;
 import org.runonce.approval.certificate.Certificate;
 import org.runonce.contracts.approval.SupplementRequested;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -131,9 +133,25 @@ class CaseController {
 
     @GetMapping("/{number}/audit/verify")
     @PreAuthorize(READERS)
-    @Operation(summary = "Recompute the hash chain; the first broken link if the trail was tampered with")
-    ChainVerification verifyAudit(@PathVariable String number, Caller caller) {
-        return queries.verifyAudit(number, caller);
+    @Operation(
+            summary = "Recompute the keyed hash chain and hold it against the last checkpoint (and the one given, as a"
+                    + " department system kept it from the audit.checkpoint events); the first broken link or the"
+                    + " missing tail if the trail was tampered with")
+    ChainVerification verifyAudit(
+            @PathVariable String number,
+            @RequestParam(required = false) @Min(1) Integer checkpointEntries,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}") String checkpointHash,
+            Caller caller) {
+        if ((checkpointEntries == null) != (checkpointHash == null)) {
+            throw Refusal.badRequest(
+                    "checkpoint-incomplete",
+                    "Checkpoint incomplete",
+                    "give both checkpointEntries and checkpointHash, or neither");
+        }
+        return queries.verifyAudit(
+                number,
+                checkpointEntries == null ? null : new AuditTrail.Checkpoint(checkpointEntries, checkpointHash),
+                caller);
     }
 
     // ---- queue --------------------------------------------------------------------------------------------------

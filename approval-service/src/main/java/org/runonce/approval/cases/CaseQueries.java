@@ -157,8 +157,8 @@ public class CaseQueries {
     }
 
     @Transactional(readOnly = true)
-    public ChainVerification verifyAudit(String number, Caller caller) {
+    public ChainVerification verifyAudit(String number, AuditTrail.Checkpoint checkpoint, Caller caller) {
         access.read(number, caller);
-        return audit.verify(number);
+        return audit.verify(number, checkpoint);
     }
 }

@@ -34,7 +34,7 @@ class Delegations {
 
     /** The key of a department's delegation trail in the audit table. */
     static String trail(String department) {
-        return "DELEGATIONS-" + department;
+        return AuditTrail.DELEGATIONS + department;
     }
 
     @Transactional

@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The hash chain finds the first entry that was changed, removed, inserted or re-linked. */
+/**
+ * The keyed hash chain finds the first entry that was changed, removed, inserted or re-linked, an entry re-chained
+ * without the key, and a trail shorter than its checkpoint.
+ */
 class AuditTrailTest {
 
     static final Instant AT = Instant.parse("2026-09-23T02:00:00.123456Z");
+
+    static final ChainKey KEY = ChainKey.of("test", "a test key of at least thirty-two characters");
 
     static List<AuditEntry> chain(int n) {
         List<AuditEntry> entries = new ArrayList<>();
@@ -35,16 +40,22 @@ class AuditTrailTest {
             Instant at,
             String payload,
             String prevHash) {
-        return AuditTrail.hash(new AuditEntry(caseNumber, seq, actor, action, reason, at, payload, prevHash, null));
+        return AuditTrail.hash(
+                new AuditEntry(caseNumber, seq, actor, action, reason, at, payload, prevHash, null), KEY);
+    }
+
+    static ChainVerification verify(List<AuditEntry> entries) {
+        return AuditTrail.verify(
+                "C-1", entries, entries.stream().map(e -> KEY.id()).toList(), KEY);
     }
 
     @Test
     void anUntouchedChainVerifies() {
-        var result = AuditTrail.verify("C-1", chain(5));
+        var result = verify(chain(5));
         assertThat(result.intact()).isTrue();
         assertThat(result.entries()).isEqualTo(5);
         assertThat(result.lastHash()).isEqualTo(chain(5).getLast().hash());
-        assertThat(AuditTrail.verify("C-1", List.of()).intact()).isTrue();
+        assertThat(verify(List.of()).intact()).isTrue();
     }
 
     @Test
@@ -64,7 +75,7 @@ class AuditTrailTest {
                         e.prevHash(),
                         e.hash()));
 
-        var result = AuditTrail.verify("C-1", entries);
+        var result = verify(entries);
 
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenSeq()).isEqualTo(3);
@@ -90,7 +101,7 @@ class AuditTrailTest {
                         e.prevHash(),
                         forged));
 
-        var result = AuditTrail.verify("C-1", entries);
+        var result = verify(entries);
 
         assertThat(result.firstBrokenSeq()).isEqualTo(3);
         assertThat(result.problem()).isEqualTo("BROKEN_LINK");
@@ -101,7 +112,7 @@ class AuditTrailTest {
         var entries = chain(5);
         entries.remove(3);
 
-        var result = AuditTrail.verify("C-1", entries);
+        var result = verify(entries);
 
         assertThat(result.firstBrokenSeq()).isEqualTo(4);
         assertThat(result.problem()).isEqualTo("MISSING_ENTRY");
@@ -113,5 +124,67 @@ class AuditTrailTest {
                 .isNotEqualTo(hash("C-1", 1, "a", "bc", null, AT, "{}", AuditTrail.GENESIS));
         assertThat(hash("C-1", 1, "a", "b", null, AT, "{}", AuditTrail.GENESIS))
                 .isNotEqualTo(hash("C-1", 1, "a", "b", "", AT, "{}", AuditTrail.GENESIS));
+    }
+
+    /** Issue 16 item 6: plain SHA-256 (what anyone can compute) no longer makes a hash the chain accepts. */
+    @Test
+    void anEntryReChainedWithoutTheKeyIsFound() throws Exception {
+        var entries = chain(5);
+        var edited = new ArrayList<AuditEntry>(entries.subList(0, 2));
+        String prev = entries.get(1).hash();
+        for (int i = 2; i < 5; i++) {
+            var e = entries.get(i);
+            var forged = new AuditEntry(
+                    e.caseNumber(),
+                    e.seq(),
+                    i == 2 ? "someone.else" : e.actor(),
+                    e.action(),
+                    e.reason(),
+                    e.at(),
+                    e.payload(),
+                    prev,
+                    null);
+            String hash = ChainKey.of("guess", "not the key, but thirty-two characters")
+                    .mac(forged.toString());
+            edited.add(new AuditEntry(
+                    forged.caseNumber(),
+                    forged.seq(),
+                    forged.actor(),
+                    forged.action(),
+                    forged.reason(),
+                    forged.at(),
+                    forged.payload(),
+                    prev,
+                    hash));
+            prev = hash;
+        }
+
+        var result = verify(edited);
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(3);
+        assertThat(result.problem()).isEqualTo("HASH_MISMATCH");
+    }
+
+    @Test
+    void aTrailShorterThanItsCheckpointIsTruncatedAndAnotherHeadIsAMismatch() {
+        var entries = chain(5);
+        var checkpoint = new AuditTrail.Checkpoint(5, entries.get(4).hash());
+
+        assertThat(AuditTrail.against("C-1", entries, checkpoint).intact()).isTrue();
+        var truncated = AuditTrail.against("C-1", entries.subList(0, 3), checkpoint);
+        assertThat(truncated.problem()).isEqualTo("TRUNCATED");
+        assertThat(truncated.firstBrokenSeq()).isEqualTo(4);
+        var other = AuditTrail.against("C-1", chain(6), new AuditTrail.Checkpoint(5, "f".repeat(64)));
+        assertThat(other.problem()).isEqualTo("CHECKPOINT_MISMATCH");
+        assertThat(other.firstBrokenSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void anEntryOfAnotherKeyIsNotTakenForOne() {
+        var entries = chain(2);
+        var result = AuditTrail.verify("C-1", entries, List.of("test", "legacy"), KEY);
+        assertThat(result.problem()).isEqualTo("UNKNOWN_KEY");
+        assertThat(result.firstBrokenSeq()).isEqualTo(2);
     }
 }
