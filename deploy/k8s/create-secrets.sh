@@ -18,6 +18,17 @@ for role in catalog intake approval notification keycloak; do
   kubectl -n "$ns" create secret generic "$name" --type=kubernetes.io/basic-auth \
     --from-literal=username="$role" --from-literal=password="$(openssl rand -base64 33 | tr -d '/+=' | cut -c1-32)"
 done
+# approval's runtime role (owns nothing; see base/postgres/cluster.yaml)
+if ! kubectl -n "$ns" get secret runonce-db-approval-app >/dev/null 2>&1; then
+  kubectl -n "$ns" create secret generic runonce-db-approval-app --type=kubernetes.io/basic-auth \
+    --from-literal=username=approval_app --from-literal=password="$(openssl rand -base64 33 | tr -d '/+=' | cut -c1-32)"
+fi
+# the key approval's audit chain is keyed with (HMAC-SHA256); keep a copy outside the cluster: without it the
+# trails cannot be verified. Rotation is not supported yet: entries of another key id report UNKNOWN_KEY.
+if ! kubectl -n "$ns" get secret approval-audit-key >/dev/null 2>&1; then
+  kubectl -n "$ns" create secret generic approval-audit-key \
+    --from-literal=id="audit-$(date +%Y%m%d)" --from-literal=key="$(openssl rand -base64 48 | tr -d '\n')"
+fi
 if [ -n "${BACKUP_S3_ACCESS_KEY_ID:-}" ]; then
   kubectl -n "$ns" get secret runonce-backup-s3 >/dev/null 2>&1 || kubectl -n "$ns" create secret generic runonce-backup-s3 \
     --from-literal=ACCESS_KEY_ID="$BACKUP_S3_ACCESS_KEY_ID" --from-literal=ACCESS_SECRET_KEY="$BACKUP_S3_SECRET_ACCESS_KEY"
