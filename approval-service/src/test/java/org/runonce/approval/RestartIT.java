@@ -54,6 +54,7 @@ class RestartIT {
                         "--spring.lifecycle.timeout-per-shutdown-phase=5s",
                         "--server.port=0",
                         "--runonce.approval.deadlines.enabled=false",
+                        "--runonce.approval.audit.checkpoints=false",
                         "--runonce.events.resubmit-interval=2s",
                         "--runonce.events.resubmit-older-than=1s");
         running.getBean(MovableClock.class).setDay("2026-09-22");

@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * clock, MockMvc and the fixtures' catalog loaded: what the integration tests share (one Spring context for all of
  * them, as their configuration is the same).
  */
-@SpringBootTest(properties = "runonce.approval.deadlines.enabled=false")
+// the scheduled jobs stay off (tests call DeadlineWatch and AuditCheckpoints directly): a checkpoint event in the
+// middle of a test would be one more event on a case's subject
+@SpringBootTest(properties = {"runonce.approval.deadlines.enabled=false", "runonce.approval.audit.checkpoints=false"})
 @AutoConfigureMockMvc
 @WithLocalInfrastructure
 @Import(TestClockConfiguration.class)
