@@ -76,7 +76,10 @@ class DepartmentSystemsRealmTest {
             assertThat(client.path("directAccessGrantsEnabled").asBoolean())
                     .as(clientId)
                     .isFalse();
-            assertThat(client.path("defaultClientScopes").toString()).contains("\"runonce-audiences\"");
+            // tokens for the services a department system needs (gateway, approval, notification, intake documents)
+            assertThat(client.path("defaultClientScopes").toString())
+                    .contains("\"runonce-audience-approval\"", "\"runonce-audience-gateway\"")
+                    .doesNotContain("\"runonce-audiences\"", "\"runonce-audience-catalog\"");
             var claim = find(client.path("protocolMappers"), "protocolMapper", "oidc-hardcoded-claim-mapper");
             assertThat(claim).as(clientId + " department claim").isNotNull();
             assertThat(claim.path("config").path("claim.name").asString()).isEqualTo("department");

@@ -74,4 +74,74 @@ class KeycloakRealmTest {
                         "runonce-approval",
                         "runonce-notification");
     }
+
+    /** Each client's tokens carry only the audiences of the services it needs: the applicants' portal not approval. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void thePortalsTokensAreForTheServicesTheyNeedOnly(String overlay) {
+        JsonNode realm = realm(overlay);
+
+        assertThat(audiences(realm, "runonce-portal"))
+                .containsExactlyInAnyOrder(
+                        "runonce-gateway", "runonce-catalog", "runonce-intake", "runonce-notification");
+        assertThat(audiences(realm, "runonce-office"))
+                .containsExactlyInAnyOrder(
+                        "runonce-gateway",
+                        "runonce-catalog",
+                        "runonce-intake",
+                        "runonce-approval",
+                        "runonce-notification");
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(client.path("clientId").asString()).isIn("runonce-portal", "runonce-office");
+        }
+    }
+
+    /** The real-name identity is declared in the user profile, written only by administrators, mapped into tokens. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void theVerifiedIdentityIsAnAdministratorsAttributeMappedIntoTheAccessToken(String overlay) {
+        JsonNode realm = realm(overlay);
+        JsonNode profile = Kustomize.YAML.readTree(
+                realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0")
+                        .asString());
+        List<String> claims = new ArrayList<>();
+        for (JsonNode scope : realm.path("clientScopes")) {
+            for (JsonNode mapper : scope.path("protocolMappers")) {
+                if (mapper.at("/config/access.token.claim").asString().equals("true")) {
+                    claims.add(mapper.at("/config/claim.name").asString());
+                }
+            }
+        }
+        for (String attribute : List.of("id_type", "id_number", "verified_name", "legal_entities")) {
+            JsonNode declared = null;
+            for (JsonNode a : profile.path("attributes")) {
+                if (a.path("name").asString().equals(attribute)) {
+                    declared = a;
+                }
+            }
+            assertThat(declared).as(attribute + " declared in the user profile").isNotNull();
+            assertThat(declared.at("/permissions/edit").toString()).isEqualTo("[\"admin\"]");
+            assertThat(claims).as(attribute + " mapped into the access token").contains(attribute);
+        }
+    }
+
+    /** The aud values the client's default scopes put into its access tokens. */
+    static List<String> audiences(JsonNode realm, String clientId) {
+        List<String> scopes = new ArrayList<>();
+        JsonNode client = null;
+        for (JsonNode c : realm.path("clients")) {
+            if (c.path("clientId").asString().equals(clientId)) {
+                client = c;
+            }
+        }
+        assertThat(client).as(clientId).isNotNull();
+        client.path("defaultClientScopes").forEach(s -> scopes.add(s.asString()));
+        List<String> audiences = new ArrayList<>();
+        for (JsonNode scope : realm.path("clientScopes")) {
+            if (scopes.contains(scope.path("name").asString())) {
+                scope.findValues("included.custom.audience").forEach(a -> audiences.add(a.asString()));
+            }
+        }
+        return audiences;
+    }
 }

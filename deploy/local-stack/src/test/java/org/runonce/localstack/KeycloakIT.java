@@ -76,7 +76,22 @@ class KeycloakIT {
         assertThat(strings(claims.path("realm_access").path("roles"))).contains("applicant");
         assertThat(claims.has("department")).isFalse();
         assertThat(claims.path("applicant_type").asString()).isEqualTo("PERSON");
+        // the real-name identity the verification recorded, mapped into the access token
+        assertThat(claims.path("id_number").asString()).isEqualTo("330106199003071236");
+        assertThat(claims.path("verified_name").asString()).isEqualTo("张三");
+        assertThat(claims.path("id_type").asString()).isEqualTo("RESIDENT_ID");
         assertThat(strings(claims.path("aud"))).containsAll(RUNONCE_AUDIENCES);
+    }
+
+    @Test
+    void aCompanysAccountListsTheEntitiesItActsForAndStaffHaveNoVerifiedIdentity() {
+        JsonNode acme = claims(keycloak.passwordToken("acme.corp", "runonce"));
+
+        assertThat(strings(acme.path("legal_entities")))
+                .containsExactly("91330106MA2B3C4D5D|杭州艾克美科技有限公司|LEGAL_REPRESENTATIVE");
+        assertThat(acme.path("verified_name").asString()).isEqualTo("王艾克");
+        assertThat(claims(keycloak.passwordToken("clerk.wang", "runonce")).has("id_number"))
+                .isFalse();
     }
 
     @Test
@@ -113,7 +128,10 @@ class KeycloakIT {
 
         assertThat(claims.path("department").asString()).isEqualTo("SAMR");
         assertThat(strings(claims.path("realm_access").path("roles"))).contains("department-system");
-        assertThat(strings(claims.path("aud"))).containsAll(RUNONCE_AUDIENCES);
+        // only the services a department system needs: not the catalog
+        assertThat(strings(claims.path("aud")))
+                .contains("runonce-gateway", "runonce-approval", "runonce-notification", "runonce-intake")
+                .doesNotContain("runonce-catalog");
         assertThat(claims(keycloak.clientCredentialsToken("tax-system", "tax-system-secret"))
                         .path("department")
                         .asString())
