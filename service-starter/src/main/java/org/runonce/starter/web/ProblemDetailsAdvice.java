@@ -3,10 +3,12 @@ package org.runonce.starter.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.runonce.starter.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,7 +224,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static FieldProblem field(FieldError error) {
+        if (error.isBindingFailure()) {
+            // Spring's own message names Java types ("Failed to convert value of type 'java.lang.String'...")
+            return new FieldProblem(error.getField(), "must be " + expected(error), code("typeMismatch"));
+        }
         return new FieldProblem(error.getField(), error.getDefaultMessage(), code(error.getCode()));
+    }
+
+    /** What a value that could not be converted should have been, in words a caller understands. */
+    private static String expected(FieldError error) {
+        Class<?> type = error.contains(TypeMismatchException.class)
+                ? error.unwrap(TypeMismatchException.class).getRequiredType()
+                : null;
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "LocalDate" -> "a date (yyyy-mm-dd)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a time (ISO 8601, e.g. 2026-12-07T08:00:00Z)";
+            case "UUID" -> "a UUID";
+            default -> "a " + type.getSimpleName();
+        };
     }
 
     /** The constraint's name of a resolvable error: its last, least specific code ({@code NotBlank}). */

@@ -51,6 +51,14 @@ class NoteController {
         return notes.create(note.id(), note.text()).id();
     }
 
+    /** A query bound to a record, as the services' list filters are. */
+    record NoteQuery(Integer page, Boolean open) {}
+
+    @GetMapping("/api/test/notes")
+    String list(NoteQuery query) {
+        return "page " + query.page();
+    }
+
     @GetMapping("/api/test/notes/{number}")
     String byNumber(@PathVariable long number) {
         throw new Refusal(404, "note-not-found", "Note not found", "No note " + number).with("number", number);

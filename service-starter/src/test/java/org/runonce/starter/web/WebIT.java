@@ -98,6 +98,19 @@ class WebIT {
     }
 
     @Test
+    void aQueryValueOfTheWrongTypeIsAFieldErrorThatNamesNoJavaType() throws Exception {
+        mvc.perform(asReviewer(get("/api/test/notes").param("page", "abc").param("open", "maybe")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://runonce.org/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("open"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be true or false"))
+                .andExpect(jsonPath("$.errors[0].code").value("TYPE_MISMATCH"))
+                .andExpect(jsonPath("$.errors[1].field").value("page"))
+                .andExpect(jsonPath("$.errors[1].message").value("must be a whole number"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("java."))));
+    }
+
+    @Test
     void unknownPathsAndWrongMethodsAreTypedByStatus() throws Exception {
         mvc.perform(asReviewer(get("/api/test/nothing-here")))
                 .andExpect(status().isNotFound())
