@@ -78,11 +78,9 @@ for code in COMPANY_REGISTRATION_APPLICATION ID_CARD PREMISES_PROOF OFFICER_APPO
             SEAL_ENGRAVING_APPLICATION FINANCE_OFFICER_ID EMPLOYEE_LIST; do
   MATERIALS="$MATERIALS${MATERIALS:+,}$(upload "$ZHANG" $code)"
 done
-ID_NUMBER=$(python3 -c '
-import random; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; b="33010619900101%03d" % random.randrange(1000)
-print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])')
 FORM='{"companyName":"杭州一次科技有限公司","registeredCapitalYuan":1000000,"businessScope":"软件开发","registeredAddress":"杭州市西湖区文三路1号","legalRepresentativeName":"张三","sealCount":2,"employeeCount":5}'
-APPLICANT="{\"name\":\"张三\",\"type\":\"NATURAL_PERSON\",\"idNumber\":\"$ID_NUMBER\",\"locale\":\"zh-CN\",\"email\":\"zhang.san@example.com\"}"
+# online the applicant is zhang.san's verified identity (实名认证) from the token: name and ID number are not sent
+APPLICANT='{"type":"NATURAL_PERSON","locale":"zh-CN","email":"zhang.san@example.com"}'
 call POST /api/intake/applications "$ZHANG" \
   "{\"bundleCode\":\"company-startup\",\"applicant\":$APPLICANT,\"form\":$FORM,\"materials\":[$MATERIALS]}" > "$WORK/app.json"
 NUMBER=$(json 'd["number"]' < "$WORK/app.json")

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.runonce.contracts.TestIds;
 import org.runonce.localstack.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -152,24 +151,17 @@ final class Api {
         return response.text("id");
     }
 
-    /** Submits a company registration with a fresh resident id number and a fresh Idempotency-Key. */
+    /**
+     * Submits a company registration with a fresh Idempotency-Key, online in the applicant's own name: the verified
+     * identity of the demo user's token (the body names nobody else).
+     */
     Submitted submit(Applicant applicant) throws Exception {
         String company = "杭州基准" + ThreadLocalRandom.current().nextInt(1_000_000) + "科技有限公司";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("itemCode", ITEM);
         body.put(
                 "applicant",
-                Map.of(
-                        "name",
-                        applicant.name(),
-                        "type",
-                        "NATURAL_PERSON",
-                        "idNumber",
-                        TestIds.residentId(),
-                        "locale",
-                        "zh-CN",
-                        "email",
-                        applicant.user() + "@example.com"));
+                Map.of("type", "NATURAL_PERSON", "locale", "zh-CN", "email", applicant.user() + "@example.com"));
         body.put(
                 "form",
                 Map.of(
