@@ -55,7 +55,7 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
         // Modulith sends an outbox publication from an @Async listener after the writing transaction committed: the
         // executor thread gets the committing thread's observation, so the record continues the request's trace
         p.put("spring.task.execution.propagate-context", true);
-        // Spring Security's observations would add eight spans to every request for filters nobody looks at
+        // Spring Security's observations would add spans per filter phase and authorization to every request
         p.put("management.observations.enable.spring.security", false);
         // metrics are scraped by Prometheus; the OTLP registry the OpenTelemetry starter brings must not push
         p.put("management.otlp.metrics.export.enabled", false);

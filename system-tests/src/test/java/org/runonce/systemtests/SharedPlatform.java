@@ -13,6 +13,12 @@ import org.runonce.localstack.LocalPlatform;
  */
 final class SharedPlatform implements ParameterResolver {
 
+    /**
+     * The collector the platform's applications export their spans to (OTLP over HTTP). Sampling stays at the
+     * platform's default (one trace in ten); a test that follows a trace sends a sampled {@code traceparent}.
+     */
+    static final OtlpReceiver TRACES = new OtlpReceiver();
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == LocalPlatform.class;
@@ -22,8 +28,16 @@ final class SharedPlatform implements ParameterResolver {
     public LocalPlatform resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot()
                 .getStore(ExtensionContext.Namespace.create(SharedPlatform.class))
-                .computeIfAbsent(Running.class, type -> new Running(LocalPlatform.startForTests()), Running.class)
+                .computeIfAbsent(Running.class, type -> new Running(start()), Running.class)
                 .platform();
+    }
+
+    private static LocalPlatform start() {
+        return LocalPlatform.builder()
+                .forTests()
+                .property("management.opentelemetry.tracing.export.otlp.endpoint", TRACES.endpoint())
+                .property("management.opentelemetry.tracing.export.schedule-delay", "500ms")
+                .start();
     }
 
     /** Stopped by JUnit when the root store closes. */
