@@ -75,6 +75,9 @@ class JourneyIT {
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("bundleCode", "company-startup");
         submission.put("applicant", person);
+        if (atWindow) {
+            submission.put("identityCheck", Portal.idCardRead());
+        }
         submission.put("form", Portal.companyStartupForm());
         submission.put("materials", portal.documents(filer, onBehalfOf, handedIn));
         JsonNode pending = portal.submitOnceTheCatalogArrived(filer, submission);

@@ -108,6 +108,22 @@ class PlatformIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    /** Tokens per service: a department system's carry approval's, notification's and intake's audience, not the catalog's. */
+    @Test
+    @Order(1)
+    void aDepartmentSystemsTokenIsRefusedByTheCatalogItIsNotFor() {
+        String system = keycloak.clientCredentialsToken("samr-system", "samr-system-secret");
+
+        assertThat(new Http(platform.serviceUrl("catalog-service"))
+                        .get("/api/catalog/whoami", system)
+                        .status())
+                .isEqualTo(401);
+        assertThat(new Http(platform.serviceUrl("approval-service"))
+                        .get("/api/approval/whoami", system)
+                        .status())
+                .isNotEqualTo(401);
+    }
+
     @ParameterizedTest(name = "{0} checks the token itself")
     @CsvSource({
         "catalog-service,      /api/catalog/whoami",

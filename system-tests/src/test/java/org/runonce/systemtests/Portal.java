@@ -61,18 +61,31 @@ final class Portal {
 
     // ---- applicants and clerks ------------------------------------------------------------------------------------
 
-    /** A natural person applying, with a valid resident identity number and their own mail address. */
+    /**
+     * A natural person applying with their own mail address. Online ({@code subject} null) the applicant is the
+     * account's verified identity from the token (the demo users' realm attributes), so the body names nobody; at a
+     * window the clerk names the person with {@code subject}, {@code name} and a valid resident identity number.
+     */
     static Map<String, Object> person(String name, String email, String subject) {
         Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", name);
+        if (subject != null) {
+            person.put("name", name);
+        }
         person.put("type", "NATURAL_PERSON");
-        person.put("idNumber", TestIds.residentId());
+        if (subject != null) {
+            person.put("idNumber", TestIds.residentId());
+        }
         person.put("locale", "zh-CN");
         person.put("email", email);
         if (subject != null) {
             person.put("subject", subject);
         }
         return person;
+    }
+
+    /** How the window clerk checked the applicant's identity: the identity card in the reader. */
+    static Map<String, Object> idCardRead() {
+        return Map.of("method", "ID_CARD_READER");
     }
 
     static Map<String, Object> companyStartupForm() {
