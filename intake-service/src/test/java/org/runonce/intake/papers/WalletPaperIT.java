@@ -1,0 +1,89 @@
+package org.runonce.intake.papers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.Holder;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.intake.CertificateAuthority;
+import org.runonce.intake.IntakeIT;
+import org.runonce.localstack.LocalInfrastructure;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A certificate in the holder's wallet (我的证照) printed through intake, where the portal's tokens reach: from the
+ * signed copy of approval's {@code certificate.issued} event, verified, bilingual, with the QR code of its public
+ * verification URL; another applicant gets 404.
+ */
+class WalletPaperIT extends IntakeIT {
+
+    @Test
+    void theHolderPrintsACertificateFromTheWalletAndNobodyElseCan() throws Exception {
+        String subject = newSubject();
+        Map<String, Object> company = company("杭州证照打印科技有限公司");
+        RequestPostProcessor me = applicant(subject, company);
+        String number = "BUSINESS_LICENCE-2026-" + (100000 + new java.util.Random().nextInt(800000));
+        String idNumber = (String) company.get("idNumber");
+        String licence = CertificateAuthority.platform()
+                .issue(number, "BUSINESS_LICENCE", "samr-company-registration", "杭州证照打印科技有限公司", idNumber, null);
+        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
+        Instant issuedAt = Instant.parse("2026-03-02T02:00:00Z");
+        publishAsApproval(CloudEvent.of(
+                        UUID.randomUUID().toString(),
+                        "/runonce/approval",
+                        CertificateIssued.TYPE,
+                        issuedAt,
+                        "330000-2026-000600-01",
+                        new CertificateIssued(
+                                number,
+                                "BUSINESS_LICENCE",
+                                new Name("营业执照", "Business licence"),
+                                "330000-2026-000600",
+                                "330000-2026-000600-01",
+                                "samr-company-registration",
+                                "SAMR",
+                                new Holder(subject, "杭州证照打印科技有限公司", idNumber),
+                                Map.of("companyName", "杭州证照打印科技有限公司"),
+                                issuedAt,
+                                null,
+                                "platform",
+                                licence))
+                .inDepartment("SAMR"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from issued_certificate where certificate_number = ?")
+                                .param(number)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+
+        String path = "/api/intake/certificates/" + number + "/document";
+        byte[] pdf = mvc.perform(get(path).with(me))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        PdfPages read = PdfPages.read(pdf);
+        read.save("wallet-certificate-it");
+        assertThat(read.words())
+                .contains(PdfPages.squeezed(number, "杭州证照打印科技有限公司", idNumber))
+                .contains(PdfPages.squeezed("持证主体", "Holder", "企业名称", "Company name", "发证日期", "2026-03-02"));
+        assertThat(read.qr()).isEqualTo("http://localhost:8080/api/approval/certificates/" + number);
+
+        // another applicant: as if there were no such certificate
+        mvc.perform(get(path).with(applicant(newSubject(), company("杭州别家打印有限公司"))))
+                .andExpect(status().isNotFound());
+    }
+}
