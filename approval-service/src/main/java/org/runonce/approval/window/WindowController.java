@@ -83,8 +83,24 @@ class WindowController {
 
     @GetMapping("/api/approval/delegations/audit/verify")
     @PreAuthorize("hasAnyRole('department-head', 'supervisor')")
-    ChainVerification verifyTrail(Caller caller, @RequestParam(required = false) String department) {
-        return audit.verify(Delegations.trail(scope(caller, department)));
+    @Operation(
+            summary = "Verify the department's delegation trail, against the last checkpoint and the one given (as a"
+                    + " department system kept it from the audit.checkpoint events)")
+    ChainVerification verifyTrail(
+            Caller caller,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) Integer checkpointEntries,
+            @RequestParam(required = false) String checkpointHash) {
+        if ((checkpointEntries == null) != (checkpointHash == null)
+                || (checkpointEntries != null && checkpointEntries < 1)) {
+            throw Refusal.badRequest(
+                    "checkpoint-incomplete",
+                    "Checkpoint incomplete",
+                    "give both checkpointEntries (at least 1) and checkpointHash, or neither");
+        }
+        return audit.verify(
+                Delegations.trail(scope(caller, department)),
+                checkpointEntries == null ? null : new AuditTrail.Checkpoint(checkpointEntries, checkpointHash));
     }
 
     /**

@@ -178,6 +178,13 @@ class WindowDecisionIT extends RunningApproval {
                         contains("DELEGATION_GRANTED", "DELEGATION_USED", "DELEGATION_REVOKED")));
         mvc.perform(get("/api/approval/delegations/audit/verify").with(head("SAMR", "head.samr")))
                 .andExpect(jsonPath("$.intact").value(true));
+        // held against a checkpoint whose head this trail does not have (as a department system would hold it)
+        mvc.perform(get("/api/approval/delegations/audit/verify")
+                        .param("checkpointEntries", "1")
+                        .param("checkpointHash", "f".repeat(64))
+                        .with(head("SAMR", "head.samr")))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.problem").value("CHECKPOINT_MISMATCH"));
         mvc.perform(get("/api/approval/delegations").with(head("PSB", "head.psb")))
                 .andExpect(jsonPath("$[?(@.clerk == '" + clerk + "')]").isEmpty());
     }
