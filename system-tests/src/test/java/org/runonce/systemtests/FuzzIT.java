@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +50,15 @@ class FuzzIT {
             "supervisor.chen",
             "operator.ma",
             "" /* no token */);
+    static final Pattern ROLES = Pattern.compile("Who may call: roles ([a-z, -]+)\\.");
+    static final Map<String, String> ROLE_HOLDERS = Map.of(
+            "applicant", "zhang.san",
+            "window-clerk", "clerk.wang",
+            "reviewer", "reviewer.samr",
+            "department-head", "head.samr",
+            "catalog-admin", "catalog.admin",
+            "supervisor", "supervisor.chen",
+            "operator", "operator.ma");
     static final Pattern LEAK = Pattern.compile(
             "(?:\\tat |Exception|java\\.[a-z]+\\.|org\\.springframework\\.|org\\.postgresql|SQLState|Caused by)");
     static final List<String> VALUES = List.of(
@@ -100,8 +112,12 @@ class FuzzIT {
             for (var path : document.get("paths").properties()) {
                 for (var operation : path.getValue().properties()) {
                     String method = operation.getKey().toUpperCase();
+                    List<String> allowed = allowed(operation.getValue());
                     for (int i = 0; i < cases; i++) {
-                        String user = USERS.get(random.nextInt(USERS.size()));
+                        // mostly a caller the operation admits, so the input reaches the service's checks
+                        String user = !allowed.isEmpty() && random.nextInt(4) > 0
+                                ? allowed.get(random.nextInt(allowed.size()))
+                                : USERS.get(random.nextInt(USERS.size()));
                         Http.Response response =
                                 call(document, method, path.getKey(), operation.getValue(), tokens.get(user));
                         requests++;
@@ -122,6 +138,18 @@ class FuzzIT {
         System.out.printf("FuzzIT: %d requests, %d findings%n", requests, findings.size());
         assertThat(requests).isGreaterThan(500);
         assertThat(findings).as("answers that are 5xx or leak internals").isEmpty();
+    }
+
+    /** The demo users holding a role the operation's description names ("Who may call: roles a, b."). */
+    static List<String> allowed(JsonNode operation) {
+        Matcher roles = ROLES.matcher(operation.path("description").asString(""));
+        if (!roles.find()) {
+            return List.of();
+        }
+        return Stream.of(roles.group(1).split(",\\s*"))
+                .map(ROLE_HOLDERS::get)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private Http.Response call(JsonNode document, String method, String template, JsonNode operation, String token) {

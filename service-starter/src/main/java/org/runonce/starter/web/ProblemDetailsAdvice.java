@@ -2,18 +2,22 @@ package org.runonce.starter.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.runonce.starter.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -62,6 +66,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem(field, localised, code);
         }
     }
+
+    /**
+     * PostgreSQL data exceptions caused by a value: character not in repertoire (NUL), untranslatable character,
+     * string too long, invalid text representation, numeric out of range, invalid datetime format, datetime overflow.
+     */
+    private static final Set<String> INVALID_VALUE_STATES =
+            Set.of("22021", "22P05", "22001", "22P02", "22003", "22007", "22008");
 
     private static final Map<String, String> CODES = Map.ofEntries(
             Map.entry("NotBlank", "REQUIRED"),
@@ -197,6 +208,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "Busy",
                         "The service is too busy to answer now. Try again in a moment (with the same Idempotency-Key"
                                 + " where the call takes one)."));
+    }
+
+    /**
+     * A value PostgreSQL refuses as data (a NUL character, text too long for its column, a number or date out of
+     * range, text that is not the number or UUID it is compared with): bad input, so a 400 and nothing changed (the
+     * transaction rolled back), not a 500. Any other database failure stays unexpected.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> dataException(DataAccessException ex) {
+        if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException sql
+                && INVALID_VALUE_STATES.contains(sql.getSQLState())) {
+            log.info("Refused a value the database does not take (SQLState {})", sql.getSQLState());
+            return problem(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-value",
+                    "Invalid value",
+                    "A value of the request cannot be stored or compared: it holds a character the platform does not"
+                            + " accept (such as NUL), is too long, or is out of range. Nothing was changed."));
+        }
+        return unexpected(ex);
     }
 
     @ExceptionHandler(Exception.class)

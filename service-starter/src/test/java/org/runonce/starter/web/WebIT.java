@@ -13,6 +13,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
+import org.runonce.starter.app.Notes;
 import org.runonce.starter.app.StarterTestApplication;
 import org.runonce.starter.app.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,9 @@ class WebIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    Notes notes;
+
     static <T extends MockHttpServletRequestBuilder> T asReviewer(T request) {
         request.header(HttpHeaders.AUTHORIZATION, bearer(Tokens.user("li.si", "SAMR", "reviewer")));
         return request;
@@ -55,6 +59,20 @@ class WebIT {
                 .andExpect(header().string("X-Request-Id", "req-42"));
 
         assertThat(output).containsPattern("\\[req-42\\] .*li.si creates note n-logged");
+    }
+
+    @Test
+    void theCallersTraceContinuesInTheServiceAndItsLogLines(CapturedOutput output) throws Exception {
+        mvc.perform(postNote("""
+                                {"id": "n-traced", "text": "hello", "priority": 1}""")
+                        .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                        .header("X-Request-Id", "req-43"))
+                .andExpect(status().isCreated());
+
+        // the service's own span (not the caller's) in the trace the caller began
+        assertThat(output)
+                .containsPattern("\\[4bf92f3577b34da6a3ce929d0e0e4736,(?!00f067aa0ba902b7)[0-9a-f]{16}\\] \\[req-43\\] "
+                        + ".*li.si creates note n-traced");
     }
 
     @Test
@@ -95,6 +113,16 @@ class WebIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://runonce.org/problems/type-mismatch"))
                 .andExpect(jsonPath("$.detail").value("'number' must be a long."));
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIs400AndNothingIsStored() throws Exception {
+        mvc.perform(postNote("""
+                        {"id": "nul-1", "text": "a\\u0000b", "priority": 1}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://runonce.org/problems/invalid-value"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("0x00"))));
+        assertThat(notes.exists("nul-1")).isFalse();
     }
 
     @Test
