@@ -205,4 +205,19 @@ class SubscriptionApiIT {
                         .content(body(receiver.url())))
                 .andExpect(status().isCreated());
     }
+
+    @Test
+    void theReceiversOpenApiDocumentIsServedWithoutAToken() throws Exception {
+        String served = mvc.perform(get("/api/notifications/webhooks/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.openapi").value("3.1.0"))
+                .andExpect(jsonPath("$.webhooks['org.runonce.approval.case.decided.v1'].post.operationId")
+                        .value("approvalCaseDecidedV1"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(served)
+                .isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.openapi.json")));
+    }
 }
