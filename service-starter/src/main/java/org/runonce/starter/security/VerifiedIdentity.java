@@ -72,6 +72,13 @@ public record VerifiedIdentity(String idType, String idNumber, String name, List
                 : idNumber.charAt(0) + "*".repeat(idNumber.length() - 2) + idNumber.charAt(idNumber.length() - 1);
     }
 
+    /** Masks the number: a caller logged or put into an exception message never shows it in full. */
+    @Override
+    public String toString() {
+        return "VerifiedIdentity[idType=" + idType + ", idNumber=" + maskedIdNumber() + ", name=" + name + ", entities="
+                + entities + "]";
+    }
+
     /**
      * Keycloak maps a multivalued attribute to a JSON array of strings (one value: a string): each value
      * {@code <credit code>|<name>|<role>}; objects {@code {"creditCode", "name", "role"}} are read too.

@@ -107,6 +107,7 @@ class KeycloakTokenTest {
         assertThat(identity.idNumber()).isEqualTo("33010619850315002X");
         assertThat(identity.name()).isEqualTo("艾克美");
         assertThat(identity.maskedIdNumber()).isEqualTo("3****************X");
+        assertThat(caller.toString()).doesNotContain("33010619850315002X").contains("3****************X");
         assertThat(identity.entity("91330106ma2b3c4d5e").orElseThrow())
                 .isEqualTo(new VerifiedIdentity.Entity(
                         "91330106MA2B3C4D5E", "杭州艾克美科技有限公司", VerifiedIdentity.Entity.LEGAL_REPRESENTATIVE));
