@@ -1,6 +1,7 @@
 package org.runonce.approval.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -157,13 +158,15 @@ class CaseController {
     // ---- queue --------------------------------------------------------------------------------------------------
 
     /** @param reason optional remark */
-    record Remark(String reason) {}
+    record Remark(@Schema(example = "本人休假，退回科室队列") String reason) {}
 
     /**
      * @param assignee username of the department's reviewer
      * @param reason optional remark
      */
-    record Assignment(@NotBlank String assignee, String reason) {}
+    record Assignment(
+            @Schema(example = "reviewer.samr") @NotBlank String assignee,
+            @Schema(example = "熟悉该类企业登记") String reason) {}
 
     @PostMapping("/{number}/claim")
     @PreAuthorize(ACTORS)
@@ -186,7 +189,7 @@ class CaseController {
     // ---- review -------------------------------------------------------------------------------------------------
 
     /** @param note optional note on the completed step */
-    record Note(String note) {}
+    record Note(@Schema(example = "材料齐全，转入审核决定环节") String note) {}
 
     /**
      * @param materials everything to supplement, at once
@@ -194,16 +197,20 @@ class CaseController {
      */
     record SupplementRequest(
             @NotEmpty List<@Valid RequestedMaterial> materials,
-            @NotBlank String reason) {}
+            @Schema(example = "公司章程未经全体股东签字") @NotBlank String reason) {}
 
     /**
      * @param code material code, or null
      * @param description what is missing or deficient
      */
-    record RequestedMaterial(String code, @NotBlank String description) {}
+    record RequestedMaterial(
+            @Schema(example = "ARTICLES_OF_ASSOCIATION") String code,
+            @Schema(example = "请补正全体股东签字的公司章程") @NotBlank String description) {}
 
     /** @param reason why a second supplement is justified */
-    record SecondSupplementApproval(@NotBlank String reason) {}
+    record SecondSupplementApproval(
+            @Schema(example = "申请人提交的验资证明与登记机关记录不符，需再次补正") @NotBlank
+            String reason) {}
 
     /**
      * @param procedure SITE_INSPECTION, EXPERT_REVIEW or PUBLIC_NOTICE (one the current step allows)
@@ -211,18 +218,23 @@ class CaseController {
      * @param reason why
      */
     record Suspension(
-            @NotBlank @Pattern(regexp = "SITE_INSPECTION|EXPERT_REVIEW|PUBLIC_NOTICE")
+            @Schema(example = "SITE_INSPECTION")
+            @NotBlank
+            @Pattern(regexp = "SITE_INSPECTION|EXPERT_REVIEW|PUBLIC_NOTICE")
             String procedure,
 
-            @Min(1) @Max(365) int expectedWorkingDays,
-            @NotBlank String reason) {}
+            @Schema(example = "3") @Min(1) @Max(365) int expectedWorkingDays,
+            @Schema(example = "需现场核查经营场所") @NotBlank String reason) {}
 
     /**
      * @param reason reasoning (optional)
      * @param legalBasis legal basis (optional)
      * @param certificate what the certificate states beyond the defaults, or null
      */
-    record Approval(String reason, String legalBasis, @Valid CertificateInput certificate) {}
+    record Approval(
+            @Schema(example = "申请材料齐全，符合法定形式") String reason,
+            @Schema(example = "《中华人民共和国市场主体登记管理条例》第十九条") String legalBasis,
+            @Valid CertificateInput certificate) {}
 
     /**
      * @param holderName holder if not the applicant
@@ -231,13 +243,21 @@ class CaseController {
      * @param validUntil last valid day
      */
     record CertificateInput(
-            String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {}
+            @Schema(example = "杭州云帆科技有限公司") String holderName,
+            @Schema(example = "91330100MA2XXXXX0X") String holderIdNumber,
+
+            @Schema(example = "{\"businessScope\": \"软件开发；信息技术咨询服务\"}")
+            Map<String, Object> content,
+
+            @Schema(example = "2046-12-06") LocalDate validUntil) {}
 
     /**
      * @param reason why
      * @param legalBasis on what legal basis
      */
-    record Rejection(@NotBlank String reason, @NotBlank String legalBasis) {}
+    record Rejection(
+            @Schema(example = "拟设立公司名称与已登记企业名称相同") @NotBlank String reason,
+            @Schema(example = "《企业名称登记管理规定》第十七条") @NotBlank String legalBasis) {}
 
     @PostMapping("/{number}/start-review")
     @PreAuthorize(ACTORS)

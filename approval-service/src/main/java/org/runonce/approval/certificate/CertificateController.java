@@ -1,6 +1,7 @@
 package org.runonce.approval.certificate;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -94,7 +95,17 @@ class CertificateController {
      * @param certificateNumber the number
      * @param content the content (with the number)
      */
-    record VerifyRequest(String jws, String certificateNumber, JsonNode content) {}
+    record VerifyRequest(
+            @Schema(
+                    example =
+                            "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYtMTIifQ.eyJjZXJ0aWZpY2F0ZU51bWJlciI6Ii4uLiJ9.c2lnbmF0dXJl")
+            String jws,
+
+            @Schema(description = "with content, instead of jws")
+            String certificateNumber,
+
+            @Schema(description = "with certificateNumber, instead of jws")
+            JsonNode content) {}
 
     @PostMapping("/api/approval/certificates/verify")
     @Operation(summary = "Is this certificate genuine, unaltered and not revoked? (JWS, or number + content), no token")
@@ -117,7 +128,8 @@ class CertificateController {
     }
 
     /** @param reason why the certificate is revoked */
-    record RevokeRequest(@NotBlank String reason) {}
+    record RevokeRequest(
+            @Schema(example = "以欺骗手段取得登记，依法撤销") @NotBlank String reason) {}
 
     @PostMapping("/api/approval/certificates/{number}/revoke")
     @PreAuthorize("hasRole('department-head')")

@@ -1,6 +1,7 @@
 package org.runonce.approval.window;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,13 +47,16 @@ class WindowController {
      * @param validUntil last day, or null
      */
     record Grant(
-            @NotBlank String clerk,
+            @Schema(example = "clerk.wang") @NotBlank String clerk,
+
+            @Schema(example = "samr-individual-business-registration")
             String itemCode,
-            @NotBlank String reason,
-            LocalDate validUntil) {}
+
+            @Schema(example = "综合窗口即来即办授权") @NotBlank String reason,
+            @Schema(example = "2027-06-30") LocalDate validUntil) {}
 
     /** @param reason why */
-    record Revocation(@NotBlank String reason) {}
+    record Revocation(@Schema(example = "窗口人员调岗") @NotBlank String reason) {}
 
     @PostMapping("/api/approval/delegations")
     @PreAuthorize("hasRole('department-head')")
@@ -114,10 +118,17 @@ class WindowController {
      * @param certificate the decider's edits of the certificate drafted from the case, or null
      */
     record WindowDecision(
-            @NotBlank @Pattern(regexp = CASE_NUMBER) String caseNumber,
-            @NotBlank @Pattern(regexp = "APPROVED|REJECTED") String outcome,
-            @Size(max = 2000) String reason,
-            @Size(max = 2000) String legalBasis,
+            @Schema(example = "330000-2026-000123-01") @NotBlank @Pattern(regexp = CASE_NUMBER)
+            String caseNumber,
+
+            @Schema(example = "APPROVED") @NotBlank @Pattern(regexp = "APPROVED|REJECTED")
+            String outcome,
+
+            @Schema(example = "材料齐全，当场办结") @Size(max = 2000) String reason,
+
+            @Schema(example = "《个体工商户条例》第八条") @Size(max = 2000)
+            String legalBasis,
+
             CertificateInput certificate) {}
 
     /** Intake's case numbers: region, year, sequence, case index. */
