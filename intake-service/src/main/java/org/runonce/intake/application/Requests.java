@@ -113,22 +113,30 @@ public final class Requests {
     public record Supplement(@NotEmpty @Size(max = 100) List<@NotNull @Valid MaterialInput> materials) {}
 
     /** @param pledgeDate the day by which the missing non-key materials will be handed in */
-    public record Pledge(@NotNull LocalDate pledgeDate) {}
+    public record Pledge(
+            @Schema(example = "2026-12-18") @NotNull LocalDate pledgeDate) {}
 
     /**
      * @param reason why the application cannot be accepted
      * @param legalBasis the provision the refusal rests on
      */
     public record Refusal(
-            @NotBlank @Size(max = 2000) String reason,
-            @NotBlank @Size(max = 500) String legalBasis) {}
+            @Schema(example = "申请事项不属于本机关职权范围") @NotBlank @Size(max = 2000)
+            String reason,
+
+            @Schema(example = "《中华人民共和国行政许可法》第三十二条第一款第（二）项") @NotBlank @Size(max = 500)
+            String legalBasis) {}
 
     /** @param reason the applicant's reason, optional */
-    public record Withdrawal(@Size(max = 2000) String reason) {}
+    public record Withdrawal(
+            @Schema(example = "经营场所尚未落实，暂不设立") @Size(max = 2000)
+            String reason) {}
 
     /** @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, RESULT_PICKUP, CONSULTATION or OTHER */
     public record Visit(
-            @NotNull @Pattern(regexp = "SUBMISSION|SUPPLEMENT|PLEDGE|RESULT_PICKUP|CONSULTATION|OTHER")
+            @Schema(example = "RESULT_PICKUP")
+            @NotNull
+            @Pattern(regexp = "SUBMISSION|SUPPLEMENT|PLEDGE|RESULT_PICKUP|CONSULTATION|OTHER")
             String purpose) {}
 
     /**
@@ -137,16 +145,22 @@ public final class Requests {
      * @param address postal address, for MAIL
      */
     public record Delivery(
-            @NotNull @Pattern(regexp = "WINDOW_PICKUP|MAIL|ELECTRONIC")
+            @Schema(example = "MAIL") @NotNull @Pattern(regexp = "WINDOW_PICKUP|MAIL|ELECTRONIC")
             String method,
 
-            @Size(max = 64) String trackingNumber,
-            @Size(max = 300) String address) {}
+            @Schema(example = "1180123456789") @Size(max = 64)
+            String trackingNumber,
+
+            @Schema(example = "浙江省杭州市西湖区文三路 100 号") @Size(max = 300)
+            String address) {}
 
     /**
      * @param rating 1 (very dissatisfied) to 5 (very satisfied)
      * @param comment optional words
      */
     public record Evaluation(
-            @Min(1) @Max(5) int rating, @Size(max = 2000) String comment) {}
+            @Schema(example = "5") @Min(1) @Max(5) int rating,
+
+            @Schema(example = "一次都没跑，网上就办好了") @Size(max = 2000)
+            String comment) {}
 }

@@ -1,6 +1,7 @@
 package org.runonce.intake.supervision;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionController {
 
     /** @param note what was done about the bad rating */
-    record FollowUpResolution(@NotBlank @Size(max = 2000) String note) {}
+    record FollowUpResolution(
+            @Schema(example = "已电话回访申请人，说明办理时限并致歉；窗口已调整排队流程") @NotBlank @Size(max = 2000)
+            String note) {}
 
     private final ApplicationStatistics statistics;
     private final ApplicationAccess access;
