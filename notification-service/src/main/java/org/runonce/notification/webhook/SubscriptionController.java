@@ -1,6 +1,7 @@
 package org.runonce.notification.webhook;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,7 +55,14 @@ class SubscriptionController {
             @NotBlank @Schema(example = "https://samr.example.gov.cn/runonce/events")
             String callbackUrl,
 
-            @NotEmpty @Size(max = 100)
+            @NotEmpty
+            @Size(max = 100)
+            @ArraySchema(
+                    schema = @Schema(example = "org.runonce.approval.case.*"),
+                    arraySchema =
+                            @Schema(
+                                    example = "[\"org.runonce.approval.case.*\","
+                                            + " \"org.runonce.intake.application.accepted.v1\"]"))
             List<
                             @NotBlank
                             @Pattern(
@@ -63,7 +71,8 @@ class SubscriptionController {
                             String>
                     eventTypes,
 
-            @NotBlank @Size(min = 16, max = 256) String secret) {}
+            @NotBlank @Size(min = 16, max = 256) @Schema(example = "Samr-5f3c9e7a514a-webhook-key")
+            String secret) {}
 
     /**
      * A subscription as its department sees it (never the secret).
