@@ -35,6 +35,23 @@ class CorsIT extends GatewayITSupport {
     }
 
     @Test
+    void letsAPortalSendItsTraceContext() {
+        gateway()
+                .options()
+                .uri("/api/intake/applications")
+                .header(HttpHeaders.ORIGIN, "http://localhost:5173")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, traceparent, tracestate")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                        headers -> assertThat(headers.toLowerCase()).contains("traceparent", "tracestate"));
+    }
+
+    @Test
     void refusesAPreflightFromAnotherOrigin() {
         gateway()
                 .options()

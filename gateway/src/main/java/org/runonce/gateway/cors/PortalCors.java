@@ -25,7 +25,10 @@ class PortalCors {
             "Idempotency-Key",
             HttpHeaders.IF_MATCH,
             HttpHeaders.IF_NONE_MATCH,
-            "X-Request-Id");
+            "X-Request-Id",
+            // W3C trace context of a portal instrumented with OpenTelemetry: its trace continues through the platform
+            "traceparent",
+            "tracestate");
 
     static final List<String> EXPOSED_HEADERS = List.of(
             HttpHeaders.ETAG,
