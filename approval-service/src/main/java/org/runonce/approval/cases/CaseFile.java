@@ -1,5 +1,6 @@
 package org.runonce.approval.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -82,6 +83,7 @@ public record CaseFile(
      * @param producedByCase the case whose certificate satisfies it, or null
      * @param attachedAt when it was added to the case
      */
+    @Schema(name = "CaseFileMaterial")
     public record Material(
             String code,
             Name name,

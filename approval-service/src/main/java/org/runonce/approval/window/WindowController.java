@@ -140,6 +140,7 @@ class WindowController {
      * @param content content fields beyond the draft (reserved fields refused)
      * @param validUntil last valid day, or null
      */
+    @Schema(name = "WindowCertificateInput")
     record CertificateInput(
             String holderName, String holderIdNumber, Map<String, Object> content, LocalDate validUntil) {}
 

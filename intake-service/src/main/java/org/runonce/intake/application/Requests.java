@@ -120,6 +120,7 @@ public final class Requests {
      * @param reason why the application cannot be accepted
      * @param legalBasis the provision the refusal rests on
      */
+    @Schema(name = "RefusalRequest")
     public record Refusal(
             @Schema(example = "申请事项不属于本机关职权范围") @NotBlank @Size(max = 2000)
             String reason,
@@ -128,11 +129,13 @@ public final class Requests {
             String legalBasis) {}
 
     /** @param reason the applicant's reason, optional */
+    @Schema(name = "WithdrawalRequest")
     public record Withdrawal(
             @Schema(example = "经营场所尚未落实，暂不设立") @Size(max = 2000)
             String reason) {}
 
     /** @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, RESULT_PICKUP, CONSULTATION or OTHER */
+    @Schema(name = "VisitRequest")
     public record Visit(
             @Schema(example = "RESULT_PICKUP")
             @NotNull
@@ -144,6 +147,7 @@ public final class Requests {
      * @param trackingNumber postal tracking number, for MAIL
      * @param address postal address, for MAIL
      */
+    @Schema(name = "DeliveryRequest")
     public record Delivery(
             @Schema(example = "MAIL") @NotNull @Pattern(regexp = "WINDOW_PICKUP|MAIL|ELECTRONIC")
             String method,
@@ -158,6 +162,7 @@ public final class Requests {
      * @param rating 1 (very dissatisfied) to 5 (very satisfied)
      * @param comment optional words
      */
+    @Schema(name = "EvaluationRequest")
     public record Evaluation(
             @Schema(example = "5") @Min(1) @Max(5) int rating,
 

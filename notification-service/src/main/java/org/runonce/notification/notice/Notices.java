@@ -1,5 +1,6 @@
 package org.runonce.notification.notice;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -111,6 +112,7 @@ class Notices {
     }
 
     /** An e-mail or SMS notice as operators see it: no recipient, no text. */
+    @Schema(name = "NoticeDelivery")
     record Delivery(
             UUID id,
             String eventId,
