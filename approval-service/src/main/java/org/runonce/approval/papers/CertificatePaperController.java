@@ -8,6 +8,7 @@ import org.runonce.approval.certificate.Certificate;
 import org.runonce.approval.certificate.Certificates;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
+import org.runonce.starter.papers.PaperPrinter;
 import org.runonce.starter.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

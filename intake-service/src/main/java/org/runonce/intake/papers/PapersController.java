@@ -10,6 +10,7 @@ import org.runonce.intake.application.ApplicationAccess;
 import org.runonce.intake.application.Notice;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
+import org.runonce.starter.papers.PaperPrinter;
 import org.runonce.starter.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -12,6 +12,7 @@ import org.runonce.intake.certificate.Certificates;
 import org.runonce.intake.certificate.IssuedCertificates;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
+import org.runonce.starter.papers.PaperPrinter;
 import org.runonce.starter.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

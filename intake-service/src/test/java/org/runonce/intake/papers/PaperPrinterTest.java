@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.runonce.starter.papers.PaperPrinter;
 
 /**
  * The receipt and the notice templates, printed as XHTML and as PDF and read back as a person would: the text in

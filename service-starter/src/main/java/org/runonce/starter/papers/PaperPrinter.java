@@ -1,4 +1,4 @@
-package org.runonce.intake.papers;
+package org.runonce.starter.papers;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -26,20 +25,21 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Prints papers: an XHTML template under {@code papers/} filled by Thymeleaf (XML mode, so the output stays
  * well-formed and every value is escaped), as the XHTML itself or rendered to PDF by openhtmltopdf with Noto Sans SC
- * embedded (subset to the glyphs used), with a QR code of the URL the paper points to.
+ * embedded (subset to the glyphs used), with a QR code of the URL the paper points to. A bean in every service that has
+ * Thymeleaf, openhtmltopdf and ZXing on its classpath ({@link RunOncePapersAutoConfiguration}); the service brings its
+ * templates and {@code papers/paper.css}, and binds the root pom's {@code paper-fonts} execution for the font.
  */
-@Component
-class PaperPrinter {
+public class PaperPrinter {
 
     /** The font the templates name; unpacked from its Maven Central jar by the build (root pom, paper-fonts). */
-    static final String FONT_FAMILY = "Noto Sans SC";
+    public static final String FONT_FAMILY = "Noto Sans SC";
 
     private static final String FONTS = "fonts/ttf/NotoSansSC/";
 
     private final TemplateEngine templates = new TemplateEngine();
     private final String css;
 
-    PaperPrinter() {
+    public PaperPrinter() {
         var resolver = new ClassLoaderTemplateResolver(PaperPrinter.class.getClassLoader());
         resolver.setPrefix("papers/");
         resolver.setSuffix(".xhtml");
@@ -51,7 +51,7 @@ class PaperPrinter {
     }
 
     /** The template filled with the paper's model ({@code p}) and a QR code of {@code qrUrl}. */
-    String xhtml(String template, Map<String, Object> paper, String qrUrl) {
+    public String xhtml(String template, Map<String, Object> paper, String qrUrl) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("p", paper);
         variables.put("css", css);
@@ -60,7 +60,7 @@ class PaperPrinter {
     }
 
     /** The XHTML as a PDF (A4). */
-    byte[] pdf(String xhtml) {
+    public byte[] pdf(String xhtml) {
         var out = new ByteArrayOutputStream(64 * 1024);
         try {
             var builder = new PdfRendererBuilder();
@@ -78,7 +78,7 @@ class PaperPrinter {
     }
 
     /** A QR code (PNG, error correction M) of the URL, as a data URI for an {@code img}. */
-    static String qrDataUri(String url) {
+    public static String qrDataUri(String url) {
         try {
             var matrix = new QRCodeWriter()
                     .encode(
