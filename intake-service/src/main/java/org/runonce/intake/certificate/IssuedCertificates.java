@@ -1,6 +1,7 @@
 package org.runonce.intake.certificate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.runonce.starter.jdbc.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,31 @@ public class IssuedCertificates {
                         values (?, ?, ?, ?) on conflict do nothing""")
                 .params(certificateNumber, holderSubject, jws, Jdbc.timestamp(issuedAt))
                 .update();
+    }
+
+    /**
+     * One certificate of a holder's wallet: the signed certificate as approval issued it, and when it was revoked.
+     *
+     * @param certificateNumber its number
+     * @param jws the signed certificate (compact JWS)
+     * @param issuedAt when approval issued it
+     * @param revokedAt when it was revoked, or null
+     */
+    public record Held(String certificateNumber, String jws, Instant issuedAt, Instant revokedAt) {}
+
+    /** Every certificate issued to this holder (an account subject), newest first. */
+    public List<Held> heldBy(String holderSubject) {
+        return jdbc.sql("""
+                        select i.certificate_number, i.jws, i.issued_at, r.revoked_at
+                        from issued_certificate i left join revoked_certificate r using (certificate_number)
+                        where i.holder_subject = ? order by i.issued_at desc, i.certificate_number""")
+                .param(holderSubject)
+                .query((rs, row) -> new Held(
+                        rs.getString("certificate_number"),
+                        rs.getString("jws"),
+                        Jdbc.instant(rs, "issued_at"),
+                        Jdbc.instant(rs, "revoked_at")))
+                .list();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * A certificate in the holder's wallet (我的证照) printed through intake, where the portal's tokens reach: from the
+ * A certificate in the holder's wallet (我的证照), listed and printed through intake, where the portal's tokens reach: from the
  * signed copy of approval's {@code certificate.issued} event, verified, bilingual, with the QR code of its public
  * verification URL; another applicant gets 404.
  */
@@ -67,6 +68,19 @@ class WalletPaperIT extends IntakeIT {
                                 .query(Long.class)
                                 .single()
                         == 1);
+
+        // the wallet lists it for its holder, and for nobody else
+        mvc.perform(get("/api/intake/certificates").with(me))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].certificateNumber").value(number))
+                .andExpect(jsonPath("$[0].certificateType").value("BUSINESS_LICENCE"))
+                .andExpect(jsonPath("$[0].holderName").value("杭州证照打印科技有限公司"))
+                .andExpect(jsonPath("$[0].status").value("VALID"))
+                .andExpect(jsonPath("$[0].document").value("/api/intake/certificates/" + number + "/document"))
+                .andExpect(jsonPath("$[0].jws").value(licence));
+        mvc.perform(get("/api/intake/certificates").with(applicant(newSubject(), company("杭州别家钱包有限公司"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
 
         String path = "/api/intake/certificates/" + number + "/document";
         byte[] pdf = mvc.perform(get(path).with(me))
