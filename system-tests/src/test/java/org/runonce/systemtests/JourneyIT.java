@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * licence approved and its certificate handed on to the four others, every case approved, completed, delivered and
  * rated; the applicant told at each step by mail and inbox, SAMR's department system following its cases by
  * signed webhooks, the tax department's system seeing only its own. Online the applicant never comes in; at the
- * window they come exactly once.
+ * window they come exactly once. The licence lands in the holder's wallet, and online it is reused by its number
+ * alone as a material of a later application (seal engraving), which intake verifies and accepts.
  */
 @ExtendWith(SharedPlatform.class)
 class JourneyIT {
@@ -210,6 +211,32 @@ class JourneyIT {
         JsonNode view = portal.application(applicant, number);
         assertThat(view.path("visits").asInt()).isEqualTo(atWindow ? 1 : 0);
         assertThat(view.path("multipleVisits").asBoolean()).isFalse();
+
+        // 7. the licence is in the holder's wallet (我的证照) and, shared by its number alone (no upload), is a
+        //    material of a later application, which intake verifies and accepts
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(portal.gateway
+                                .get("/api/intake/certificates", applicant)
+                                .json(200)
+                                .findValuesAsString("certificateNumber"))
+                        .contains(certificate));
+        if (!atWindow) {
+            List<Map<String, Object>> materials = new ArrayList<>(
+                    portal.documents(applicant, null, List.of("SEAL_ENGRAVING_APPLICATION", "ID_CARD")));
+            materials.add(Map.of("code", "BUSINESS_LICENCE", "certificateNumber", certificate));
+            JsonNode later = portal.submitOnceTheCatalogArrived(
+                    applicant,
+                    Map.of(
+                            "itemCode",
+                            "psb-seal-engraving",
+                            "applicant",
+                            Portal.person("张三", email, null),
+                            "form",
+                            Map.of("sealCount", 1),
+                            "materials",
+                            materials));
+            assertThat(later.path("status").asString()).as(later.toString()).isEqualTo("ACCEPTED");
+        }
 
         // every event a department system received was its own department's, signed, and SAMR's stayed SAMR's
         await().atMost(EVENTUALLY)
