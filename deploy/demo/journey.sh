@@ -2,7 +2,8 @@
 # The company start-up journey (公司设立一件事) against a running `./runonce start`, through the gateway only:
 # the portal reads the bundle's form from the catalog; submit with one key material missing -> one one-time notice; supplement -> accepted with receipt; SAMR's
 # department system receives the signed case-opened webhook; SAMR approves the licence -> the four waiting cases
-# start with it attached; every department approves; completed, delivered by post, rated; visits 0.
+# start with it attached (the reviewer reads the form in the case file first); every department approves; completed,
+# delivered by post, rated; visits 0; the licence, from the wallet, reused in a later application.
 # Needs bash, curl and python3. Usage: deploy/demo/journey.sh   (GATEWAY / KEYCLOAK override the URLs)
 set -euo pipefail
 
@@ -99,7 +100,11 @@ opened() { grep -q "case.opened.v1 $NUMBER-01 SAMR signature=valid" "$WORK/webho
 wait_for 60 opened
 grep "$NUMBER" "$WORK/webhooks.log"
 
-step "4. SAMR approves the licence; the four waiting cases start with it attached; each department approves"
+step "4. SAMR's reviewer reads the case file (the form as filed, the materials, the certificate prefilled from the form)"
+call GET "/api/approval/cases/$NUMBER-01/file" "$(token reviewer.samr)" \
+  | json '"  company "+str(d["acceptance"]["form"].get("companyName"))+", capital "+str(d["acceptance"]["form"].get("registeredCapitalYuan"))+" yuan; "+str(len(d["materials"]))+" materials; certificate draft for "+str((d.get("certificateDraft") or {}).get("holderName"))'
+
+step "   SAMR approves the licence; the four waiting cases start with it attached; each department approves"
 approve "$(token reviewer.samr)" "$NUMBER-01" \
   '{"reason":"材料齐全，符合法定形式","certificate":{"holderName":"杭州一次科技有限公司","content":{"companyName":"杭州一次科技有限公司"}}}'
 for dept in 02:psb 03:tax 04:hrss 05:hsa; do
@@ -122,5 +127,12 @@ call GET "/api/intake/applications/$NUMBER" "$ZHANG" | json '"visits: "+str(d["v
 sleep 3
 echo "inbox: $(inbox)"
 echo "webhooks received by SAMR's system:"; grep "$NUMBER" "$WORK/webhooks.log"
+
+step "7. the licence is in zhang.san's wallet (我的证照); reused by its number alone in a later application (seal engraving)"
+LICENCE=$(call GET /api/intake/certificates "$ZHANG" | json '[c["certificateNumber"] for c in d if c["certificateType"]=="BUSINESS_LICENCE"][0]')
+echo "wallet: $LICENCE, printable at /api/intake/certificates/$LICENCE/document"
+call POST /api/intake/applications "$ZHANG" \
+  "{\"itemCode\":\"psb-seal-engraving\",\"applicant\":$APPLICANT,\"form\":{\"sealCount\":1},\"materials\":[$(upload "$ZHANG" SEAL_ENGRAVING_APPLICATION),$(upload "$ZHANG" ID_CARD),{\"code\":\"BUSINESS_LICENCE\",\"certificateNumber\":\"$LICENCE\"}]}" \
+  | json '"application "+d["number"]+": "+d["status"]+" (the licence verified from the wallet, no upload)"'
 call DELETE "/api/notifications/subscriptions/$SUBSCRIPTION" "$SAMR_SYSTEM" >/dev/null
 step "done: $NUMBER"
