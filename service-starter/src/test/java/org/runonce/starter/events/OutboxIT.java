@@ -65,10 +65,11 @@ class OutboxIT {
             assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .isEqualTo("application/cloudevents+json; charset=UTF-8");
             // receivers in any language read the envelope alone: no Java type headers travel with it, only the
-            // CloudEvents partitioning extension in the Kafka binding's header, equal to the key
+            // CloudEvents partitioning extension in the Kafka binding's header, equal to the key, and the W3C trace
+            // context of the send (tracing)
             assertThat(record.headers().toArray())
                     .extracting(Header::key)
-                    .containsExactly("content-type", "ce_partitionkey");
+                    .containsExactly("content-type", "ce_partitionkey", "traceparent");
             assertThat(new String(record.headers().lastHeader("ce_partitionkey").value(), StandardCharsets.UTF_8))
                     .isEqualTo("committed")
                     .isEqualTo(record.key());
