@@ -55,65 +55,77 @@ public class AuditCheckpoints {
     }
 
     /**
-     * One round: a checkpoint for every trail whose head moved since its last one; returns them. Several instances
-     * may run it at once: a trail's checkpoint is taken under the trail's append lock and inserted once.
+     * One round, in one transaction: a checkpoint for every trail whose head moved since its last one; returns them.
+     * It reads only the entries written since the last round (the watermark in {@code audit_checkpoint_round}, see
+     * V5), and one instance runs it at a time: the round claims the watermark's row with SKIP LOCKED, and an instance
+     * that finds it claimed returns nothing (the other publishes).
      */
     public List<AuditCheckpoint> checkpoint() {
+        try {
+            var taken = transactions.execute(tx -> round());
+            return taken == null ? List.of() : taken;
+        } catch (RuntimeException e) {
+            log.warn("audit checkpoint round failed, the next round retries: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    /** A trail's head that moved past its last checkpoint, with the department it belongs to. */
+    private record Head(AuditCheckpoint checkpoint, String department) {}
+
+    private List<AuditCheckpoint> round() {
+        var claimed = jdbc.sql(
+                        "select seen_before::text from audit_checkpoint_round where id = 1 for update skip locked")
+                .query(String.class)
+                .optional();
+        if (claimed.isEmpty()) {
+            log.debug("audit checkpoint round running in another instance");
+            return List.of();
+        }
+        // one statement, one snapshot: the trails written by transactions since the watermark, their heads, and the
+        // oldest transaction still running (everything older was visible here; younger ones are read again next round)
+        var now = time.now();
+        String[] seenBefore = {claimed.get()};
+        List<Head> heads = new ArrayList<>();
+        jdbc.sql("""
+                        with touched as (
+                            select distinct case_number from audit_entry where tx >= cast(:since as xid8)),
+                        heads as (
+                            select distinct on (e.case_number) e.case_number, e.seq, e.hash, e.key_id
+                            from audit_entry e join touched t on t.case_number = e.case_number
+                            order by e.case_number, e.seq desc)
+                        select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, h.case_number, h.seq,
+                            h.hash, h.key_id, c.department_code
+                        from (select 1) one
+                        left join heads h on h.seq > coalesce(
+                            (select max(k.entries) from audit_checkpoint k where k.trail = h.case_number), 0)
+                        left join approval_case c on c.number = h.case_number""").param("since", claimed.get()).query(rs -> {
+            seenBefore[0] = rs.getString("horizon");
+            String trail = rs.getString("case_number");
+            if (trail != null) {
+                heads.add(new Head(
+                        new AuditCheckpoint(trail, rs.getInt("seq"), rs.getString("hash"), rs.getString("key_id"), now),
+                        trail.startsWith(AuditTrail.DELEGATIONS)
+                                ? trail.substring(AuditTrail.DELEGATIONS.length())
+                                : rs.getString("department_code")));
+            }
+        });
         List<AuditCheckpoint> taken = new ArrayList<>();
-        for (String name : grown()) {
-            try {
-                var checkpoint = transactions.execute(tx -> checkpoint(name));
-                if (checkpoint != null) {
-                    taken.add(checkpoint);
-                }
-            } catch (RuntimeException e) {
-                log.warn("checkpoint of audit trail {} failed, next round retries: {}", name, e.toString());
+        for (var head : heads) {
+            var c = head.checkpoint();
+            int inserted = jdbc.sql("""
+                            insert into audit_checkpoint (trail, entries, head_hash, key_id, at) values (?, ?, ?, ?, ?)
+                            on conflict do nothing""")
+                    .params(c.trail(), c.entries(), c.headHash(), c.keyId(), Jdbc.timestamp(c.at()))
+                    .update();
+            if (inserted > 0) {
+                events.publish(AuditCheckpoint.TYPE, c.trail(), head.department(), c);
+                taken.add(c);
             }
         }
-        return taken;
-    }
-
-    private List<String> grown() {
-        return jdbc.sql("""
-                        select a.case_number from audit_entry a
-                        group by a.case_number
-                        having max(a.seq) > coalesce(
-                            (select max(c.entries) from audit_checkpoint c where c.trail = a.case_number), 0)""").query(String.class).list();
-    }
-
-    private AuditCheckpoint checkpoint(String name) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('audit:' || ?, 0))")
-                .param(name)
-                .query((rs, n) -> 1)
-                .list();
-        var head = jdbc.sql("""
-                        select seq, hash, key_id from audit_entry where case_number = ? order by seq desc limit 1""")
-                .param(name)
-                .query((rs, n) -> new AuditCheckpoint(
-                        name, rs.getInt("seq"), rs.getString("hash"), rs.getString("key_id"), time.now()))
-                .single();
-        int inserted = jdbc.sql("""
-                        insert into audit_checkpoint (trail, entries, head_hash, key_id, at) values (?, ?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(head.trail(), head.entries(), head.headHash(), head.keyId(), Jdbc.timestamp(head.at()))
+        jdbc.sql("update audit_checkpoint_round set seen_before = cast(? as xid8), at = ? where id = 1")
+                .params(seenBefore[0], Jdbc.timestamp(now))
                 .update();
-        if (inserted == 0) {
-            return null;
-        }
-        events.publish(AuditCheckpoint.TYPE, name, departmentOf(name), head);
-        return head;
-    }
-
-    /** The department whose trail it is: a case's, or the one of {@code DELEGATIONS-<department>}. */
-    private String departmentOf(String name) {
-        if (name.startsWith(AuditTrail.DELEGATIONS)) {
-            return name.substring(AuditTrail.DELEGATIONS.length());
-        }
-        // read from the case's row: the audit trail does not depend on the cases feature
-        return jdbc.sql("select department_code from approval_case where number = ?")
-                .param(name)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+        return taken;
     }
 }

@@ -1,6 +1,8 @@
 package org.runonce.approval.cases;
 
+import java.time.LocalDate;
 import org.runonce.approval.catalog.CatalogCopy;
+import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.runonce.starter.domain.Time;
 import org.springframework.stereotype.Component;
 
@@ -22,5 +24,14 @@ class CaseTime {
 
     Moment of(String region) {
         return new Moment(time.now(), time.today(), catalog.calendar(region));
+    }
+
+    /** The region's working-day calendar (kept in memory by the catalog copy). */
+    WorkingDayCalendar calendar(String region) {
+        return catalog.calendar(region);
+    }
+
+    LocalDate today() {
+        return time.today();
     }
 }

@@ -2,10 +2,12 @@ package org.runonce.approval.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.runonce.approval.ApprovalProperties;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.contracts.intake.Applicant;
 import org.runonce.contracts.intake.MaterialReference;
@@ -25,24 +27,37 @@ class Cases {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Journal journal;
+    private final CaseTime caseTime;
+    private final ApprovalProperties properties;
 
-    Cases(JdbcClient jdbc, JsonMapper json, Journal journal) {
+    Cases(JdbcClient jdbc, JsonMapper json, Journal journal, CaseTime caseTime, ApprovalProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.journal = journal;
+        this.caseTime = caseTime;
+        this.properties = properties;
+    }
+
+    /** The days the case's clock reaches the warning and the overdue moment (calendar from the cached copy). */
+    private DueDays dueDays(Case c) {
+        return DueDays.of(
+                c.parts().stopwatch().reading(),
+                caseTime.calendar(c.subject().region()),
+                properties.deadlines().warningPercent());
     }
 
     /** Adds a new case; false (nothing written) when a case with that number exists already: opening is idempotent. */
     boolean add(Case c) {
         var s = c.subject();
         var state = c.state();
+        var due = dueDays(c);
         int inserted = jdbc.sql("""
                         insert into approval_case (number, application_number, bundle_code, item_code, item_version,
                             item_name_zh, item_name_en, department_code, region, handling_mode, applicant, status, steps,
-                            step_index, accepted_at, opened_at, promised_days, started_on)
+                            step_index, accepted_at, opened_at, promised_days, started_on, warning_on, overdue_on)
                         values (:number, :application, :bundle, :item, :version, :zh, :en, :department, :region, :mode,
                             cast(:applicant as jsonb), :status, cast(:steps as jsonb), :stepIndex, :acceptedAt,
-                            :openedAt, :promised, :startedOn)
+                            :openedAt, :promised, :startedOn, :warningOn, :overdueOn)
                         on conflict (number) do nothing""")
                 .param("number", s.number())
                 .param("application", s.applicationNumber())
@@ -62,6 +77,8 @@ class Cases {
                 .param("openedAt", Jdbc.timestamp(s.openedAt()))
                 .param("promised", c.parts().stopwatch().promisedDays())
                 .param("startedOn", c.parts().stopwatch().state().startedOn())
+                .param("warningOn", due.warning())
+                .param("overdueOn", due.overdue())
                 .update();
         if (inserted == 0) {
             return false;
@@ -84,6 +101,7 @@ class Cases {
         var parts = c.parts();
         var clock = parts.stopwatch().state();
         var second = parts.supplements().second();
+        var due = dueDays(c);
         jdbc.sql("""
                         update approval_case set status = :status, step_index = :stepIndex, assignee = :assignee,
                             assigned_at = :assignedAt, started_on = :startedOn, suspended_days = :suspendedDays,
@@ -94,7 +112,7 @@ class Cases {
                             legal_basis = :legalBasis, decided_at = :decidedAt, decided_by = :decidedBy,
                             at_window = :atWindow, delegation_id = :delegationId, days_used = :daysUsed,
                             on_time = :onTime, certificate_number = :certificate, withdrawn_at = :withdrawnAt,
-                            withdrawal_reason = :withdrawalReason
+                            withdrawal_reason = :withdrawalReason, warning_on = :warningOn, overdue_on = :overdueOn
                         where number = :number""")
                 .param("number", c.number())
                 .param("status", state.status().name())
@@ -124,6 +142,8 @@ class Cases {
                 .param("certificate", d == null ? null : d.certificateNumber())
                 .param("withdrawnAt", Jdbc.timestamp(state.withdrawnAt()))
                 .param("withdrawalReason", state.withdrawalReason())
+                .param("warningOn", due.warning())
+                .param("overdueOn", due.overdue())
                 .update();
         saveParts(c);
     }
@@ -264,14 +284,31 @@ class Cases {
                 });
     }
 
-    /** Undecided cases whose clock has started and that were not yet warned or not yet reported overdue. */
-    List<String> deadlineCandidates() {
+    /**
+     * Cases whose warning or overdue day has come ({@code today} or before) and whose event is not raised yet: read
+     * through the two partial indexes, so a round costs what is due, not every open case.
+     */
+    List<String> deadlineCandidates(LocalDate today) {
         return jdbc.sql("""
                         select number from approval_case
-                        where stopped_on is null and started_on is not null
-                          and status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')
-                          and (warned_at is null or overdue_at is null)
-                        order by started_on, number""").query(String.class).list();
+                        where (warning_on <= :today and warned_at is null)
+                           or (overdue_on <= :today and overdue_at is null)
+                        order by number""").param("today", today).query(String.class).list();
+    }
+
+    /**
+     * The region's working-day calendar changed: its running clocks whose events are not raised yet become due now,
+     * so that the next round of the deadline watch checks them once and stores their days on the new calendar.
+     */
+    int recheckDueDays(String region) {
+        return jdbc.sql("""
+                        update approval_case
+                        set warning_on = case when warned_at is null and warning_on is not null then started_on
+                                else warning_on end,
+                            overdue_on = case when overdue_at is null and overdue_on is not null then started_on
+                                else overdue_on end
+                        where region = ? and (warning_on is not null or overdue_on is not null)
+                          and status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')""").param(region).update();
     }
 
     private Optional<Case> load(String sql, String number) {

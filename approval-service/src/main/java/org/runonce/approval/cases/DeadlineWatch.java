@@ -3,16 +3,19 @@ package org.runonce.approval.cases;
 import java.util.ArrayList;
 import java.util.List;
 import org.runonce.approval.ApprovalProperties;
+import org.runonce.approval.catalog.CalendarChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks the clocks of undecided cases every {@code runonce.approval.deadlines.check-interval} and raises the 80%
- * warning and the overdue event, each exactly once per case (flag and event in one transaction per case, rows
- * locked with SKIP LOCKED so that instances running the job together do not both raise it).
+ * Every {@code runonce.approval.deadlines.check-interval}, raises the 80% warning and the overdue event of the cases
+ * whose day for it has come, each exactly once per case (flag and event in one transaction per case, rows locked with
+ * SKIP LOCKED so that instances running the job together do not both raise it). The days are kept with the case
+ * ({@link DueDays}, computed whenever it is saved), so a round reads only the due cases: one statement when none is.
  */
 @Component
 class DeadlineWatch {
@@ -40,10 +43,17 @@ class DeadlineWatch {
         }
     }
 
+    /** A region's calendar changed: its running clocks are checked at the next round and get their new days. */
+    @EventListener
+    void calendarChanged(CalendarChanged changed) {
+        int marked = cases.recheckDueDays(changed.region());
+        log.info("calendar {} {} changed: {} running clocks rechecked", changed.region(), changed.year(), marked);
+    }
+
     /** One round over every candidate; returns {@code <case>:<WARNING|OVERDUE>} for what was raised. */
     List<String> check() {
         List<String> raised = new ArrayList<>();
-        for (String number : cases.deadlineCandidates()) {
+        for (String number : cases.deadlineCandidates(caseTime.today())) {
             try {
                 transactions.execute(tx -> check(number)).forEach(kind -> raised.add(number + ":" + kind));
             } catch (RuntimeException e) {
@@ -71,9 +81,8 @@ class DeadlineWatch {
         if (WorkingDayClock.past(clock) && c.markOverdue(m)) {
             raised.add("OVERDUE");
         }
-        if (!raised.isEmpty()) {
-            cases.save(c);
-        }
+        // saved also when nothing was raised: its days were stale (a calendar changed), saving stores the right ones
+        cases.save(c);
         return raised;
     }
 }

@@ -3,6 +3,7 @@ package org.runonce.approval.catalog;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +40,45 @@ public class CatalogCopy {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Time time;
+    private final ApplicationEventPublisher publisher;
     private final Map<String, ItemVersionPublished> versions = new ConcurrentHashMap<>();
 
-    CatalogCopy(JdbcClient jdbc, JsonMapper json, Time time) {
+    /** Calendars read, per region, with the revision of every year they hold. */
+    private final Map<String, KnownCalendar> calendars = new ConcurrentHashMap<>();
+
+    /** The revisions announced per region and year: a calendar read with an older one is not kept. */
+    private final Map<String, Map<Integer, Integer>> announced = new ConcurrentHashMap<>();
+
+    private record KnownCalendar(WorkingDayCalendar calendar, Map<Integer, Integer> revisions) {}
+
+    CatalogCopy(JdbcClient jdbc, JsonMapper json, Time time, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.json = json;
         this.time = time;
+        this.publisher = publisher;
+    }
+
+    /**
+     * A catalog event seen by this instance, whichever instance keeps the copy from it (the copy's consumer group
+     * gives each event to one instance): a calendar announced with a newer revision is read again at its next use.
+     */
+    public void announced(CloudEvent<JsonNode> event) {
+        if (CalendarPublished.TYPE.equals(event.type())) {
+            var calendar = json.treeToValue(event.data(), CalendarPublished.class);
+            announce(calendar.region(), calendar.year(), calendar.revision());
+        }
+    }
+
+    private void announce(String region, int year, int revision) {
+        announced.computeIfAbsent(region, r -> new ConcurrentHashMap<>()).merge(year, revision, Math::max);
+    }
+
+    /** Whether a calendar read holds every revision announced for its region (else it is not kept). */
+    private boolean current(String region, KnownCalendar known) {
+        var expected = announced.get(region);
+        return expected == null
+                || expected.entrySet().stream()
+                        .allMatch(e -> known.revisions().getOrDefault(e.getKey(), 0) >= e.getValue());
     }
 
     /** Applies one catalog event; unknown types are ignored (new ones must not break the copy). */
@@ -87,7 +122,8 @@ public class CatalogCopy {
     }
 
     void calendar(CalendarPublished calendar) {
-        jdbc.sql("""
+        announce(calendar.region(), calendar.year(), calendar.revision());
+        int changed = jdbc.sql("""
                         insert into catalog_calendar (region, year, revision, holidays, make_up_working_days, received_at)
                         values (:region, :year, :revision, cast(:holidays as date[]), cast(:makeUp as date[]), :now)
                         on conflict (region, year) do update
@@ -101,6 +137,9 @@ public class CatalogCopy {
                 .param("makeUp", pgArray(calendar.makeUpWorkingDays()))
                 .param("now", Jdbc.timestamp(time.now()))
                 .update();
+        if (changed > 0) {
+            publisher.publishEvent(new CalendarChanged(calendar.region(), calendar.year()));
+        }
     }
 
     void department(DepartmentChanged department) {
@@ -152,20 +191,32 @@ public class CatalogCopy {
 
     /**
      * The region's working-day calendar over every year the copy knows; Monday to Friday where it knows none (then
-     * {@link WorkingDayCalendar#covers} is false).
+     * {@link WorkingDayCalendar#covers} is false). Kept in memory once read: a calendar changes only through a
+     * {@code calendar.published} event with a higher revision, which every instance sees ({@link #announced}); a
+     * calendar read with an older revision than announced (the copy not yet committed) is used but not kept.
      */
     public WorkingDayCalendar calendar(String region) {
+        var known = calendars.get(region);
+        if (known != null && current(region, known)) {
+            return known.calendar();
+        }
         Set<Integer> years = new HashSet<>();
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> makeUp = new HashSet<>();
-        jdbc.sql("select year, holidays, make_up_working_days from catalog_calendar where region = ?")
+        Map<Integer, Integer> revisions = new HashMap<>();
+        jdbc.sql("select year, revision, holidays, make_up_working_days from catalog_calendar where region = ?")
                 .param(region)
                 .query(rs -> {
                     years.add(rs.getInt("year"));
+                    revisions.put(rs.getInt("year"), rs.getInt("revision"));
                     holidays.addAll(dates(rs.getArray("holidays")));
                     makeUp.addAll(dates(rs.getArray("make_up_working_days")));
                 });
-        return new WorkingDayCalendar(region, years, holidays, makeUp);
+        var read = new KnownCalendar(new WorkingDayCalendar(region, years, holidays, makeUp), Map.copyOf(revisions));
+        if (current(region, read)) {
+            calendars.put(region, read);
+        }
+        return read.calendar();
     }
 
     /** The region a department belongs to, if the copy knows the department. */
