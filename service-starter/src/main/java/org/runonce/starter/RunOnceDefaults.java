@@ -26,6 +26,8 @@ public class RunOnceDefaults implements EnvironmentPostProcessor {
 
         p.put("spring.threads.virtual.enabled", true);
         p.put("server.shutdown", "graceful");
+        // behind the gateway: URLs a service builds from the request name the host and scheme the caller used
+        p.put("server.forward-headers-strategy", "framework");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         p.put("spring.mvc.problemdetails.enabled", true);
         // a service's messages_zh_CN must not answer an English caller on a server whose default locale is Chinese

@@ -170,18 +170,21 @@ class CaseController {
 
     @PostMapping("/{number}/claim")
     @PreAuthorize(ACTORS)
+    @Operation(summary = "Claim an unassigned case of the department: it becomes the caller's")
     CaseView claim(@PathVariable String number, Caller caller) {
         return reviewing.claim(number, caller);
     }
 
     @PostMapping("/{number}/assign")
     @PreAuthorize(HEADS)
+    @Operation(summary = "Assign a case to a reviewer of the department (department head)")
     CaseView assign(@PathVariable String number, @Valid @RequestBody Assignment request, Caller caller) {
         return reviewing.assign(number, request.assignee(), request.reason(), caller);
     }
 
     @PostMapping("/{number}/release")
     @PreAuthorize(ACTORS)
+    @Operation(summary = "Give a claimed case back to the department's queue")
     CaseView release(@PathVariable String number, @RequestBody(required = false) Remark request, Caller caller) {
         return reviewing.release(number, request == null ? null : request.reason(), caller);
     }
@@ -261,6 +264,7 @@ class CaseController {
 
     @PostMapping("/{number}/start-review")
     @PreAuthorize(ACTORS)
+    @Operation(summary = "Start reviewing a case: its first procedure step begins")
     CaseView startReview(@PathVariable String number, Caller caller) {
         return reviewing.startReview(number, caller);
     }

@@ -68,12 +68,14 @@ class WindowController {
 
     @GetMapping("/api/approval/delegations")
     @PreAuthorize("hasAnyRole('department-head', 'supervisor')")
+    @Operation(summary = "The department's window delegations (a supervisor names ?department=)")
     List<Delegation> list(Caller caller, @RequestParam(required = false) String department) {
         return delegations.of(scope(caller, department));
     }
 
     @PostMapping("/api/approval/delegations/{id}/revoke")
     @PreAuthorize("hasRole('department-head')")
+    @Operation(summary = "Revoke a window delegation, with a reason")
     Delegation revoke(@PathVariable long id, @Valid @RequestBody Revocation revocation, Caller caller) {
         return delegations.revoke(caller, id, revocation.reason());
     }

@@ -1,5 +1,7 @@
 package org.runonce.starter.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  * runonce.security.whoami-roles}.
  */
 @RestController
+@Tag(name = "Who am I", description = "The caller as the service sees it")
 class WhoAmIController {
 
     /** The caller's identity as the service understood the token. */
@@ -29,6 +32,7 @@ class WhoAmIController {
     }
 
     @GetMapping("${runonce.service.api-path}/whoami")
+    @Operation(summary = "The caller as this service sees it: username, roles, department, verified identity")
     WhoAmI whoami(Caller caller) {
         return new WhoAmI(
                 caller.username(),

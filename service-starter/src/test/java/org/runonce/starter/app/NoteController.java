@@ -69,6 +69,13 @@ class NoteController {
         return label.text();
     }
 
+    /** This request's URL as the service sees it (behind the gateway: the caller's, from X-Forwarded-*). */
+    @GetMapping("/api/test/public/self")
+    String self() {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                .toUriString();
+    }
+
     @GetMapping("/api/test/public/hello")
     String hello() {
         return "hello";

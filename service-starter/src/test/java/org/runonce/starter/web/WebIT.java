@@ -116,6 +116,16 @@ class WebIT {
     }
 
     @Test
+    void urlsBuiltFromTheRequestNameWhatTheCallerUsedBehindTheGateway() throws Exception {
+        mvc.perform(get("/api/test/public/self")
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Host", "zwfw.example.gov.cn")
+                        .header("X-Forwarded-Port", "443"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("https://zwfw.example.gov.cn/api/test/public/self"));
+    }
+
+    @Test
     void aValueTheDatabaseRefusesIs400AndNothingIsStored() throws Exception {
         mvc.perform(postNote("""
                         {"id": "nul-1", "text": "a\\u0000b", "priority": 1}"""))
