@@ -1,7 +1,6 @@
 package org.runonce.approval.papers;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.runonce.approval.cases.CaseQueries;
 import org.runonce.approval.catalog.CatalogCopy;
 import org.runonce.approval.certificate.Certificate;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  * holder by the certificate number. Anyone else gets 404, as for a certificate that does not exist.
  */
 @RestController
-@Tag(name = "certificates", description = "E-certificates: JWKS, status, verification, revocation")
 class CertificatePaperController {
 
     /** The roles that read a department's cases (as {@code CaseController.READERS}). */
@@ -58,6 +56,8 @@ class CertificatePaperController {
             produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(CASE_READERS)
     @Operation(
+            // the same path as the case's JSON certificate (CaseController): one operation, so one tag
+            tags = "cases",
             summary = "A certificate attached to or issued by the case, printable (PDF; the view is audited)",
             description = "Bilingual (zh-CN, en), with a QR code of the certificate's public verification URL.")
     ResponseEntity<byte[]> caseCertificate(
@@ -69,7 +69,7 @@ class CertificatePaperController {
             path = "/api/approval/cases/{number}/certificates/{certificateNumber}.pdf",
             produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(CASE_READERS)
-    @Operation(summary = "The same PDF, for links that cannot set Accept")
+    @Operation(tags = "cases", summary = "The same PDF, for links that cannot set Accept")
     ResponseEntity<byte[]> caseCertificatePdf(
             @PathVariable String number, @PathVariable String certificateNumber, Caller caller) {
         return pdf(cases.viewCertificate(number, certificateNumber, caller));
@@ -78,6 +78,7 @@ class CertificatePaperController {
     @GetMapping(path = "/api/approval/certificates/{number}/document", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("isAuthenticated()")
     @Operation(
+            tags = "certificates",
             summary = "My certificate, printable (PDF): for its holder, or for the issuing department",
             description = "The holder is the applicant the certificate is issued to (the token's subject); a"
                     + " department reads it through its case, audited like the case's certificate view.")
