@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a portal team does with the documents in this folder, with the tools they would use, from the npm registry:
@@ -22,6 +26,7 @@ class PortalClientsTest {
 
     static final String SPECTRAL = "@stoplight/spectral-cli@6.16.3";
     static final String TYPESCRIPT = "typescript@5.9.3";
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> DOCUMENTS = List.of("catalog.json", "intake.json", "approval.json", "notifications.json");
 
     @Test
@@ -32,6 +37,72 @@ class PortalClientsTest {
         Run lint = run(Path.of(""), command);
         assertThat(lint.exitCode()).as("spectral lint:%n%s", lint.output()).isZero();
         assertThat(lint.output()).doesNotContain(" error ");
+    }
+
+    @Test
+    void everyOperationIsDescribedAsAClientGeneratorAndItsReaderNeed() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (String name : DOCUMENTS) {
+            JsonNode document = JSON.readTree(Files.readString(Path.of(name)));
+            Set<String> ids = new HashSet<>();
+            for (var path : document.get("paths").properties()) {
+                for (var method : path.getValue().properties()) {
+                    String where = name + " " + method.getKey().toUpperCase() + " " + path.getKey();
+                    JsonNode operation = method.getValue();
+                    if (!ids.add(operation.path("operationId").asString(""))) {
+                        missing.add(where + ": operationId missing or not unique");
+                    }
+                    if (operation.path("summary").asString("").isBlank()) {
+                        missing.add(where + ": summary");
+                    }
+                    if (operation.path("description").asString("").isBlank()) {
+                        missing.add(where + ": description");
+                    }
+                    for (var response : operation.path("responses").properties()) {
+                        if (response.getKey().matches("[45]\\d\\d")
+                                && !response.getValue().path("content").has("application/problem+json")) {
+                            missing.add(where + ": " + response.getKey() + " as application/problem+json");
+                        }
+                    }
+                    JsonNode json =
+                            operation.path("requestBody").path("content").path("application/json");
+                    if (!json.isMissingNode() && !exemplified(document, json)) {
+                        missing.add(where + ": an example of the request body");
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    /** An example on the media type, on its schema, or on every property of its schema. */
+    private static boolean exemplified(JsonNode document, JsonNode media) {
+        if (media.has("example") || media.has("examples")) {
+            return true;
+        }
+        JsonNode schema = media.path("schema");
+        if (schema.has("$ref")) {
+            schema = document.at(schema.get("$ref").asString().substring(1));
+        }
+        if (schema.has("example")) {
+            return true;
+        }
+        JsonNode properties = schema.path("properties");
+        if (properties.isEmpty()) {
+            return false;
+        }
+        for (JsonNode property : properties) {
+            boolean items = property.path("items").has("example")
+                    || property.path("items").has("$ref");
+            if (!(property.has("example")
+                    || property.has("examples")
+                    || property.has("$ref")
+                    || items
+                    || property.has("description"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
