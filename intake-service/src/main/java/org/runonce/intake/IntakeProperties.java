@@ -41,8 +41,16 @@ public record IntakeProperties(
      */
     public record Acceptance(@DefaultValue("true") boolean automatic) {}
 
-    /** @param maxSize largest accepted upload; larger ones are refused with 413 {@code document-too-large} */
-    public record Documents(@DefaultValue("10MB") @NotNull DataSize maxSize) {}
+    /**
+     * @param maxSize largest accepted upload; larger ones are refused with 413 {@code document-too-large}
+     * @param dailyUploads uploads one applicant's documents may number per day (the platform's time zone); more are
+     *     refused with 429 {@code upload-quota-exceeded}
+     * @param dailyBytes bytes one applicant's uploads may add up to per day
+     */
+    public record Documents(
+            @DefaultValue("10MB") @NotNull DataSize maxSize,
+            @DefaultValue("200") @Min(1) int dailyUploads,
+            @DefaultValue("500MB") @NotNull DataSize dailyBytes) {}
 
     /**
      * @param jwksUri the approval service's public JWK Set, which e-certificates are verified with

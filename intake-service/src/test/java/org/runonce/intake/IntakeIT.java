@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         properties = {
             "runonce.intake.documents.max-size=1MB",
+            "runonce.intake.documents.daily-uploads=60",
             "runonce.intake.pledge.check-interval=1h",
             "runonce.events.resubmit-interval=2s",
             "runonce.events.resubmit-older-than=2s"

@@ -60,6 +60,9 @@ class DocumentController {
     @ApiResponse(responseCode = "413", description = "document-too-large")
     @ApiResponse(responseCode = "415", description = "unsupported-document-type")
     @ApiResponse(responseCode = "422", description = "document-type-mismatch: the bytes are not what was declared")
+    @ApiResponse(
+            responseCode = "429",
+            description = "upload-quota-exceeded: the applicant's uploads of the day are used up")
     ResponseEntity<DocumentInfo> upload(
             @RequestPart("file") MultipartFile file,
             @Parameter(description = "window clerks: subject of the applicant the document belongs to")

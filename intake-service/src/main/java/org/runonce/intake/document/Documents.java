@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -75,6 +77,7 @@ public class Documents {
                     .with("declaredType", declared.mediaType())
                     .with("detectedType", actual == null ? null : actual.mediaType());
         }
+        withinQuota(ownerSubject != null ? ownerSubject : uploader.subject(), bytes.length);
         DocumentInfo info = new DocumentInfo(
                 UUID.randomUUID(),
                 ownerSubject,
@@ -102,6 +105,39 @@ public class Documents {
                 .update();
         store.put(info.id(), bytes);
         return info;
+    }
+
+    /**
+     * Refuses an upload that would take the applicant's documents of today past the daily count or bytes. Uploads for
+     * one applicant are counted one transaction at a time (an advisory lock on the applicant), so two at once cannot
+     * both slip under the limit.
+     */
+    private void withinQuota(String holder, long size) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+                .param("document-quota:" + holder)
+                .query((rs, row) -> 1)
+                .list();
+        Instant today = time.today().atStartOfDay(time.zone()).toInstant();
+        long[] used = jdbc.sql("""
+                        select count(*), coalesce(sum(size_bytes), 0) from document
+                        where (owner_subject = ? or (owner_subject is null and uploaded_by = ?)) and created_at >= ?""")
+                .params(holder, holder, Jdbc.timestamp(today))
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        var limits = properties.documents();
+        if (used[0] + 1 > limits.dailyUploads()
+                || used[1] + size > limits.dailyBytes().toBytes()) {
+            throw new Refusal(
+                            429,
+                            "upload-quota-exceeded",
+                            "Upload quota exceeded",
+                            "One applicant's documents may number " + limits.dailyUploads() + " and add up to "
+                                    + limits.dailyBytes().toBytes() + " bytes a day; today's are used up. Try again"
+                                    + " tomorrow, or reuse a document already uploaded.")
+                    .with("dailyUploads", limits.dailyUploads())
+                    .with("dailyBytes", limits.dailyBytes().toBytes())
+                    .with("resetsAt", today.plus(Duration.ofDays(1)).toString());
+        }
     }
 
     /** The largest upload accepted, in bytes. */

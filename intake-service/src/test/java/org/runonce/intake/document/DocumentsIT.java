@@ -66,6 +66,27 @@ class DocumentsIT extends IntakeIT {
     }
 
     @Test
+    void anApplicantsUploadsOfADayAreLimitedAndAnotherApplicantIsNotAffected() throws Exception {
+        RequestPostProcessor me = applicant(newSubject());
+        for (int i = 0; i < 60; i++) {
+            mvc.perform(multipart("/api/intake/documents")
+                            .file(new MockMultipartFile("file", "scan-" + i + ".pdf", "application/pdf", PDF))
+                            .with(me))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(multipart("/api/intake/documents")
+                        .file(new MockMultipartFile("file", "one-more.pdf", "application/pdf", PDF))
+                        .with(me))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.type").value("https://runonce.org/problems/upload-quota-exceeded"))
+                .andExpect(jsonPath("$.dailyUploads").value(60));
+        mvc.perform(multipart("/api/intake/documents")
+                        .file(new MockMultipartFile("file", "mine.pdf", "application/pdf", PDF))
+                        .with(applicant(newSubject())))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void mislabelledAndUnsupportedUploadsAreRefused() throws Exception {
         RequestPostProcessor me = applicant(newSubject());
         mvc.perform(multipart("/api/intake/documents")
