@@ -5,6 +5,28 @@ final class ItemApiExamples {
 
     private ItemApiExamples() {}
 
+    /** An item version's application form (JSON Schema), alone and in a guide's content. */
+    static final String FORM = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "type": "object",
+              "title": "公司设立登记申请表",
+              "x-title": {"zh": "公司设立登记申请表", "en": "Company registration application"},
+              "x-applicant-types": ["NATURAL_PERSON", "LEGAL_ENTITY"],
+              "properties": {
+                "companyName": {"type": "string", "minLength": 2, "maxLength": 100, "title": "企业名称",
+                                "x-title": {"zh": "企业名称", "en": "Company name"}},
+                "registeredCapitalYuan": {"type": "number", "minimum": 1, "title": "注册资本（元）",
+                                          "x-title": {"zh": "注册资本（元）", "en": "Registered capital (yuan)"}},
+                "legalRepresentativeIdNumber": {"type": "string", "format": "resident-id", "title": "法定代表人身份证号码",
+                                                "x-title": {"zh": "法定代表人身份证号码", "en": "Legal representative's ID number"},
+                                                "x-prefill": {"applicant": "idNumber"}}
+              },
+              "required": ["companyName", "registeredCapitalYuan"],
+              "additionalProperties": false
+            }
+            """;
+
     /** A guide's content: a draft's body, and the content of a new item. */
     static final String GUIDE = """
             {
@@ -32,24 +54,7 @@ final class ItemApiExamples {
               "deliveryOptions": ["ELECTRONIC", "MAIL"],
               "consultationChannels": [{"type": "PHONE", "value": "0571-12345"}],
               "complaintChannels": [{"type": "PHONE", "value": "12345"}],
-              "form": {
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "type": "object",
-                "title": "公司设立登记申请表",
-                "x-title": {"zh": "公司设立登记申请表", "en": "Company registration application"},
-                "x-applicant-types": ["NATURAL_PERSON", "LEGAL_ENTITY"],
-                "properties": {
-                  "companyName": {"type": "string", "minLength": 2, "maxLength": 100, "title": "企业名称",
-                                  "x-title": {"zh": "企业名称", "en": "Company name"}},
-                  "registeredCapitalYuan": {"type": "number", "minimum": 1, "title": "注册资本（元）",
-                                            "x-title": {"zh": "注册资本（元）", "en": "Registered capital (yuan)"}},
-                  "legalRepresentativeIdNumber": {"type": "string", "format": "resident-id", "title": "法定代表人身份证号码",
-                                                  "x-title": {"zh": "法定代表人身份证号码", "en": "Legal representative's ID number"},
-                                                  "x-prefill": {"applicant": "idNumber"}}
-                },
-                "required": ["companyName", "registeredCapitalYuan"],
-                "additionalProperties": false
-              }
+              "form": """ + FORM + """
             }
             """;
 
@@ -71,27 +76,6 @@ final class ItemApiExamples {
               "violations": [{"field": "timeLimits.promisedWorkingDays",
                 "rule": "PROMISED_NOT_30_PERCENT_BELOW_STATUTORY",
                 "message": "the promised limit (15 working days) must be at most 70% of the statutory limit (20 working days)"}]
-            }
-            """;
-
-    static final String FORM = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "title": "公司设立登记申请表",
-              "x-title": {"zh": "公司设立登记申请表", "en": "Company registration application"},
-              "x-applicant-types": ["NATURAL_PERSON", "LEGAL_ENTITY"],
-              "properties": {
-                "companyName": {"type": "string", "minLength": 2, "maxLength": 100, "title": "企业名称",
-                                "x-title": {"zh": "企业名称", "en": "Company name"}},
-                "registeredCapitalYuan": {"type": "number", "minimum": 1, "title": "注册资本（元）",
-                                          "x-title": {"zh": "注册资本（元）", "en": "Registered capital (yuan)"}},
-                "legalRepresentativeIdNumber": {"type": "string", "format": "resident-id", "title": "法定代表人身份证号码",
-                                                "x-title": {"zh": "法定代表人身份证号码", "en": "Legal representative's ID number"},
-                                                "x-prefill": {"applicant": "idNumber"}}
-              },
-              "required": ["companyName", "registeredCapitalYuan"],
-              "additionalProperties": false
             }
             """;
 }
