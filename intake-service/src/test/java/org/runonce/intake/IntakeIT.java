@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,6 +31,10 @@ import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.Holder;
+import org.runonce.contracts.catalog.Name;
+import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.localstack.spring.WithLocalInfrastructure;
 import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -332,5 +337,52 @@ public abstract class IntakeIT {
             producer.send(new ProducerRecord<>(Topics.APPROVAL, event.subject(), body.getBytes()))
                     .get();
         }
+    }
+
+    /** When {@link #licenceInWallet} says approval issued the licence. */
+    protected static final Instant LICENCE_ISSUED_AT = Instant.parse("2026-03-02T02:00:00Z");
+
+    /**
+     * A business licence approval issued to {@code holderSubject} for {@code companyName} (credit or ID number
+     * {@code idNumber}) on an application, as intake learns of it: approval's {@code certificate.issued} event,
+     * awaited into intake's copy (the wallet). Returns the signed licence.
+     */
+    protected String licenceInWallet(
+            String number, String holderSubject, String companyName, String idNumber, String applicationNumber)
+            throws Exception {
+        String licence = CertificateAuthority.platform()
+                .issue(number, "BUSINESS_LICENCE", "samr-company-registration", companyName, idNumber, null);
+        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
+        Instant issuedAt = LICENCE_ISSUED_AT;
+        String caseNumber = applicationNumber + "-01";
+        publishAsApproval(CloudEvent.of(
+                        UUID.randomUUID().toString(),
+                        "/runonce/approval",
+                        CertificateIssued.TYPE,
+                        issuedAt,
+                        caseNumber,
+                        new CertificateIssued(
+                                number,
+                                "BUSINESS_LICENCE",
+                                new Name("营业执照", "Business licence"),
+                                applicationNumber,
+                                caseNumber,
+                                "samr-company-registration",
+                                "SAMR",
+                                new Holder(holderSubject, companyName, idNumber),
+                                Map.of("companyName", companyName),
+                                issuedAt,
+                                null,
+                                "platform",
+                                licence))
+                .inDepartment("SAMR"));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from issued_certificate where certificate_number = ?")
+                                .param(number)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return licence;
     }
 }

@@ -13,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.TestIds;
 import org.runonce.contracts.Topics;
-import org.runonce.contracts.approval.CertificateIssued;
 import org.runonce.contracts.approval.CertificateRevoked;
-import org.runonce.contracts.approval.Holder;
-import org.runonce.contracts.catalog.Name;
 import org.runonce.intake.CertificateAuthority;
 import org.runonce.intake.IntakeIT;
 import org.runonce.localstack.LocalInfrastructure;
@@ -146,37 +143,7 @@ class CertificateReferencesIT extends IntakeIT {
         RequestPostProcessor me = applicant(subject, company);
         String number = "BUSINESS_LICENCE-2026-" + (100000 + new java.util.Random().nextInt(800000));
         String idNumber = (String) company.get("idNumber");
-        String licence = CertificateAuthority.platform()
-                .issue(number, "BUSINESS_LICENCE", "samr-company-registration", "杭州证照夹科技有限公司", idNumber, null);
-        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
-        Instant issuedAt = Instant.parse("2026-03-02T02:00:00Z");
-        publishAsApproval(CloudEvent.of(
-                        UUID.randomUUID().toString(),
-                        "/runonce/approval",
-                        CertificateIssued.TYPE,
-                        issuedAt,
-                        "330000-2026-000500-01",
-                        new CertificateIssued(
-                                number,
-                                "BUSINESS_LICENCE",
-                                new Name("营业执照", "Business licence"),
-                                "330000-2026-000500",
-                                "330000-2026-000500-01",
-                                "samr-company-registration",
-                                "SAMR",
-                                new Holder(subject, "杭州证照夹科技有限公司", idNumber),
-                                Map.of("companyName", "杭州证照夹科技有限公司"),
-                                issuedAt,
-                                null,
-                                "platform",
-                                licence))
-                .inDepartment("SAMR"));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from issued_certificate where certificate_number = ?")
-                                .param(number)
-                                .query(Long.class)
-                                .single()
-                        == 1);
+        String licence = licenceInWallet(number, subject, "杭州证照夹科技有限公司", idNumber, "330000-2026-000500");
 
         // another applicant cannot use the number: not theirs, and nothing says whether it exists
         Map<String, Object> otherCompany = company("杭州别家科技有限公司");
@@ -197,7 +164,7 @@ class CertificateReferencesIT extends IntakeIT {
                         UUID.randomUUID().toString(),
                         "/runonce/approval",
                         CertificateRevoked.TYPE,
-                        issuedAt.plusSeconds(3600),
+                        LICENCE_ISSUED_AT.plusSeconds(3600),
                         "330000-2026-000500-01",
                         new CertificateRevoked(
                                 number,
@@ -208,7 +175,7 @@ class CertificateReferencesIT extends IntakeIT {
                                 "SAMR",
                                 "营业执照被依法吊销",
                                 "head.samr",
-                                issuedAt.plusSeconds(3600)))
+                                LICENCE_ISSUED_AT.plusSeconds(3600)))
                 .inDepartment("SAMR"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("select count(*) from revoked_certificate where certificate_number = ?")

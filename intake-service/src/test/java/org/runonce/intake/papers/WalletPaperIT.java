@@ -1,25 +1,14 @@
 package org.runonce.intake.papers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.runonce.contracts.CloudEvent;
-import org.runonce.contracts.Topics;
-import org.runonce.contracts.approval.CertificateIssued;
-import org.runonce.contracts.approval.Holder;
-import org.runonce.contracts.catalog.Name;
-import org.runonce.intake.CertificateAuthority;
 import org.runonce.intake.IntakeIT;
-import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -37,37 +26,7 @@ class WalletPaperIT extends IntakeIT {
         RequestPostProcessor me = applicant(subject, company);
         String number = "BUSINESS_LICENCE-2026-" + (100000 + new java.util.Random().nextInt(800000));
         String idNumber = (String) company.get("idNumber");
-        String licence = CertificateAuthority.platform()
-                .issue(number, "BUSINESS_LICENCE", "samr-company-registration", "杭州证照打印科技有限公司", idNumber, null);
-        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
-        Instant issuedAt = Instant.parse("2026-03-02T02:00:00Z");
-        publishAsApproval(CloudEvent.of(
-                        UUID.randomUUID().toString(),
-                        "/runonce/approval",
-                        CertificateIssued.TYPE,
-                        issuedAt,
-                        "330000-2026-000600-01",
-                        new CertificateIssued(
-                                number,
-                                "BUSINESS_LICENCE",
-                                new Name("营业执照", "Business licence"),
-                                "330000-2026-000600",
-                                "330000-2026-000600-01",
-                                "samr-company-registration",
-                                "SAMR",
-                                new Holder(subject, "杭州证照打印科技有限公司", idNumber),
-                                Map.of("companyName", "杭州证照打印科技有限公司"),
-                                issuedAt,
-                                null,
-                                "platform",
-                                licence))
-                .inDepartment("SAMR"));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from issued_certificate where certificate_number = ?")
-                                .param(number)
-                                .query(Long.class)
-                                .single()
-                        == 1);
+        String licence = licenceInWallet(number, subject, "杭州证照打印科技有限公司", idNumber, "330000-2026-000600");
 
         // the wallet lists it for its holder, and for nobody else
         mvc.perform(get("/api/intake/certificates").with(me))
