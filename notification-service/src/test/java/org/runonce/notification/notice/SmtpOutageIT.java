@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runonce.localstack.Smtp;
 import org.runonce.notification.NotificationIT;
+import org.runonce.notification.NotificationProperties;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,9 @@ class SmtpOutageIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    NotificationProperties properties;
 
     @BeforeEach
     void smtpUp() {
@@ -151,7 +155,10 @@ class SmtpOutageIT {
         assertThat(attempts).as("backoff: far fewer attempts than runs").isBetween(4, 12);
 
         smtp = startSmtp(smtp.port());
-        runSenderFor(Duration.ofHours(1), Duration.ofMinutes(1));
+        // the longest a notice may wait for its next attempt: the capped interval with the jitter added
+        var retry = properties.notices().sender().retry();
+        var longestWait = Duration.ofMillis(Math.round(retry.maxInterval().toMillis() * (1 + retry.jitter())));
+        runSenderFor(longestWait.plusMinutes(1), Duration.ofMinutes(1));
 
         assertThat(numbers).allSatisfy(n -> {
             assertThat(state(n)).isEqualTo("SENT");
