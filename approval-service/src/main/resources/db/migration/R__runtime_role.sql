@@ -34,6 +34,11 @@ begin
     execute format('revoke delete, truncate on approval_case, case_material, case_supplement, case_pause, '
         || 'case_dependency, window_delegation, certificate, signing_key, application_file, application_notice, '
         || 'published_decision from %I', runtime);
+    -- complaints and inquiries (V6, V7): never deleted; their records and hand-overs only ever added to
+    execute format('revoke delete, truncate on complaint, inquiry from %I', runtime);
+    execute format('revoke update, delete, truncate on complaint_record, inquiry_handover from %I', runtime);
+    -- accountability records are never deleted (V8: and their facts never change)
+    execute format('revoke delete, truncate on accountability_record from %I', runtime);
     execute format('revoke all on flyway_schema_history from %I', runtime);
     -- tables a later migration adds (as the owner) are the service's to use; guards are revoked there explicitly
     execute format('alter default privileges in schema public grant select, insert, update, delete on tables to %I',

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publication results publication (公示)
  * @param audit the audit trails' chain key and their checkpoints
  * @param database the role the service runs as
+ * @param complaints complaints (投诉): their handling time limit
+ * @param inquiries inquiries (咨询, 首问负责): their answering time limit
  */
 @Validated
 @ConfigurationProperties("runonce.approval")
@@ -34,7 +36,9 @@ public record ApprovalProperties(
         @Valid @DefaultValue Certificates certificates,
         @Valid @DefaultValue Publication publication,
         @Valid @DefaultValue Audit audit,
-        @Valid @DefaultValue Database database) {
+        @Valid @DefaultValue Database database,
+        @Valid @DefaultValue Complaints complaints,
+        @Valid @DefaultValue Inquiries inquiries) {
 
     /**
      * @param enabled whether the job runs on a schedule (tests call it directly)
@@ -88,4 +92,20 @@ public record ApprovalProperties(
             String runtimeUser,
             String runtimePassword,
             @DefaultValue("false") boolean createRuntimeUser) {}
+
+    /**
+     * Complaints; the overdue check runs with the deadline watch ({@code deadlines.enabled}, {@code .check-interval}).
+     *
+     * @param limitDays working days the responsible department has to reply, on its region's calendar
+     */
+    public record Complaints(
+            @DefaultValue("5") @Min(1) @Max(60) int limitDays) {}
+
+    /**
+     * Inquiries; the overdue check runs with the deadline watch ({@code deadlines.enabled}, {@code .check-interval}).
+     *
+     * @param limitDays working days the owner has to answer, on the region's calendar
+     */
+    public record Inquiries(
+            @DefaultValue("2") @Min(1) @Max(30) int limitDays) {}
 }

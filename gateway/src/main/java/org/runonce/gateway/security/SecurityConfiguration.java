@@ -66,6 +66,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/approval/certificates/verify")
                         .permitAll()
+                        // Complaints and inquiries without signing in (a contact, then the access code); approval
+                        // opens the same paths.
+                        .pathMatchers("/api/approval/public/**")
+                        .permitAll()
                         .anyExchange()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
