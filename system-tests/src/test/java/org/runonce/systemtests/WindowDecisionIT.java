@@ -160,6 +160,12 @@ class WindowDecisionIT {
                         .asBoolean())
                 .isTrue();
 
+        // the applicant is told once each, in the inbox and by mail: the licence issued, the result ready
+        String email = accepted.path("applicant").path("email").asString();
+        assertThat(email).startsWith("li.si+");
+        awaitNotice(email, number, "certificate-issued");
+        awaitNotice(email, number, "result-ready");
+
         // 7. handed over at the window in the same visit: one visit, though the clerk filed, decided and delivered
         JsonNode delivered = portal.gateway
                 .post(Portal.APPLICATIONS + "/" + number + "/delivery", clerk, Map.of("method", "WINDOW_PICKUP"))
@@ -369,6 +375,24 @@ class WindowDecisionIT {
             assertThat(entry[0]).as("%s in the wallet", certificate).isNotNull();
         });
         return entry[0];
+    }
+
+    /** One notice of {@code template} about the application in li.si's inbox, and its title among her mails. */
+    private static void awaitNotice(String email, String number, String template) {
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<String> titles = new ArrayList<>();
+            portal.gateway
+                    .get("/api/notifications/inbox?limit=500", applicant)
+                    .json(200)
+                    .forEach(n -> {
+                        if (number.equals(n.path("applicationNumber").asString())
+                                && template.equals(n.path("template").asString())) {
+                            titles.add(n.path("title").asString());
+                        }
+                    });
+            assertThat(titles).as("%s in the inbox for %s", template, number).hasSize(1);
+            assertThat(portal.mailSubjectsTo(email)).as("mails to %s", email).containsAll(titles);
+        });
     }
 
     private static Http.Response pdf(String path, String token) {
