@@ -248,6 +248,48 @@ public abstract class IntakeIT {
                 Map.of("name", name, "type", "LEGAL_ENTITY", "idNumber", TestIds.creditCode(), "locale", "en"));
     }
 
+    /** A company start-up accepted at once (online, or filed by a clerk). */
+    protected String acceptedCompanyStartup(RequestPostProcessor applicant, RequestPostProcessor filer)
+            throws Exception {
+        Map<String, Object> person = person("张三");
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "bundleCode",
+                "company-startup",
+                "applicant",
+                person,
+                "form",
+                companyStartupForm(),
+                "materials",
+                documents(
+                        filer,
+                        "COMPANY_REGISTRATION_APPLICATION",
+                        "ARTICLES_OF_ASSOCIATION",
+                        "ID_CARD",
+                        "PREMISES_PROOF",
+                        "OFFICER_APPOINTMENTS",
+                        "SEAL_ENGRAVING_APPLICATION",
+                        "FINANCE_OFFICER_ID",
+                        "EMPLOYEE_LIST")));
+        if (filer != applicant) {
+            // a clerk files for an applicant with an account, whose identity card they read: the applicant follows it
+            // online
+            String subject = subjectOf(applicant);
+            person.put("subject", subject);
+            body.put("identityCheck", idCardRead());
+        } else {
+            // online the account's verified identity is the applicant: the body need not repeat it
+            person.remove("name");
+            person.remove("idNumber");
+        }
+        JsonNode accepted = submit(filer, body, 201);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        return accepted.get("number").asString();
+    }
+
+    protected String subjectOf(RequestPostProcessor applicant) throws Exception {
+        return getJson(applicant, "/api/intake/whoami", 200).get("subject").asString();
+    }
+
     protected static Map<String, Object> companyStartupForm() {
         return Map.of(
                 "companyName", "杭州一次科技有限公司",

@@ -3,13 +3,16 @@ package org.runonce.intake.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.intake.completeness.ApplicantData;
 import org.runonce.intake.completeness.Completeness;
+import org.runonce.intake.completeness.FieldError;
 import org.runonce.intake.completeness.MaterialState;
 import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirement;
@@ -152,13 +155,18 @@ public final class Application {
 
     /**
      * Hands in materials. Before acceptance it replaces what was given for those materials and checks again (a
-     * second notice only for what could not be checked before). After an acceptance with deficiencies it takes the
-     * missing materials, which must be usable, and passes them to the cases.
+     * second notice only for what could not be checked before). After acceptance it answers a department's open
+     * supplement request (补正), or else takes the materials missing at an acceptance with deficiencies; either way
+     * they must be usable, and the cases concerned get them.
      */
     void supplement(Map<String, Provision> given, Terms terms) {
         if (status != null && status.isOpenForSupplement()) {
             given.forEach((code, provision) -> provisions.put(code, provision.afterNotices(notices.size())));
             check(null, terms);
+            return;
+        }
+        if (status != null && status.isAccepted() && cases.stream().anyMatch(Application::awaitsAnswer)) {
+            answerDepartments(given, terms);
             return;
         }
         if (status != null && status.isAccepted() && !acceptance.missing().isEmpty()) {
@@ -186,6 +194,86 @@ public final class Application {
             status = ApplicationStatus.ACCEPTED;
         }
         record(new ApplicationEvent.MaterialsSupplied(perCase, stillMissing, terms.now()));
+    }
+
+    private static boolean awaitsAnswer(CaseTrack c) {
+        return !c.isFinal() && c.openRequest().isPresent();
+    }
+
+    /**
+     * Answers the departments' open supplement requests. A request is answered as a whole (it listed everything
+     * at once): every catalog material it names, and for what it describes without a code any material of the
+     * case's item. A material no open request asks for, or a request answered in part, is refused and nothing
+     * is recorded. The cases answered get the materials (approval resumes them, the clock adjusted by the days
+     * it waited); requests of other cases stay open.
+     */
+    private void answerDepartments(Map<String, Provision> given, Terms terms) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<Integer, List<String>> answering = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < cases.size(); i++) {
+            CaseTrack c = cases.get(i);
+            if (!awaitsAnswer(c)) {
+                continue;
+            }
+            CaseTrack.DepartmentRequest request = c.openRequest().orElseThrow();
+            List<String> requested = request.codes();
+            boolean uncoded = request.materials().size() > requested.size();
+            List<String> forCase = given.keySet().stream()
+                    .filter(code -> requested.contains(code) || (uncoded && needs(c.itemCode(), code)))
+                    .toList();
+            if (forCase.isEmpty()) {
+                continue;
+            }
+            List<String> lacking =
+                    requested.stream().filter(code -> !given.containsKey(code)).toList();
+            if (!lacking.isEmpty()) {
+                errors.add(new FieldError(
+                        "materials",
+                        "case " + c.caseNumber() + " asked for all of " + requested + " at once; " + lacking
+                                + " not given"));
+                continue;
+            }
+            answering.put(i, forCase);
+            taken.addAll(forCase);
+        }
+        given.keySet().stream()
+                .filter(code -> !taken.contains(code))
+                .forEach(code -> errors.add(
+                        new FieldError("materials[" + code + "]", "is not asked for by an open supplement request")));
+        if (!errors.isEmpty()) {
+            throw FieldError.refusal(
+                    Refusal.unprocessable(
+                            "supplement-refused",
+                            "Supplement refused",
+                            "The materials do not answer the departments' requests; nothing was recorded."),
+                    errors);
+        }
+        Completeness.requireUsable(given.values(), List.copyOf(given.keySet()), requirements, applicant, terms.today());
+        given.forEach((code, provision) -> provisions.put(code, provision.afterNotices(notices.size())));
+        states = Completeness.check(requirements.materials(), provisions, applicant, terms.today());
+        List<ApplicationEvent.MaterialsSupplied.CaseMaterials> perCase = new ArrayList<>();
+        answering.forEach((i, codes) -> {
+            List<CaseMaterial> added = codes.stream()
+                    .map(provisions::get)
+                    .map(p -> p.documentId() != null
+                            ? CaseMaterial.document(p.code(), p.documentId().toString())
+                            : CaseMaterial.certificate(p.code(), p.certificate().number()))
+                    .toList();
+            CaseTrack answered = cases.get(i).answered(added, terms.now());
+            cases.set(i, answered);
+            perCase.add(new ApplicationEvent.MaterialsSupplied.CaseMaterials(answered.caseNumber(), added));
+        });
+        record(new ApplicationEvent.MaterialsSupplied(
+                perCase, acceptance == null ? List.of() : acceptance.missing(), terms.now()));
+    }
+
+    /** Whether the item asks for the material. */
+    private boolean needs(String itemCode, String code) {
+        return requirements
+                .material(code)
+                .map(r -> r.needs().stream().anyMatch(n -> n.itemCode().equals(itemCode)))
+                .orElse(false);
     }
 
     /** Accepts with deficiencies (容缺) on the applicant's pledge, when only non-key materials are missing. */

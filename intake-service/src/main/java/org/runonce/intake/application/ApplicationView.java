@@ -125,6 +125,14 @@ public record ApplicationView(
      * @param status its status in the department
      * @param certificateNumber the certificate issued
      * @param statusAt since when
+     * @param step the procedure step it is in (e.g. REVIEW, DECISION), once its department started it
+     * @param heldBy the reviewer holding it, or null while it waits in the department's queue
+     * @param dueDate the last working day to decide on time (moved back by suspended days), once the clock started
+     * @param workingDaysLeft working days left, negative when overdue
+     * @param clockRunning whether the clock runs now
+     * @param overdue whether the promised time limit passed undecided
+     * @param suspensions the special procedures (特别程序) it went through
+     * @param supplementRequests what the department asked the applicant to supplement, answered or open
      */
     record CaseView(
             String caseNumber,
@@ -136,7 +144,39 @@ public record ApplicationView(
             int promisedWorkingDays,
             String status,
             String certificateNumber,
-            Instant statusAt) {}
+            Instant statusAt,
+            String step,
+            String heldBy,
+            LocalDate dueDate,
+            Integer workingDaysLeft,
+            boolean clockRunning,
+            boolean overdue,
+            List<CaseTrack.Suspension> suspensions,
+            List<CaseTrack.DepartmentRequest> supplementRequests) {
+
+        static CaseView of(CaseTrack c, Name departmentName) {
+            CaseTrack.Progress p = c.progress();
+            return new CaseView(
+                    c.caseNumber(),
+                    c.itemCode(),
+                    c.itemVersion(),
+                    c.departmentCode(),
+                    departmentName,
+                    c.dependsOn(),
+                    c.promisedWorkingDays(),
+                    c.status(),
+                    c.certificateNumber(),
+                    c.statusAt(),
+                    p == null ? null : p.step(),
+                    p == null ? null : p.heldBy(),
+                    p == null ? null : p.dueDate(),
+                    p == null || p.dueDate() == null ? null : p.workingDaysLeft(),
+                    p != null && p.clockRunning(),
+                    p != null && p.overdue(),
+                    c.suspensions(),
+                    c.requests());
+        }
+    }
 
     /** The API path of an application. */
     public static String path(String number) {
@@ -215,17 +255,7 @@ public record ApplicationView(
                                 a.pledgeOverdueAt() != null && !a.missing().isEmpty(),
                                 path(s.number()) + "/receipt"),
                 s.cases().stream()
-                        .map(c -> new CaseView(
-                                c.caseNumber(),
-                                c.itemCode(),
-                                c.itemVersion(),
-                                c.departmentCode(),
-                                departmentName.apply(c.departmentCode()),
-                                c.dependsOn(),
-                                c.promisedWorkingDays(),
-                                c.status(),
-                                c.certificateNumber(),
-                                c.statusAt()))
+                        .map(c -> CaseView.of(c, departmentName.apply(c.departmentCode())))
                         .toList(),
                 s.refusal(),
                 s.withdrawal(),

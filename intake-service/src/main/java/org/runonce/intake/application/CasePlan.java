@@ -54,7 +54,7 @@ final class CasePlan {
         for (PinnedItem item : requirements.items()) {
             List<String> dependsOn =
                     item.dependsOn().stream().map(caseNumbers::get).toList();
-            cases.add(new CaseTrack(
+            cases.add(CaseTrack.opened(
                     caseNumbers.get(item.itemCode()),
                     item.itemCode(),
                     item.version(),
@@ -63,7 +63,6 @@ final class CasePlan {
                     item.promisedWorkingDays(),
                     materialsOf(item.itemCode(), requirements.materials(), provisions, states),
                     dependsOn.isEmpty() ? CaseStatus.PENDING : CaseStatus.WAITING,
-                    null,
                     now));
         }
         return cases;

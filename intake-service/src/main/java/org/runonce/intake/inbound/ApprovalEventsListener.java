@@ -1,10 +1,14 @@
 package org.runonce.intake.inbound;
 
+import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
 import org.runonce.contracts.approval.CaseEvent;
+import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.CaseOpened;
 import org.runonce.contracts.approval.CaseOverdue;
 import org.runonce.contracts.approval.CaseResumed;
@@ -17,6 +21,7 @@ import org.runonce.contracts.approval.CertificateRevoked;
 import org.runonce.contracts.approval.ReviewStarted;
 import org.runonce.contracts.approval.StepAdvanced;
 import org.runonce.contracts.approval.SupplementRequested;
+import org.runonce.intake.application.CaseTrack;
 import org.runonce.intake.application.CaseUpdate;
 import org.runonce.intake.application.FollowingApprovals;
 import org.runonce.intake.certificate.IssuedCertificates;
@@ -106,17 +111,52 @@ class ApprovalEventsListener {
                 certificate.issuedAt() == null ? event.time() : certificate.issuedAt());
     }
 
-    /** The status after a case event; a decision's time is when it was decided. */
+    /**
+     * What a case event says for the applicant's progress view: status, step, holder and clock after it; a
+     * decision's certificate and time; a suspension, a resumption or a supplement request of the department.
+     */
     static CaseUpdate update(CloudEvent<? extends CaseEvent> event) {
         CaseEvent data = event.data();
-        if (data instanceof CaseDecided decided) {
-            return new CaseUpdate(
-                    decided.caseNumber(),
-                    decided.status(),
-                    decided.certificateNumber(),
-                    decided.decidedAt() == null ? event.time() : decided.decidedAt());
+        CaseHeader header = data.header();
+        Instant at = event.time();
+        String certificate = null;
+        CaseTrack.Suspension suspended = null;
+        CaseUpdate.Resumed resumed = null;
+        CaseTrack.DepartmentRequest request = null;
+        switch (data) {
+            case CaseDecided decided -> {
+                certificate = decided.certificateNumber();
+                at = decided.decidedAt() == null ? at : decided.decidedAt();
+            }
+            case CaseSuspended s ->
+                suspended = new CaseTrack.Suspension(s.procedure(), s.reason(), at, s.expectedEnd(), null, null);
+            case CaseResumed r -> resumed = new CaseUpdate.Resumed(r.pause(), r.pausedWorkingDays());
+            case SupplementRequested r ->
+                request = new CaseTrack.DepartmentRequest(
+                        r.requestNumber(),
+                        r.materials() == null
+                                ? List.of()
+                                : r.materials().stream()
+                                        .map(m -> new CaseTrack.RequestedMaterial(m.code(), m.description()))
+                                        .toList(),
+                        r.reason(),
+                        at,
+                        null);
+            default -> {}
         }
-        return new CaseUpdate(data.caseNumber(), data.status(), null, event.time());
+        return new CaseUpdate(
+                data.caseNumber(), data.status(), certificate, at, progress(header), suspended, resumed, request);
+    }
+
+    private static CaseTrack.Progress progress(CaseHeader header) {
+        CaseClock clock = header.clock();
+        return new CaseTrack.Progress(
+                header.step(),
+                header.assignee(),
+                clock == null ? null : clock.dueDate(),
+                clock == null ? 0 : clock.workingDaysLeft(),
+                clock != null && clock.running(),
+                clock != null && clock.overdue());
     }
 
     /** The contract record of a case event type, or null for any other event of approval's. */

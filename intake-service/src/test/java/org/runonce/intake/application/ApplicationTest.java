@@ -292,6 +292,86 @@ class ApplicationTest {
     }
 
     @Test
+    void aDepartmentsSupplementRequestIsAnsweredAsAWholeAndOnlyItsCaseGetsTheMaterials() {
+        Application application = Fixtures.submit(
+                Fixtures.bundle("company-startup"),
+                Fixtures.person(),
+                Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
+                null,
+                Fixtures.terms("2026-11-20T10:00"));
+        application.pullEvents();
+        CaseTrack samr = application.cases().getFirst();
+        assertThatThrownBy(() -> application.supplement(
+                        Fixtures.documents(Fixtures.at("2026-11-23T09:00"), "ARTICLES_OF_ASSOCIATION"),
+                        Fixtures.terms("2026-11-23T09:00")))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("supplement-not-expected"));
+
+        var request = new CaseTrack.DepartmentRequest(
+                1,
+                List.of(
+                        new CaseTrack.RequestedMaterial("ARTICLES_OF_ASSOCIATION", "全体股东签字的公司章程"),
+                        new CaseTrack.RequestedMaterial("PREMISES_PROOF", "住所证明已过期")),
+                "章程未签字",
+                Fixtures.at("2026-11-23T10:00"),
+                null);
+        var progress = new CaseTrack.Progress("REVIEW", "samr.reviewer", null, 0, false, false);
+        assertThat(application.caseProgressed(new CaseUpdate(
+                        samr.caseNumber(),
+                        "SUPPLEMENT_REQUESTED",
+                        null,
+                        Fixtures.at("2026-11-23T10:00"),
+                        progress,
+                        null,
+                        null,
+                        request)))
+                .isTrue();
+        assertThat(application.cases().getFirst().openRequest()).contains(request);
+
+        // part of the request, or something not asked for: refused, nothing recorded
+        assertThatThrownBy(() -> application.supplement(
+                        Fixtures.documents(Fixtures.at("2026-11-24T09:00"), "ARTICLES_OF_ASSOCIATION"),
+                        Fixtures.terms("2026-11-24T09:00")))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("supplement-refused"));
+        assertThatThrownBy(() -> application.supplement(
+                        Fixtures.documents(
+                                Fixtures.at("2026-11-24T09:00"),
+                                "ARTICLES_OF_ASSOCIATION",
+                                "PREMISES_PROOF",
+                                "EMPLOYEE_LIST"),
+                        Fixtures.terms("2026-11-24T09:00")))
+                .isInstanceOf(Refusal.class);
+        assertThat(application.pullEvents()).isEmpty();
+        assertThat(application.cases().getFirst().openRequest()).isPresent();
+
+        Map<String, Provision> answer =
+                Fixtures.documents(Fixtures.at("2026-11-24T10:00"), "ARTICLES_OF_ASSOCIATION", "PREMISES_PROOF");
+        application.supplement(answer, Fixtures.terms("2026-11-24T10:00"));
+
+        CaseTrack answered = application.cases().getFirst();
+        assertThat(answered.openRequest()).isEmpty();
+        assertThat(answered.requests().getFirst().answeredAt()).isEqualTo(Fixtures.at("2026-11-24T10:00"));
+        assertThat(answered.materials())
+                .filteredOn(m -> m.code().equals("ARTICLES_OF_ASSOCIATION"))
+                .singleElement()
+                .extracting(CaseMaterial::documentId)
+                .isEqualTo(answer.get("ARTICLES_OF_ASSOCIATION").documentId().toString());
+        var supplied = (org.runonce.contracts.intake.ApplicationMaterialsSupplied)
+                Fixtures.published(application, application.pullEvents().getLast())
+                        .data();
+        assertThat(supplied.cases()).singleElement().satisfies(c -> {
+            assertThat(c.caseNumber()).isEqualTo(samr.caseNumber());
+            assertThat(c.materials())
+                    .extracting(MaterialReference::code)
+                    .containsExactlyInAnyOrder("ARTICLES_OF_ASSOCIATION", "PREMISES_PROOF");
+        });
+        assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+
+        // answered once: the same materials again are not expected any more
+        assertThatThrownBy(() -> application.supplement(answer, Fixtures.terms("2026-11-24T11:00")))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("supplement-not-expected"));
+    }
+
+    @Test
     void withdrawingClosesTheCasesBeforeAnyDecision() {
         Application application = Fixtures.submit(
                 Fixtures.bundle("company-startup"),

@@ -186,45 +186,4 @@ class ProgressIT extends IntakeIT {
     private RequestPostProcessor clerkOrApplicant(RequestPostProcessor me) {
         return me;
     }
-
-    /** A company start-up accepted at once (online, or filed by a clerk). */
-    private String acceptedCompanyStartup(RequestPostProcessor applicant, RequestPostProcessor filer) throws Exception {
-        Map<String, Object> person = person("张三");
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
-                "bundleCode",
-                "company-startup",
-                "applicant",
-                person,
-                "form",
-                companyStartupForm(),
-                "materials",
-                documents(
-                        filer,
-                        "COMPANY_REGISTRATION_APPLICATION",
-                        "ARTICLES_OF_ASSOCIATION",
-                        "ID_CARD",
-                        "PREMISES_PROOF",
-                        "OFFICER_APPOINTMENTS",
-                        "SEAL_ENGRAVING_APPLICATION",
-                        "FINANCE_OFFICER_ID",
-                        "EMPLOYEE_LIST")));
-        if (filer != applicant) {
-            // a clerk files for an applicant with an account, whose identity card they read: the applicant follows it
-            // online
-            String subject = subjectOf(applicant);
-            person.put("subject", subject);
-            body.put("identityCheck", idCardRead());
-        } else {
-            // online the account's verified identity is the applicant: the body need not repeat it
-            person.remove("name");
-            person.remove("idNumber");
-        }
-        JsonNode accepted = submit(filer, body, 201);
-        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
-        return accepted.get("number").asString();
-    }
-
-    private String subjectOf(RequestPostProcessor applicant) throws Exception {
-        return getJson(applicant, "/api/intake/whoami", 200).get("subject").asString();
-    }
 }

@@ -17,7 +17,9 @@ import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseDecided;
 import org.runonce.contracts.approval.CaseHeader;
+import org.runonce.contracts.approval.CaseResumed;
 import org.runonce.contracts.approval.ReviewStarted;
+import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.intake.IntakeIT;
 import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -92,6 +94,120 @@ class ApprovalEventsIT extends IntakeIT {
                         .filter(e -> e.contains("application.completed"))
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aDepartmentsSupplementRequestFromKafkaShowsInTheProgressAndIsAnsweredOnlineOnce() throws Exception {
+        LocalInfrastructure.kafka().createTopic(Topics.APPROVAL, 1);
+        Map<String, Object> self = person("补正人");
+        RequestPostProcessor me = applicant(newSubject(), self);
+        String number = acceptedCompanyStartup(me, me);
+        JsonNode samr = getJson(me, "/api/intake/applications/" + number, 200)
+                .get("cases")
+                .get(0);
+        String caseNumber = samr.get("caseNumber").asString();
+        Instant t = clock.instant();
+
+        publishAsApproval(review(number, samr, t.plusSeconds(60)));
+        publishAsApproval(envelope(
+                SupplementRequested.TYPE,
+                samr,
+                t.plusSeconds(120),
+                new SupplementRequested(
+                        header(number, samr, "SUPPLEMENT_REQUESTED", "REVIEW", false),
+                        1,
+                        List.of(
+                                new SupplementRequested.RequestedMaterial("ARTICLES_OF_ASSOCIATION", "请补正全体股东签字的公司章程"),
+                                new SupplementRequested.RequestedMaterial(null, "任一补充说明")),
+                        "公司章程未经全体股东签字",
+                        null,
+                        null,
+                        false)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(status(me, number, 0)).isEqualTo("SUPPLEMENT_REQUESTED"));
+        JsonNode waiting = getJson(me, "/api/intake/applications/" + number, 200)
+                .get("cases")
+                .get(0);
+        assertThat(waiting.get("step").asString()).isEqualTo("REVIEW");
+        assertThat(waiting.get("heldBy").asString()).isEqualTo("reviewer-1");
+        assertThat(waiting.get("dueDate").asString()).isEqualTo("2026-11-27");
+        assertThat(waiting.get("clockRunning").asBoolean()).isFalse();
+        JsonNode request = waiting.get("supplementRequests").get(0);
+        assertThat(request.get("requestNumber").asInt()).isEqualTo(1);
+        assertThat(request.get("materials").findValuesAsString("description"))
+                .containsExactly("请补正全体股东签字的公司章程", "任一补充说明");
+        assertThat(request.get("answeredAt").isNull()).isTrue();
+
+        // another applicant cannot answer it; an answer in part is refused; nothing recorded
+        postJson(
+                applicant(newSubject()),
+                "/api/intake/applications/" + number + "/supplements",
+                Map.of(
+                        "materials",
+                        List.of(Map.of("code", "ARTICLES_OF_ASSOCIATION", "documentId", UUID.randomUUID()))),
+                404);
+        postJson(
+                me,
+                "/api/intake/applications/" + number + "/supplements",
+                Map.of("materials", documents(me, "PREMISES_PROOF")),
+                422);
+
+        JsonNode answered = postJson(
+                me,
+                "/api/intake/applications/" + number + "/supplements",
+                Map.of("materials", documents(me, "ARTICLES_OF_ASSOCIATION", "PREMISES_PROOF")),
+                200);
+        assertThat(answered.get("cases")
+                        .get(0)
+                        .get("supplementRequests")
+                        .get(0)
+                        .get("answeredAt")
+                        .isNull())
+                .isFalse();
+        String supplied = awaitEvents(number, "org.runonce.intake.application.materials-supplied.v1").stream()
+                .filter(e -> e.contains("materials-supplied"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode data = json.readTree(supplied).get("data");
+        assertThat(data.get("cases")).singleElement().satisfies(c -> {
+            assertThat(c.get("caseNumber").asString()).isEqualTo(caseNumber);
+            assertThat(c.get("materials").findValuesAsString("code"))
+                    .containsExactlyInAnyOrder("ARTICLES_OF_ASSOCIATION", "PREMISES_PROOF");
+        });
+        postJson(
+                me,
+                "/api/intake/applications/" + number + "/supplements",
+                Map.of("materials", documents(me, "ARTICLES_OF_ASSOCIATION")),
+                409);
+
+        // the department resumes the case: running again, the due date moved by the days it waited
+        publishAsApproval(envelope(
+                CaseResumed.TYPE,
+                samr,
+                t.plusSeconds(180),
+                new CaseResumed(header(number, samr, "IN_REVIEW", "REVIEW", true), "SUPPLEMENT", 2, null)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(status(me, number, 0)).isEqualTo("IN_REVIEW"));
+        assertThat(getJson(me, "/api/intake/applications/" + number, 200)
+                        .get("cases")
+                        .get(0)
+                        .get("clockRunning")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    private static CaseHeader header(String number, JsonNode c, String status, String step, boolean running) {
+        return new CaseHeader(
+                number,
+                c.get("caseNumber").asString(),
+                c.get("itemCode").asString(),
+                c.get("itemVersion").asInt(),
+                c.get("departmentCode").asString(),
+                status,
+                step,
+                "reviewer-1",
+                "reviewer-1",
+                clock(c.get("promisedWorkingDays").asInt(), running));
     }
 
     private String status(RequestPostProcessor me, String number, int index) throws Exception {
