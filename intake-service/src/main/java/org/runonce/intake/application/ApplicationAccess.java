@@ -2,6 +2,7 @@ package org.runonce.intake.application;
 
 import java.util.List;
 import org.runonce.contracts.catalog.Name;
+import org.runonce.intake.agency.Agency;
 import org.runonce.intake.catalog.CatalogCopy;
 import org.runonce.intake.catalog.Department;
 import org.runonce.starter.domain.Refusal;
@@ -9,8 +10,10 @@ import org.runonce.starter.security.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees and acts on an application: the applicant, window clerks and supervisors see it, anyone else learns
- * nothing of it (404); the applicant or a window clerk acts on it. Also the reads and views the API answers.
+ * Who sees and acts on an application: the applicant, window clerks and supervisors see it, and an agent the applicant
+ * authorized (帮办代办) while the authorization is in force and covers it; anyone else learns nothing of it (404). The
+ * applicant, a window clerk or such an agent acts on it; each read or change by an agent is recorded under the
+ * authorization. Also the reads and views the API answers.
  */
 @Component
 public class ApplicationAccess {
@@ -21,23 +24,52 @@ public class ApplicationAccess {
 
     private final Applications applications;
     private final CatalogCopy catalog;
+    private final Agency agency;
 
-    ApplicationAccess(Applications applications, CatalogCopy catalog) {
+    ApplicationAccess(Applications applications, CatalogCopy catalog, Agency agency) {
         this.applications = applications;
         this.catalog = catalog;
+        this.agency = agency;
     }
 
-    /** The application, if the caller may see it; else 404. */
+    /** The application, if the caller may see it; else 404. An agent's read is recorded. */
     public Application readable(String number, Caller caller) {
-        return applications.find(number).filter(a -> mayRead(a, caller)).orElseThrow(() -> notFound(number));
+        return applications
+                .find(number)
+                .filter(a -> mayRead(a, caller) || asAgent(a, caller, Agency.READ))
+                .orElseThrow(() -> notFound(number));
     }
 
-    /** The application locked for a change by the caller, if the caller may see it; else 404. */
+    /** The application locked for a change by the caller, if the caller may see it; else 404. An agent's is recorded. */
     Application forUpdate(String number, Caller caller) {
         return applications
                 .findForUpdate(number)
-                .filter(a -> mayRead(a, caller))
+                .filter(a -> mayRead(a, caller) || asAgent(a, caller, Agency.CHANGE))
                 .orElseThrow(() -> notFound(number));
+    }
+
+    /**
+     * Whether the caller is an agent of the applicant (帮办代办) by an authorization in force today that covers the
+     * application; if so the act is recorded under it. Window clerks and supervisors read every application anyway.
+     */
+    private boolean asAgent(Application application, Caller caller, String act) {
+        if (!caller.hasRole(APPLICANT)) {
+            return false;
+        }
+        ApplicationSnapshot s = application.snapshot();
+        return agency.admitting(
+                        caller,
+                        s.number(),
+                        s.applicant().subject(),
+                        s.applicant().type(),
+                        s.applicant().idNumber(),
+                        s.bundleCode(),
+                        s.requirements().itemCodes())
+                .map(authorization -> {
+                    agency.record(authorization, s.number(), act, caller);
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** The application locked for a change by the system; 404 if it does not exist. */
@@ -50,10 +82,15 @@ public class ApplicationAccess {
         return application.ownedBy(caller.subject()) || caller.hasRole(WINDOW_CLERK) || caller.hasRole(SUPERVISOR);
     }
 
-    /** Only the applicant or a window clerk acts on an application. */
+    /**
+     * Only the applicant, a window clerk, or the applicant's agent acts on an application. Every caller comes here
+     * after {@link #readable(String, Caller)} or {@link #forUpdate(String, Caller)}, which let an applicant account
+     * other than the applicant's own through only as an agent by an authorization in force covering the application.
+     */
     static void requireActor(Application application, Caller caller) {
-        if (!application.ownedBy(caller.subject()) && !caller.hasRole(WINDOW_CLERK)) {
-            throw forbidden("Only the applicant or a window clerk may do this.");
+        boolean agent = caller.hasRole(APPLICANT) && !caller.hasRole(SUPERVISOR);
+        if (!application.ownedBy(caller.subject()) && !caller.hasRole(WINDOW_CLERK) && !agent) {
+            throw forbidden("Only the applicant, a window clerk or the applicant's agent may do this.");
         }
     }
 

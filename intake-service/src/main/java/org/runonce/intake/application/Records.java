@@ -12,12 +12,16 @@ final class Records {
      * How the applicant's identity was established (实名核验), recorded with the application.
      *
      * @param method {@code VERIFIED_ACCOUNT} online (the identity provider's real-name verification, read from the
-     *     token), at a window {@code ID_CARD_READER}, {@code PASSPORT} or {@code IN_PERSON}
-     * @param checkedBy the window clerk's username who checked it, or null online
-     * @param checkedBySubject the clerk's token subject, or null online
+     *     token), at a window {@code ID_CARD_READER}, {@code PASSPORT} or {@code IN_PERSON}, by an agent
+     *     {@code AGENCY_AUTHORIZATION} (the principal's verified identity, taken when they authorized the agent)
+     * @param checkedBy the window clerk's username who checked it, the agent's username, or null online
+     * @param checkedBySubject the clerk's or the agent's token subject, or null online
      * @param at when
      * @param actingAs {@code SELF}, or for a legal entity {@code LEGAL_REPRESENTATIVE} or {@code AGENT}
-     * @param actingPerson for a legal entity online, the verified name of the person acting for it; else null
+     * @param actingPerson for a legal entity online, the verified name of the person acting for it; filed by an
+     *     agent, the agent's name; else null
+     * @param agencyAuthorization filed by an agent (帮办代办, method {@code AGENCY_AUTHORIZATION}): the authorization
+     *     the principal gave with their own verified identity, which named the applicant; else null
      */
     record IdentityCheck(
             String method,
@@ -25,10 +29,24 @@ final class Records {
             String checkedBySubject,
             Instant at,
             String actingAs,
-            String actingPerson) {
+            String actingPerson,
+            String agencyAuthorization) {
 
         static final String VERIFIED_ACCOUNT = "VERIFIED_ACCOUNT";
+        static final String AGENCY_AUTHORIZATION = "AGENCY_AUTHORIZATION";
         static final String SELF = "SELF";
+        static final String AGENT = "AGENT";
+
+        /** Without an agency authorization: online or at a window. */
+        IdentityCheck(
+                String method,
+                String checkedBy,
+                String checkedBySubject,
+                Instant at,
+                String actingAs,
+                String actingPerson) {
+            this(method, checkedBy, checkedBySubject, at, actingAs, actingPerson, null);
+        }
     }
 
     /**

@@ -34,6 +34,8 @@ public final class Requests {
      * @param materials what is handed in, each as a document, an e-certificate, or produced in the bundle
      * @param pledgeDate if only non-key materials are missing, accept with deficiencies on this pledge (容缺)
      * @param identityCheck at a window: how the clerk checked the applicant's identity (required there)
+     * @param agencyAuthorization filed by an agent (帮办代办): the id of the authorization naming the caller as the
+     *     agent; the applicant is its principal (the body may repeat, never change it), the channel ONLINE
      */
     public record SubmitApplication(
             @Pattern(regexp = CODE) String itemCode,
@@ -44,7 +46,10 @@ public final class Requests {
             Map<String, Object> form,
             @Size(max = 100) List<@NotNull @Valid MaterialInput> materials,
             LocalDate pledgeDate,
-            @Valid IdentityCheckInput identityCheck) {}
+            @Valid IdentityCheckInput identityCheck,
+
+            @Schema(example = "0b9d6c1e-2f4a-4c8e-9a51-7d3e2b1c0f42") @Size(max = 36)
+            String agencyAuthorization) {}
 
     /**
      * How the window clerk checked the applicant's identity before filing (required at a window, refused online: there

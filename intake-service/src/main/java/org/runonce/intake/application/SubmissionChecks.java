@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.runonce.intake.IntakeProperties;
+import org.runonce.intake.agency.Agency;
+import org.runonce.intake.agency.AgencyAuthorization;
 import org.runonce.intake.catalog.BundleGuide;
 import org.runonce.intake.catalog.CatalogCopy;
 import org.runonce.intake.catalog.ItemGuide;
@@ -45,6 +47,7 @@ class SubmissionChecks {
      * @param requirements what its items need, from the versions in force today
      * @param provisions the materials handed in
      * @param form the form given, its names normalised (never null)
+     * @param mandate filed by an agent: the authorization and its principal; else null
      */
     record Admitted(
             Channel channel,
@@ -54,28 +57,39 @@ class SubmissionChecks {
             BundleGuide bundle,
             Requirements requirements,
             Map<String, Provision> provisions,
-            Map<String, Object> form) {}
+            Map<String, Object> form,
+            Agency.Mandate mandate) {}
 
     private final Validator validator;
     private final CatalogCopy catalog;
     private final ProvisionResolver resolver;
     private final IntakeProperties properties;
+    private final Agency agency;
 
     SubmissionChecks(
-            Validator validator, CatalogCopy catalog, ProvisionResolver resolver, IntakeProperties properties) {
+            Validator validator,
+            CatalogCopy catalog,
+            ProvisionResolver resolver,
+            IntakeProperties properties,
+            Agency agency) {
         this.validator = validator;
         this.catalog = catalog;
         this.resolver = resolver;
         this.properties = properties;
+        this.agency = agency;
     }
 
     Admitted check(Requests.SubmitApplication request, Caller caller, Instant now, LocalDate today) {
         List<FieldError> errors = new ArrayList<>(violations(validator, request));
-        Channel channel = channel(request.channel(), caller);
+        boolean byAgent = request.agencyAuthorization() != null;
+        Channel channel = byAgent ? agentsChannel(request.channel(), errors) : channel(request.channel(), caller);
         if (!errors.isEmpty()) {
             throw invalid(errors, false);
         }
-        Identified identified = identified(request, channel, caller, now, errors);
+        // an agent (帮办代办) files for the principal of an authorization in force that covers what is applied for
+        Agency.Mandate mandate =
+                byAgent ? agency.mandate(request.agencyAuthorization(), caller, target(request)) : null;
+        Identified identified = identified(request, channel, mandate, caller, now, errors);
         ApplicantData applicant = identified.applicant();
         String region = request.region() == null ? properties.region() : request.region();
         Selection selection = select(request.itemCode(), request.bundleCode(), today);
@@ -116,7 +130,28 @@ class SubmissionChecks {
                 selection.bundle(),
                 requirements,
                 resolved.provisions(),
-                given == null ? Map.of() : given);
+                given == null ? Map.of() : given,
+                mandate);
+    }
+
+    /** An agent files ONLINE: the principal makes no trip, so no visit is recorded for them. */
+    private static Channel agentsChannel(String requested, List<FieldError> errors) {
+        if (Channel.WINDOW.name().equals(requested)) {
+            errors.add(new FieldError(
+                    "channel",
+                    "an agent files ONLINE for the principal of the authorization (the principal makes no visit)"));
+        }
+        return Channel.ONLINE;
+    }
+
+    /** What an agent's submission applies for, as an authorization's scope sees it. */
+    private AgencyAuthorization.Target target(Requests.SubmitApplication request) {
+        List<String> items = request.bundleCode() != null
+                ? catalog.bundle(request.bundleCode())
+                        .map(BundleGuide::itemCodes)
+                        .orElse(List.of())
+                : request.itemCode() == null ? List.of() : List.of(request.itemCode());
+        return new AgencyAuthorization.Target(null, request.bundleCode(), items);
     }
 
     /** The items applied for and their versions in force today, in bundle order. */
@@ -171,7 +206,12 @@ class SubmissionChecks {
      * the clerk names the person whose identity they checked, and says how.
      */
     private static Identified identified(
-            Requests.SubmitApplication request, Channel channel, Caller caller, Instant now, List<FieldError> errors) {
+            Requests.SubmitApplication request,
+            Channel channel,
+            Agency.Mandate mandate,
+            Caller caller,
+            Instant now,
+            List<FieldError> errors) {
         Requests.ApplicantInput input = request.applicant();
         boolean person = "NATURAL_PERSON".equals(input.type());
         LegalName.Kind kind = LegalName.Kind.of(input.type());
@@ -185,6 +225,9 @@ class SubmissionChecks {
         LegalName.Checked givenName = input.name() == null ? null : LegalName.check(input.name(), kind);
         if (givenName != null && !givenName.accepted()) {
             errors.add(new FieldError("applicant.name", givenName.problem(), "/applicant/name", LegalName.CODE));
+        }
+        if (mandate != null) {
+            return forPrincipal(request, input, givenNumber, givenName, mandate, caller, now, errors);
         }
         if (channel == Channel.WINDOW) {
             return atWindow(request, input, givenNumber, givenName, caller, now, errors);
@@ -299,6 +342,68 @@ class SubmissionChecks {
                         now,
                         check.actingAs() == null ? Records.IdentityCheck.SELF : check.actingAs(),
                         null));
+    }
+
+    /**
+     * An agent files for the principal of the authorization, whose identity the principal's own verified token gave
+     * when they authorized: the body may repeat it but names nobody else; the agent and the authorization are recorded
+     * as the identity check.
+     */
+    private static Identified forPrincipal(
+            Requests.SubmitApplication request,
+            Requests.ApplicantInput input,
+            String givenNumber,
+            LegalName.Checked givenName,
+            Agency.Mandate mandate,
+            Caller caller,
+            Instant now,
+            List<FieldError> errors) {
+        if (request.identityCheck() != null) {
+            errors.add(new FieldError(
+                    "identityCheck",
+                    "an agent records no identity check: the applicant is the principal of the authorization"));
+        }
+        if (!mandate.principalType().equals(input.type())) {
+            throw notThePrincipal("applicant.type");
+        }
+        if (input.subject() != null && !input.subject().equals(mandate.principalSubject())) {
+            throw notThePrincipal("applicant.subject");
+        }
+        if (givenNumber != null && !givenNumber.equals(mandate.principalIdNumber())) {
+            throw notThePrincipal("applicant.idNumber");
+        }
+        LegalName.Checked principalName = LegalName.check(mandate.principalName(), LegalName.Kind.of(input.type()));
+        String name = principalName.accepted() ? principalName.value() : mandate.principalName();
+        if (givenName != null && givenName.accepted() && !givenName.value().equals(name)) {
+            throw notThePrincipal("applicant.name");
+        }
+        return new Identified(
+                new ApplicantData(
+                        mandate.principalSubject(),
+                        name,
+                        input.type(),
+                        mandate.principalIdNumber(),
+                        input.locale() == null ? "zh-CN" : input.locale(),
+                        input.email(),
+                        input.phone()),
+                new Records.IdentityCheck(
+                        Records.IdentityCheck.AGENCY_AUTHORIZATION,
+                        caller.username(),
+                        caller.subject(),
+                        now,
+                        Records.IdentityCheck.AGENT,
+                        mandate.agentName(),
+                        mandate.authorization().toString()));
+    }
+
+    private static Refusal notThePrincipal(String field) {
+        return Refusal.forbidden(
+                        "applicant-not-principal",
+                        "Not the principal of the authorization",
+                        "Filing as an agent, the applicant is the principal of the authorization, whose identity"
+                                + " came from their own verified account: the application names someone else."
+                                + " Nothing was stored.")
+                .with("field", field);
     }
 
     private static boolean validNumber(String number, boolean person) {

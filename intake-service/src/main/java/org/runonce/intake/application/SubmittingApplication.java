@@ -2,6 +2,7 @@ package org.runonce.intake.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.runonce.intake.agency.Agency;
 import org.runonce.intake.idempotency.IdempotentRequests;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.security.Caller;
@@ -20,6 +21,7 @@ public class SubmittingApplication {
     private final Applications applications;
     private final ApplicationChanges changes;
     private final ApplicationAccess access;
+    private final Agency agency;
     private final Time time;
 
     SubmittingApplication(
@@ -28,12 +30,14 @@ public class SubmittingApplication {
             Applications applications,
             ApplicationChanges changes,
             ApplicationAccess access,
+            Agency agency,
             Time time) {
         this.checks = checks;
         this.idempotent = idempotent;
         this.applications = applications;
         this.changes = changes;
         this.access = access;
+        this.agency = agency;
         this.time = time;
     }
 
@@ -43,6 +47,8 @@ public class SubmittingApplication {
         LocalDate today = time.dayOf(now);
         SubmissionChecks.Admitted admitted = checks.check(request, caller, now, today);
         Actor clerk = admitted.channel() == Channel.WINDOW ? Actor.of(caller) : null;
+        // filed by a clerk at the window or by an agent (帮办代办) for the principal; accepted by the clerk or the system
+        Actor filedBy = clerk != null || admitted.mandate() != null ? Actor.of(caller) : null;
         return idempotent.once(caller.subject(), idempotencyKey, "submit", request, () -> {
             String number = applications.nextNumber(admitted.region(), today.getYear());
             Application application = Application.submit(
@@ -51,7 +57,7 @@ public class SubmittingApplication {
                             admitted.region(),
                             admitted.channel(),
                             admitted.applicant(),
-                            clerk,
+                            filedBy,
                             admitted.identityCheck(),
                             admitted.bundle() == null ? null : admitted.bundle().code(),
                             admitted.bundle() == null ? null : admitted.bundle().name(),
@@ -60,6 +66,9 @@ public class SubmittingApplication {
                             admitted.provisions(),
                             request.pledgeDate()),
                     changes.terms(admitted.region(), clerk == null ? Actor.SYSTEM : clerk, now));
+            if (admitted.mandate() != null) { // refused, and nothing stored, if revoked since the check
+                agency.record(admitted.mandate().authorization(), number, Agency.SUBMISSION, caller);
+            }
             changes.save(application, now);
             return new IdempotentRequests.Reply(201, access.view(application), ApplicationView.path(number));
         });
