@@ -10,9 +10,17 @@ import java.util.List;
  * @param cases each case's outcome
  * @param applicant who is told
  * @param completedAt when the last case was decided
+ * @param visits the applicant's visits to the hall for the application so far (跑动次数), or null when not recorded
+ *     (older events); supervision's visits per application
  */
 public record ApplicationCompleted(
-        String applicationNumber, List<CaseOutcome> cases, Applicant applicant, Instant completedAt) {
+        String applicationNumber, List<CaseOutcome> cases, Applicant applicant, Instant completedAt, Integer visits) {
+
+    /** A completion whose visits are not recorded. */
+    public ApplicationCompleted(
+            String applicationNumber, List<CaseOutcome> cases, Applicant applicant, Instant completedAt) {
+        this(applicationNumber, cases, applicant, completedAt, null);
+    }
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.intake.application.completed.v1";

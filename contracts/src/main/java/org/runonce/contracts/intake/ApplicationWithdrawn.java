@@ -11,9 +11,27 @@ import java.util.List;
  * @param caseNumbers the cases opened for it, empty when it was not accepted
  * @param withdrawnBy username of whoever withdrew it (the applicant, or a clerk for them)
  * @param withdrawnAt when
+ * @param confirmedByApplicant whether the applicant confirmed a withdrawal or return a clerk made for them: true,
+ *     false (a clerk withdrew or returned it without the applicant's confirmation: approval opens an accountability
+ *     record for each department of its cases), or null when not recorded (older events; nothing is opened)
  */
 public record ApplicationWithdrawn(
-        String applicationNumber, String reason, List<String> caseNumbers, String withdrawnBy, Instant withdrawnAt) {
+        String applicationNumber,
+        String reason,
+        List<String> caseNumbers,
+        String withdrawnBy,
+        Instant withdrawnAt,
+        Boolean confirmedByApplicant) {
+
+    /** A withdrawal whose confirmation by the applicant is not recorded. */
+    public ApplicationWithdrawn(
+            String applicationNumber,
+            String reason,
+            List<String> caseNumbers,
+            String withdrawnBy,
+            Instant withdrawnAt) {
+        this(applicationNumber, reason, caseNumbers, withdrawnBy, withdrawnAt, null);
+    }
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.intake.application.withdrawn.v1";
