@@ -2,13 +2,17 @@ package org.runonce.approval.inbound;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.runonce.approval.accountability.IntakeFacts;
 import org.runonce.approval.cases.KeepingCaseFiles;
 import org.runonce.approval.cases.OpenCases;
 import org.runonce.approval.cases.OpeningCases;
 import org.runonce.approval.cases.Withdrawing;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationCompleted;
+import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.starter.events.Events;
@@ -22,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Accepted applications open their cases (their form and terms kept for the case file), withdrawn ones close them,
  * materials supplied later reach their cases, one-time notices go into the case file; each event once (processed-event mark in the same transaction as the cases), and opening is idempotent per case
- * number as well. Intake's other events are not approval's business.
+ * number as well. Ratings, their follow-ups, visits and withdrawals without the applicant's confirmation go to
+ * electronic supervision ({@link IntakeFacts}), each once under a consumer name of its own. Intake's other events are
+ * not approval's business.
  */
 @Component
 class IntakeEventsListener {
@@ -34,18 +40,21 @@ class IntakeEventsListener {
     private final OpeningCases opening;
     private final Withdrawing withdrawing;
     private final KeepingCaseFiles files;
+    private final IntakeFacts supervision;
 
     IntakeEventsListener(
             Events events,
             ProcessedEvents processed,
             OpeningCases opening,
             Withdrawing withdrawing,
-            KeepingCaseFiles files) {
+            KeepingCaseFiles files,
+            IntakeFacts supervision) {
         this.events = events;
         this.processed = processed;
         this.opening = opening;
         this.withdrawing = withdrawing;
         this.files = files;
+        this.supervision = supervision;
     }
 
     /**
@@ -65,12 +74,36 @@ class IntakeEventsListener {
                     var opened = opening.open(openCases(accepted));
                     log.info("application {}: opened cases {}", accepted.applicationNumber(), opened);
                 });
-            case ApplicationWithdrawn.TYPE ->
+            case ApplicationWithdrawn.TYPE -> {
                 processed.once("approval.withdraw-cases", event, () -> {
                     var withdrawn =
                             events.convert(event, ApplicationWithdrawn.class).data();
                     withdrawing.withdrawApplication(withdrawn.applicationNumber(), withdrawn.reason());
                 });
+                processed.once(
+                        "approval.supervision-withdrawn",
+                        event,
+                        () -> supervision.withdrawn(events.convert(event, ApplicationWithdrawn.class)
+                                .data()));
+            }
+            case ApplicationEvaluated.TYPE ->
+                processed.once(
+                        "approval.supervision-evaluated",
+                        event,
+                        () -> supervision.evaluated(events.convert(event, ApplicationEvaluated.class)
+                                .data()));
+            case ApplicationRatingFollowedUp.TYPE ->
+                processed.once(
+                        "approval.supervision-followed-up",
+                        event,
+                        () -> supervision.followedUp(events.convert(event, ApplicationRatingFollowedUp.class)
+                                .data()));
+            case ApplicationCompleted.TYPE ->
+                processed.once(
+                        "approval.supervision-completed",
+                        event,
+                        () -> supervision.completed(events.convert(event, ApplicationCompleted.class)
+                                .data()));
             case ApplicationMaterialsSupplied.TYPE ->
                 processed.once("approval.materials-supplied", event, () -> {
                     var supplied = events.convert(event, ApplicationMaterialsSupplied.class)

@@ -1,0 +1,13 @@
+package org.runonce.approval.accountability;
+
+/** Why an accountability record was opened. */
+public enum Rule {
+    /** The case passed its promised time undecided (approval's own {@code case.overdue}). */
+    CASE_OVERDUE,
+    /** A second supplement was requested on the case (approved by a head, flagged). */
+    SECOND_SUPPLEMENT,
+    /** A bad rating (1 or 2) was not followed up by its due date (or only after it). */
+    RATING_NOT_FOLLOWED_UP,
+    /** The application was withdrawn or returned by a clerk without the applicant's confirmation. */
+    WITHDRAWN_WITHOUT_CONFIRMATION
+}
