@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,7 +32,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The catalog's HTTP API on real PostgreSQL and Kafka (local stack), with the demo catalog loaded at startup:
- * draft, conditional edit, publication refused then accepted, cached guide with ETag and 304, roles.
+ * draft, conditional edit, publication refused then accepted, cached guide with ETag and 304, roles. Other ITs of the
+ * JVM add items and departments of their own (HallEntryIT), so the demo's are asserted present, not alone.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -211,7 +214,7 @@ class CatalogApiIT {
         mvc.perform(get("/api/catalog/departments"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].code")
-                        .value(containsInAnyOrder("HEALTH", "HRSS", "HSA", "PSB", "REALESTATE", "SAMR", "TAX")));
+                        .value(hasItems("HEALTH", "HRSS", "HSA", "PSB", "REALESTATE", "SAMR", "TAX")));
         String page = mvc.perform(get(ITEMS).param("size", "100"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -260,11 +263,11 @@ class CatalogApiIT {
 
         mvc.perform(get("/api/catalog/statistics"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.departments", hasSize(7)))
+                .andExpect(jsonPath("$.departments", hasSize(greaterThanOrEqualTo(7))))
                 .andExpect(jsonPath("$.overall.targets[0].reached").value(true));
         mvc.perform(get("/api/catalog/snapshot"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.departments", hasSize(7)))
+                .andExpect(jsonPath("$.departments", hasSize(greaterThanOrEqualTo(7))))
                 .andExpect(jsonPath("$.bundles", hasSize(3)))
                 .andExpect(jsonPath("$.calendars", hasSize(2)));
     }

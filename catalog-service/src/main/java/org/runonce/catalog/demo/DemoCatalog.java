@@ -24,7 +24,13 @@ record DemoCatalog(
 
     record Calendar(String region, int year, boolean demo, List<Festival> festivals) {}
 
-    record Item(String code, LocalDate validFrom, GuideContent content) {}
+    /**
+     * @param hallEntry whether it is handled in the service hall from {@code validFrom}; null records nothing
+     */
+    record Item(String code, LocalDate validFrom, HallEntry hallEntry, GuideContent content) {}
+
+    /** Whether an item is handled in the service hall (进驻), and if not why. */
+    record HallEntry(boolean entered, String reason) {}
 
     record Bundle(String code, Name name, String description, List<BundleItem> items) {}
 }

@@ -8,6 +8,7 @@ import org.runonce.catalog.bundle.BundleService;
 import org.runonce.catalog.calendar.CalendarService;
 import org.runonce.catalog.department.Contact;
 import org.runonce.catalog.department.DepartmentService;
+import org.runonce.catalog.entry.HallEntryService;
 import org.runonce.catalog.item.Channel;
 import org.runonce.catalog.item.ChannelType;
 import org.runonce.catalog.item.GuideContent;
@@ -25,10 +26,14 @@ class DemoCatalogWriter {
 
     private static final long LOCK = 0x52554e4f4e4345L; // "RUNONCE"
 
+    /** Who recorded what the demo catalog loads, where an administrator's username goes otherwise. */
+    static final String DEMO_DATA = "demo-data";
+
     private final DepartmentService departments;
     private final CalendarService calendars;
     private final ItemService items;
     private final BundleService bundles;
+    private final HallEntryService hallEntries;
     private final JdbcClient jdbc;
 
     DemoCatalogWriter(
@@ -36,11 +41,13 @@ class DemoCatalogWriter {
             CalendarService calendars,
             ItemService items,
             BundleService bundles,
+            HallEntryService hallEntries,
             JdbcClient jdbc) {
         this.departments = departments;
         this.calendars = calendars;
         this.items = items;
         this.bundles = bundles;
+        this.hallEntries = hallEntries;
         this.jdbc = jdbc;
     }
 
@@ -73,6 +80,16 @@ class DemoCatalogWriter {
                 items.create(i.code(), content);
                 items.publish(i.code(), 1, i.validFrom(), null, current -> {});
                 loaded.add("item " + i.code());
+            }
+            // also for an item loaded before hall entry was recorded: it gets its first record now
+            if (i.hallEntry() != null
+                    && hallEntries.recordIfAbsent(
+                            i.code(),
+                            i.hallEntry().entered(),
+                            i.validFrom(),
+                            i.hallEntry().reason(),
+                            DEMO_DATA)) {
+                loaded.add("hall entry " + i.code());
             }
         }
         for (DemoCatalog.Bundle b : catalog.bundles()) {

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.runonce.catalog.item.GuideContent;
@@ -15,8 +16,9 @@ import org.runonce.catalog.item.HandlingMode;
 
 /**
  * Reform progress over the guides in force (one per item): overall and per department, the share of items per
- * handling mode, the share that needs at most one visit against the reform's staged targets, and how far the
- * promised limits cut the statutory ones on average.
+ * handling mode, the share that needs at most one visit against the reform's staged targets, how far the
+ * promised limits cut the statutory ones on average, and the entry rate (进驻率): the share of the items that are
+ * handled in the service hall.
  *
  * @param overall figures over every item
  * @param departments figures per department, ordered by department code
@@ -35,6 +37,8 @@ record ReformStatistics(Figures overall, List<Figures> departments) {
      * @param atMostOneVisitShare their share, 0..1 rounded to 4 places
      * @param targets each target and whether the share reaches it
      * @param averagePromisedCut mean of (1 - promised/statutory) over items with a statutory limit, 0..1
+     * @param enteredItems items handled in the service hall (进驻) that day
+     * @param entryRate {@code enteredItems / publishedItems}, 0..1 rounded to 4 places (0 without items)
      */
     public record Figures(
             String departmentCode,
@@ -43,7 +47,9 @@ record ReformStatistics(Figures overall, List<Figures> departments) {
             int atMostOneVisitItems,
             BigDecimal atMostOneVisitShare,
             List<Target> targets,
-            BigDecimal averagePromisedCut) {}
+            BigDecimal averagePromisedCut,
+            int enteredItems,
+            BigDecimal entryRate) {}
 
     /** How many items use a mode, and their share. */
     public record ModeShare(HandlingMode mode, int items, BigDecimal share) {}
@@ -51,17 +57,45 @@ record ReformStatistics(Figures overall, List<Figures> departments) {
     /** One staged target and whether it is reached. */
     public record Target(BigDecimal share, boolean reached) {}
 
-    /** Computes the statistics over the guides in force, one per item. */
+    /**
+     * An item counted: its guide in force and whether it is handled in the service hall that day.
+     *
+     * @param guide the guide in force
+     * @param entered handled in the hall
+     */
+    record Counted(GuideContent guide, boolean entered) {}
+
+    /** Computes the statistics over the guides in force, one per item, none of them handled in the hall. */
     public static ReformStatistics of(Collection<GuideContent> guidesInForce) {
-        Map<String, List<GuideContent>> byDepartment = guidesInForce.stream()
-                .collect(Collectors.groupingBy(
-                        g -> Objects.requireNonNullElse(g.departmentCode(), "?"), TreeMap::new, Collectors.toList()));
-        List<Figures> departments = new ArrayList<>();
-        byDepartment.forEach((department, guides) -> departments.add(figures(department, guides)));
-        return new ReformStatistics(figures(null, guidesInForce), departments);
+        return counted(guidesInForce.stream().map(g -> new Counted(g, false)).toList());
     }
 
-    private static Figures figures(String department, Collection<GuideContent> guides) {
+    /**
+     * Computes the statistics over the guides in force, one per item.
+     *
+     * @param guidesInForce each item's guide in force, by item code
+     * @param entered the items handled in the service hall that day
+     */
+    public static ReformStatistics of(Map<String, GuideContent> guidesInForce, Set<String> entered) {
+        return counted(guidesInForce.entrySet().stream()
+                .map(e -> new Counted(e.getValue(), entered.contains(e.getKey())))
+                .toList());
+    }
+
+    private static ReformStatistics counted(List<Counted> items) {
+        Map<String, List<Counted>> byDepartment = items.stream()
+                .collect(Collectors.groupingBy(
+                        c -> Objects.requireNonNullElse(c.guide().departmentCode(), "?"),
+                        TreeMap::new,
+                        Collectors.toList()));
+        List<Figures> departments = new ArrayList<>();
+        byDepartment.forEach((department, counted) -> departments.add(figures(department, counted)));
+        return new ReformStatistics(figures(null, items), departments);
+    }
+
+    private static Figures figures(String department, List<Counted> counted) {
+        List<GuideContent> guides = counted.stream().map(Counted::guide).toList();
+        int entered = (int) counted.stream().filter(Counted::entered).count();
         Map<HandlingMode, Integer> counts = new EnumMap<>(HandlingMode.class);
         for (HandlingMode mode : HandlingMode.values()) {
             counts.put(mode, 0);
@@ -82,7 +116,16 @@ record ReformStatistics(Figures overall, List<Figures> departments) {
         List<Target> targets = TARGETS.stream()
                 .map(t -> new Target(t, total > 0 && atMostOneShare.compareTo(t) >= 0))
                 .toList();
-        return new Figures(department, total, shares, atMostOne, atMostOneShare, targets, averageCut(guides));
+        return new Figures(
+                department,
+                total,
+                shares,
+                atMostOne,
+                atMostOneShare,
+                targets,
+                averageCut(guides),
+                entered,
+                share(entered, total));
     }
 
     private static BigDecimal averageCut(Collection<GuideContent> guides) {

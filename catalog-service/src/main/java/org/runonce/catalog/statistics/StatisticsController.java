@@ -6,6 +6,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.runonce.catalog.entry.HallEntryService;
+import org.runonce.catalog.item.GuideContent;
 import org.runonce.catalog.item.ItemService;
 import org.runonce.catalog.item.ItemVersion;
 import org.runonce.catalog.web.Http;
@@ -23,14 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reform statistics over the guides in force. */
 @RestController
 @RequestMapping(path = "/api/catalog/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Statistics", description = "Reform progress: zero/one-visit share against 50% / 70% / 85%")
+@Tag(
+        name = "Statistics",
+        description = "Reform progress: zero/one-visit share against 50% / 70% / 85%, entry rate (进驻率)")
 class StatisticsController {
 
     private final ItemService items;
+    private final HallEntryService hallEntries;
     private final JsonMapper json;
 
-    StatisticsController(ItemService items, JsonMapper json) {
+    StatisticsController(ItemService items, HallEntryService hallEntries, JsonMapper json) {
         this.items = items;
+        this.hallEntries = hallEntries;
         this.json = json;
     }
 
@@ -39,15 +47,20 @@ class StatisticsController {
             summary = "Reform statistics, overall and per department",
             description = "Over the items with a guide in force (today or `on`): items and share per handling mode,"
                     + " share needing at most one visit (ZERO_VISIT, RUN_ONCE, IMMEDIATE, ONLINE_PRE_REVIEW) against"
-                    + " the targets 0.50, 0.70, 0.85, and the average cut of promised vs statutory limits. Shares"
-                    + " are fractions 0..1. No token needed.")
+                    + " the targets 0.50, 0.70, 0.85, the average cut of promised vs statutory limits, and the entry"
+                    + " rate (进驻率): items handled in the service hall that day (`enteredItems`, recorded per item"
+                    + " under `/api/catalog/items/{code}/hall-entry`; an item with nothing recorded counts as not"
+                    + " entered) over the items. Shares are fractions 0..1. No token needed.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReformStatistics.class)))
     ResponseEntity<byte[]> statistics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
             WebRequest request) {
-        var guides = items.allInForce(on == null ? items.today() : on).stream()
-                .map(ItemVersion::content)
-                .toList();
-        return Http.ok(request, Representation.of(ReformStatistics.of(guides), json), Http.SHORT);
+        LocalDate day = on == null ? items.today() : on;
+        Map<String, GuideContent> guides = new LinkedHashMap<>();
+        for (ItemVersion version : items.allInForce(day)) {
+            guides.put(version.itemCode(), version.content());
+        }
+        var statistics = ReformStatistics.of(guides, hallEntries.enteredOn(day));
+        return Http.ok(request, Representation.of(statistics, json), Http.SHORT);
     }
 }

@@ -58,6 +58,39 @@ class ReformStatisticsTest {
     }
 
     @Test
+    void entryRateIsTheShareOfItemsHandledInTheHall() {
+        ReformStatistics statistics = ReformStatistics.of(
+                java.util.Map.of(
+                        "a",
+                                guide().department("PSB")
+                                        .mode(HandlingMode.RUN_ONCE, 1)
+                                        .build(),
+                        "b",
+                                guide().department("PSB")
+                                        .mode(HandlingMode.RUN_ONCE, 1)
+                                        .build(),
+                        "c",
+                                guide().department("PSB")
+                                        .mode(HandlingMode.MULTIPLE_VISITS, 2)
+                                        .build(),
+                        "d",
+                                guide().department("TAX")
+                                        .mode(HandlingMode.ZERO_VISIT, 0)
+                                        .build()),
+                java.util.Set.of("a", "b", "d", "not-in-force"));
+
+        // PSB 2 of 3, TAX 1 of 1, overall 3 of 4: an entered item without a guide in force counts nowhere
+        assertThat(statistics.overall().enteredItems()).isEqualTo(3);
+        assertThat(statistics.overall().entryRate()).isEqualByComparingTo("0.75");
+        assertThat(statistics.departments())
+                .extracting(Figures::departmentCode, Figures::enteredItems, Figures::entryRate)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PSB", 2, new BigDecimal("0.6667")),
+                        org.assertj.core.groups.Tuple.tuple("TAX", 1, new BigDecimal("1.0000")));
+        assertThat(ReformStatistics.of(List.of()).overall().entryRate()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void noItemsReachNoTarget() {
         Figures overall = ReformStatistics.of(List.of()).overall();
 
