@@ -5,6 +5,7 @@ import org.runonce.approval.cases.CaseQueries;
 import org.runonce.approval.catalog.CatalogCopy;
 import org.runonce.approval.certificate.Certificate;
 import org.runonce.approval.certificate.Certificates;
+import org.runonce.approval.window.WindowCertificates;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.papers.PaperPrinter;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * E-certificates as printable PDFs: for the issuing department through the case (the same access and audit as the
- * certificate's JSON there, asked for with {@code Accept: application/pdf} or the {@code .pdf} path), and for the
- * holder by the certificate number. Anyone else gets 404, as for a certificate that does not exist.
+ * certificate's JSON there, asked for with {@code Accept: application/pdf} or the {@code .pdf} path), and by the
+ * certificate number for the holder and for the window clerk who issued it by a window decision (for an applicant
+ * without an account). Anyone else gets 404, as for a certificate that does not exist.
  */
 @RestController
 class CertificatePaperController {
@@ -31,6 +33,7 @@ class CertificatePaperController {
 
     private final Certificates certificates;
     private final CaseQueries cases;
+    private final WindowCertificates window;
     private final CatalogCopy catalog;
     private final PaperPrinter printer;
     private final PapersProperties properties;
@@ -39,12 +42,14 @@ class CertificatePaperController {
     CertificatePaperController(
             Certificates certificates,
             CaseQueries cases,
+            WindowCertificates window,
             CatalogCopy catalog,
             PaperPrinter printer,
             PapersProperties properties,
             Time time) {
         this.certificates = certificates;
         this.cases = cases;
+        this.window = window;
         this.catalog = catalog;
         this.printer = printer;
         this.properties = properties;
@@ -79,9 +84,12 @@ class CertificatePaperController {
     @PreAuthorize("isAuthenticated()")
     @Operation(
             tags = "certificates",
-            summary = "My certificate, printable (PDF): for its holder, or for the issuing department",
+            summary = "My certificate, printable (PDF): for its holder, the issuing department, or the window clerk"
+                    + " who issued it",
             description = "The holder is the applicant the certificate is issued to (the token's subject); a"
-                    + " department reads it through its case, audited like the case's certificate view.")
+                    + " department reads it through its case, audited like the case's certificate view; the window"
+                    + " clerk who decided its case at the window (即来即办) prints it for the applicant, audited"
+                    + " the same way. Anyone else: 404.")
     ResponseEntity<byte[]> document(@PathVariable String number, Caller caller) {
         Certificate certificate = certificates.find(number).orElseThrow(() -> Refusal.notFound("certificate", number));
         if (caller.hasRole("applicant")
@@ -89,6 +97,10 @@ class CertificatePaperController {
                 && caller.subject() != null
                 && caller.subject().equals(certificate.holder().subject())) {
             return pdf(certificate);
+        }
+        var decidedAtWindow = window.decidedBy(caller, certificate);
+        if (decidedAtWindow.isPresent()) {
+            return pdf(decidedAtWindow.get());
         }
         if (caller.department().isPresent() || caller.hasRole("supervisor")) {
             // the case decides (its department, or a supervisor), and records the view in its audit trail

@@ -3,9 +3,12 @@ package org.runonce.approval.papers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.runonce.approval.Tokens.applicant;
 import static org.runonce.approval.Tokens.caller;
+import static org.runonce.approval.Tokens.head;
 import static org.runonce.approval.Tokens.reviewer;
 import static org.runonce.approval.Tokens.supervisor;
+import static org.runonce.approval.Tokens.token;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,7 +26,7 @@ import org.springframework.http.MediaType;
 /**
  * An issued e-certificate printed as a PDF on real PostgreSQL and Kafka, read back as a person would (text in Chinese
  * and English, the QR code decoded from the rendered page to the public verification URL); for the issuing
- * department and the holder only.
+ * department, the holder and the window clerk who issued it at the window only.
  */
 class CertificatePaperIT extends RunningApproval {
 
@@ -127,5 +130,81 @@ class CertificatePaperIT extends RunningApproval {
         mvc.perform(get(casePath() + ".pdf").with(applicant("applicant-1"))).andExpect(status().isForbidden());
         // not public like the certificate's status
         mvc.perform(get(documentPath())).andExpect(status().isUnauthorized());
+    }
+
+    /** Authorizes {@code clerk} for SAMR's IMMEDIATE item, as head.samr. */
+    void delegate(String clerk) throws Exception {
+        mvc.perform(post("/api/approval/delegations")
+                        .with(head("SAMR", "head.samr"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"clerk": "%s", "itemCode": "%s", "reason": "即来即办"}""".formatted(clerk, Fixtures.INDIVIDUAL)))
+                .andExpect(status().isCreated());
+    }
+
+    /** Issue 17 item 4: the applicant leaves the window with the licence, printed by the clerk who decided it. */
+    @Test
+    void theWindowClerkWhoDecidedItPrintsItAndNoOtherClerkDoes() throws Exception {
+        String clerk = "clerk-" + System.nanoTime();
+        String other = "clerk-other-" + System.nanoTime();
+        delegate(clerk);
+        delegate(other);
+        String app = Fixtures.newApplicationNumber();
+        opening.open(Fixtures.single(app, Fixtures.INDIVIDUAL, "SAMR", clock.instant()));
+        String windowCase = app + "-01";
+        String decided = mvc.perform(post("/api/approval/window-decisions")
+                        .with(token(clerk, null, "window-clerk"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"caseNumber": "%s", "outcome": "APPROVED"}""".formatted(windowCase)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String licence = json.readTree(decided).get("certificate").get("number").asString();
+        String licencePath = "/api/approval/certificates/" + licence + "/document";
+
+        byte[] pdf = mvc.perform(get(licencePath).with(token(clerk, null, "window-clerk")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        PdfPages read = PdfPages.read(pdf);
+        assertThat(read.words())
+                .contains(PdfPages.squeezed(licence, windowCase, "李小红", "330102********3456"))
+                .doesNotContain("199202023456");
+        assertThat(read.qr()).isEqualTo(VERIFY + licence);
+        // audited in the case's trail as a department's view is, under the clerk's name and delegation
+        assertThat(auditActions(windowCase))
+                .containsExactly("OPENED", "DECIDED", "CERTIFICATE_ISSUED", "CERTIFICATE_VIEWED");
+        assertThat(auditActors(windowCase).getLast()).isEqualTo(clerk);
+        assertThat(jdbc.sql("select payload from audit_entry where case_number = ? order by seq desc limit 1")
+                        .param(windowCase)
+                        .query(String.class)
+                        .single())
+                .contains("\"certificateNumber\":\"" + licence + "\"")
+                .contains("\"delegationId\"");
+
+        // another clerk, authorized for the same item, and a clerk without any delegation: as if it did not exist
+        mvc.perform(get(licencePath).with(token(other, null, "window-clerk"))).andExpect(status().isNotFound());
+        mvc.perform(get(licencePath).with(token("clerk-" + System.nanoTime(), null, "window-clerk")))
+                .andExpect(status().isNotFound());
+        // the deciding clerk's name without the clerk's role (another account of the same name is not the clerk)
+        mvc.perform(get(licencePath).with(token(clerk, null, "applicant"))).andExpect(status().isNotFound());
+        // the clerk prints only the certificate of the case decided at the window: not one a reviewer issued
+        mvc.perform(get(documentPath()).with(token(clerk, null, "window-clerk")))
+                .andExpect(status().isNotFound());
+        // and reads no case: the department's paths stay the department's
+        mvc.perform(get(CASES + windowCase + "/certificates/" + licence + ".pdf")
+                        .with(token(clerk, null, "window-clerk")))
+                .andExpect(status().isForbidden());
+        assertThat(auditActions(windowCase)).hasSize(4);
+        assertThat(auditActions(caseNumber)).doesNotContain("CERTIFICATE_VIEWED");
+
+        // the holder prints it too; the issuing department through the case
+        mvc.perform(get(licencePath).with(applicant("applicant-1"))).andExpect(status().isOk());
+        mvc.perform(get(licencePath).with(reviewer("SAMR", "li.samr"))).andExpect(status().isOk());
+        mvc.perform(get(licencePath).with(reviewer("PSB", "zhao.psb"))).andExpect(status().isNotFound());
     }
 }

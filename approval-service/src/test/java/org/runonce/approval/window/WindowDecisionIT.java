@@ -3,12 +3,14 @@ package org.runonce.approval.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.runonce.approval.Tokens.head;
 import static org.runonce.approval.Tokens.reviewer;
 import static org.runonce.approval.Tokens.token;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -156,6 +158,19 @@ class WindowDecisionIT extends RunningApproval {
                 .andExpect(jsonPath("$[0].actor").value("system"))
                 .andExpect(jsonPath("$[1].actor").value(clerk))
                 .andExpect(jsonPath("$[1].reason", startsWith("授权到位")));
+        // the applicant leaves with the licence: the deciding clerk prints it (audited), another clerk gets 404
+        String licence = json.readTree(decided).get("certificate").get("number").asString();
+        mvc.perform(get("/api/approval/certificates/" + licence + "/document").with(token(clerk, null, "window-clerk")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        mvc.perform(get("/api/approval/certificates/" + licence + "/document")
+                        .with(token("clerk-" + System.nanoTime(), null, "window-clerk")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/approval/cases/" + caseNumber + "/audit").with(head("SAMR", "head.samr")))
+                .andExpect(jsonPath(
+                        "$[*].action", contains("OPENED", "DECIDED", "CERTIFICATE_ISSUED", "CERTIFICATE_VIEWED")))
+                .andExpect(jsonPath("$[3].actor").value(clerk))
+                .andExpect(jsonPath("$[3].payload", containsString(licence)));
         // decided once: the same case again is an illegal transition
         decide(clerk, individual).andExpect(status().isConflict());
         // another department's clerk delegation does not help, nor does an item of another mode
