@@ -237,6 +237,27 @@ final class Portal {
         return mailsTo(address).stream().map(Mail::subject).toList();
     }
 
+    /** The notice ({@code count} of them) reached the inbox (through the gateway) and, by title, the mailbox. */
+    void awaitNotice(String applicant, String email, String number, String template, int count) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<String> titles = new ArrayList<>();
+                    gateway.get("/api/notifications/inbox?limit=500", applicant)
+                            .json(200)
+                            .forEach(n -> {
+                                if (number.equals(n.path("applicationNumber").asString())
+                                        && template.equals(n.path("template").asString())) {
+                                    titles.add(n.path("title").asString());
+                                }
+                            });
+                    assertThat(titles)
+                            .as("%s in the inbox for %s", template, number)
+                            .hasSize(count);
+                    assertThat(mailSubjectsTo(email)).as("mails to %s", email).containsAll(titles);
+                });
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static Map<String, String> idempotencyKey() {
