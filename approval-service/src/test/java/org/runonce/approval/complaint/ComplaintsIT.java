@@ -375,4 +375,46 @@ class ComplaintsIT extends RunningApproval {
                         .content("{\"about\": {\"kind\": \"WINDOW\", \"reference\": \"3\"}, \"description\": \"x\"}"))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void theOpenApiDocumentHasAnExampleForEveryComplaintAndInquiryRequestBody() throws Exception {
+        var document = getJson("/api/approval/v3/api-docs", null);
+        var paths = document.get("paths");
+        List<String> ours = new ArrayList<>();
+        paths.propertyNames().forEach(p -> {
+            if (p.contains("/complaints") || p.contains("/inquiries")) {
+                ours.add(p);
+            }
+        });
+        assertThat(ours)
+                .contains(
+                        COMPLAINTS,
+                        PUBLIC,
+                        PUBLIC + "/{number}",
+                        COMPLAINTS + "/{number}/reply",
+                        "/api/approval/inquiries/{number}/handover",
+                        "/api/approval/public/inquiries/{number}");
+        int bodies = 0;
+        for (String path : ours) {
+            for (var operation : paths.get(path)) {
+                var media = operation.path("requestBody").path("content").path("application/json");
+                if (media.isMissingNode()) {
+                    continue;
+                }
+                bodies++;
+                var schema = media.path("schema");
+                if (schema.has("$ref")) {
+                    schema = document.at(schema.get("$ref").asString().substring(1));
+                }
+                for (var property : schema.path("properties")) {
+                    assertThat(property.has("example") || property.has("$ref") || property.has("description"))
+                            .as("%s %s", path, property)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(bodies).isGreaterThanOrEqualTo(11);
+        // the public paths need no token
+        assertThat(paths.get(PUBLIC).get("post").path("security").toString()).isIn("[]", "");
+    }
 }
