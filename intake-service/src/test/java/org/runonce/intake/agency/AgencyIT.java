@@ -65,9 +65,13 @@ class AgencyIT extends IntakeIT {
                         .single())
                 .isEqualTo(principalSubject + " " + agentSubject);
 
-        // the principal's own application: in their list, read by them; the agent's event names both
+        // the principal's own application: in their list, read by them as stored; the agent's event names both
         assertThat(getJson(principal, APPLICATIONS, 200).findValuesAsString("number"))
                 .contains(number);
+        JsonNode stored = getJson(principal, APPLICATIONS + "/" + number, 200);
+        assertThat(stored.get("filedBy").asString()).isEqualTo(agentSubject);
+        assertThat(stored.get("identityCheck").get("agencyAuthorization").asString())
+                .isEqualTo(id);
         JsonNode submitted = awaitEvents(number, ApplicationSubmitted.TYPE).stream()
                 .map(json::readTree)
                 .filter(e -> e.get("type").asString().equals(ApplicationSubmitted.TYPE))
