@@ -63,12 +63,11 @@ public record AgencyAuthorization(
 
         /** The principal's identity number as shown: a person's masked (first 6, last 4), an entity's whole. */
         String shownIdNumber() {
-            if (!NATURAL_PERSON.equals(type) || idNumber.length() <= 10) {
-                return NATURAL_PERSON.equals(type) ? "*".repeat(idNumber.length()) : idNumber;
+            if (!NATURAL_PERSON.equals(type)) {
+                return idNumber;
             }
-            return idNumber.substring(0, 6)
-                    + "*".repeat(idNumber.length() - 10)
-                    + idNumber.substring(idNumber.length() - 4);
+            int n = idNumber.length();
+            return n <= 10 ? "*".repeat(n) : idNumber.substring(0, 6) + "*".repeat(n - 10) + idNumber.substring(n - 4);
         }
     }
 
