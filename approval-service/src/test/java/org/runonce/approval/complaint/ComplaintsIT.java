@@ -260,6 +260,13 @@ class ComplaintsIT extends RunningApproval {
         assertThat(assigned.get("dueOn").asString()).isEqualTo("2026-10-13");
         assertThat(getJson(COMPLAINTS, Tokens.reviewer("SAMR", "li.samr")).findValuesAsString("number"))
                 .contains(number);
+
+        // an application whose cases are all of one department goes to it
+        String caseNumber = foodLicenceAcceptedOn("2026-09-30");
+        String application = caseNumber.substring(0, caseNumber.length() - 3);
+        var aboutApplication = send(COMPLAINTS, Tokens.applicant("applicant-tousu-2"), """
+                {"about": {"kind": "APPLICATION", "reference": "%s"}, "description": "进度查询无回应"}""".formatted(application), 201);
+        assertThat(aboutApplication.get("department").asString()).isEqualTo("SAMR");
     }
 
     @Test

@@ -155,6 +155,25 @@ class InquiriesIT extends RunningApproval {
         assertThat(mine.get("owner").asString()).isEqualTo("li.samr");
         assertThat(getJson(INQUIRIES, Tokens.applicant("applicant-zixun-1")).findValuesAsString("number"))
                 .contains(number);
+
+        // someone who does not sign in asks with a contact, and follows the owner with the code
+        var anonymous = send(PUBLIC, null, """
+                {"department": "PSB", "question": "公章刻制要多久？", "contact": {"email": "zixun@example.com"}}""", 201);
+        String other = anonymous.get("inquiry").get("number").asString();
+        String code = anonymous.get("accessCode").asString();
+        var psb = getJson(INQUIRIES + "/" + other, Tokens.reviewer("PSB", "zhao.psb"));
+        assertThat(psb.get("anonymous").asBoolean()).isTrue();
+        assertThat(psb.toString()).doesNotContain("zixun@example.com", "example.com");
+        mvc.perform(get(INQUIRIES + "/" + other).with(Tokens.reviewer("SAMR", "li.samr")))
+                .andExpect(status().isNotFound());
+        send(INQUIRIES + "/" + other + "/take", Tokens.reviewer("PSB", "zhao.psb"), null, 200);
+        mvc.perform(get(PUBLIC + "/" + other).header("X-Access-Code", code))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.owner").value("zhao.psb"))
+                .andExpect(jsonPath("$.contact.email").value("zixun@example.com"));
+        assertThat(getJson(INQUIRIES + "/" + other, Tokens.supervisor()).toString())
+                .contains("z***@example.com")
+                .doesNotContain("zixun@example.com");
     }
 
     @Test
