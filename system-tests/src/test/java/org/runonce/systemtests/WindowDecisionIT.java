@@ -3,6 +3,7 @@ package org.runonce.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.runonce.localstack.Keycloak;
 import org.runonce.localstack.LocalPlatform;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Keycloak: the SAMR head authorizes the window clerk for the department's IMMEDIATE item (individual business
  * registration); in one visit the clerk files the application for the person whose identity card they read, intake
  * accepts it at once, approval opens the case from intake's event, the clerk decides it at once, the licence is issued,
- * the application completes with its number, receipt and licence print, the licence lands in the holder's wallet and
+ * the application completes with its number, receipt and licence print (the licence also by the clerk who decided it,
+ * for an applicant who may have no account; not by another clerk), the licence lands in the holder's wallet and
  * verifies publicly, and the applicant came exactly once. Without a delegation (or after its revocation) and for an item
  * that is not IMMEDIATE the clerk is refused and nothing is issued.
  */
@@ -30,6 +33,9 @@ class WindowDecisionIT {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(90);
     static final String CLERK = "clerk.wang";
+    /** Another window clerk, added to the realm by the test. */
+    static final String OTHER_CLERK = "clerk.zhao";
+
     static final String HEAD = "head.samr";
     static final String IMMEDIATE_ITEM = "samr-individual-business-registration";
     /** A SAMR item handled in the back office (ZERO_VISIT), not at the window. */
@@ -136,6 +142,18 @@ class WindowDecisionIT {
         assertThat(inWallet.path("holderName").asString()).isEqualTo(NAME);
         assertThat(inWallet.path("jws").asString()).isEqualTo(jws);
         assertPdf(pdf(inWallet.path("document").asString(), applicant));
+        // the applicant leaves with the licence even without an account: the clerk who decided it prints it (audited
+        // in the case's trail); another window clerk gets 404, as for a certificate that does not exist
+        Http.Response printedAtWindow = pdf("/api/approval/certificates/" + certificate + "/document", clerk);
+        assertPdf(printedAtWindow);
+        assertThat(printedAtWindow.header("Content-Disposition")).contains(certificate);
+        List<JsonNode> viewed = certificateViews(head, caseNumber);
+        assertThat(viewed).hasSize(1);
+        assertThat(viewed.getFirst().path("actor").asString()).isEqualTo(CLERK);
+        assertThat(viewed.getFirst().path("payload").asString()).contains(certificate);
+        Http.Response otherClerk = pdf("/api/approval/certificates/" + certificate + "/document", anotherWindowClerk());
+        assertThat(otherClerk.status()).as(otherClerk.toString()).isEqualTo(404);
+        assertThat(certificateViews(head, caseNumber)).hasSize(1);
         String someoneElse = portal.token("zhang.san");
         assertThat(pdf(inWallet.path("document").asString(), someoneElse).status())
                 .isEqualTo(404);
@@ -300,6 +318,46 @@ class WindowDecisionIT {
                 Map.of("caseNumber", caseNumber, "outcome", "APPROVED", "reason", "材料齐全，符合法定形式，当场办结"));
     }
 
+    /**
+     * A second window clerk, {@value #OTHER_CLERK}: the demo realm has one, so this one is added through Keycloak's
+     * admin API (the local bootstrap administrator), with the {@code window-clerk} role and no delegation.
+     */
+    private static String anotherWindowClerk() {
+        Http keycloak = new Http(portal.platform.keycloak().baseUrl());
+        String form = "grant_type=password&client_id=admin-cli&username=" + Keycloak.ADMIN_USERNAME + "&password="
+                + Keycloak.ADMIN_PASSWORD;
+        String admin = keycloak.exchange(
+                        "POST",
+                        "/realms/master/protocol/openid-connect/token",
+                        null,
+                        form.getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"))
+                .json(200)
+                .path("access_token")
+                .asString();
+        String users = "/admin/realms/" + Keycloak.REALM + "/users";
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", OTHER_CLERK);
+        user.put("enabled", true);
+        user.put("emailVerified", true);
+        user.put("firstName", "敏");
+        user.put("lastName", "赵");
+        user.put("email", OTHER_CLERK + "@example.com");
+        user.put("credentials", List.of(Map.of("type", "password", "value", Portal.PASSWORD, "temporary", false)));
+        Http.Response created = keycloak.post(users, admin, user);
+        assertThat(created.status()).as(created.toString()).isIn(201, 409);
+        String id = keycloak.get(users + "?exact=true&username=" + OTHER_CLERK, admin)
+                .json(200)
+                .get(0)
+                .path("id")
+                .asString();
+        JsonNode role = keycloak.get("/admin/realms/" + Keycloak.REALM + "/roles/window-clerk", admin)
+                .json(200);
+        Http.Response granted = keycloak.post(users + "/" + id + "/role-mappings/realm", admin, List.of(role));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
+        return portal.token(OTHER_CLERK);
+    }
+
     // ---- the department --------------------------------------------------------------------------------------------
 
     /** The head authorizes the clerk for {@code item} (null: every IMMEDIATE item of the head's department). */
@@ -347,6 +405,17 @@ class WindowDecisionIT {
         assertThat(application.path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(application.path("cases").get(0).path("certificateNumber").isNull())
                 .isTrue();
+    }
+
+    /** The {@code CERTIFICATE_VIEWED} entries of the case's audit trail. */
+    private static List<JsonNode> certificateViews(String head, String caseNumber) {
+        List<JsonNode> views = new ArrayList<>();
+        portal.gateway.get(Portal.CASES + caseNumber + "/audit", head).json(200).forEach(e -> {
+            if ("CERTIFICATE_VIEWED".equals(e.path("action").asString())) {
+                views.add(e);
+            }
+        });
+        return views;
     }
 
     /** The actions of the department's delegation trail that name the case. */
