@@ -132,7 +132,8 @@ class AppointmentController {
     @PreAuthorize("hasRole('applicant')")
     @Operation(
             summary = "Cancel my appointment",
-            description = "Frees its place. Only a booked one (409 appointment-not-booked); another's 404.")
+            description = "Frees its place. Only a booked one whose slot has not begun (409 appointment-not-booked,"
+                    + " appointment-begun); another's 404.")
     AppointmentView cancel(@PathVariable UUID id, Caller caller) {
         return AppointmentView.of(appointments.cancel(id, caller.subject()));
     }
@@ -142,7 +143,8 @@ class AppointmentController {
     @Operation(
             summary = "Move my appointment to another slot",
             description = "Same point, category and item; the old place is freed only if the new one is taken"
-                    + " (409 slot-full leaves the appointment as it was).")
+                    + " (409 slot-full leaves the appointment as it was); not once its slot has begun (409"
+                    + " appointment-begun).")
     AppointmentView rebook(@PathVariable UUID id, @Valid @RequestBody RebookingRequest request, Caller caller) {
         return AppointmentView.of(appointments.rebook(id, caller.subject(), request.day(), request.starts()));
     }

@@ -80,10 +80,8 @@ class Appointments {
     @Transactional
     Appointment cancel(UUID id, String subject) {
         Appointment appointment = ownForUpdate(id, subject);
-        if (appointment.status() != Appointment.Status.BOOKED) {
-            throw notBooked(appointment);
-        }
         Instant now = time.now();
+        notBegun(appointment, now);
         store.cancel(id, now);
         store.release(appointment.servicePointCode(), appointment.category(), appointment.day(), appointment.starts());
         return store.appointment(id).orElseThrow();
@@ -93,9 +91,7 @@ class Appointments {
     @Transactional
     Appointment rebook(UUID id, String subject, LocalDate day, LocalTime starts) {
         Appointment appointment = ownForUpdate(id, subject);
-        if (appointment.status() != Appointment.Status.BOOKED) {
-            throw notBooked(appointment);
-        }
+        notBegun(appointment, time.now());
         ServicePoint point = hall.point(appointment.servicePointCode());
         Category category = point.category(appointment.category()).orElseThrow();
         known(appointment.matter(), day);
@@ -179,6 +175,25 @@ class Appointments {
 
     Appointment forUpdate(UUID id) {
         return store.appointmentForUpdate(id).orElseThrow(() -> Refusal.notFound("Appointment", id));
+    }
+
+    /** Only a booked appointment whose slot has not begun is cancelled or moved: a missed one stays a no-show. */
+    private void notBegun(Appointment appointment, Instant now) {
+        if (appointment.status() != Appointment.Status.BOOKED) {
+            throw notBooked(appointment);
+        }
+        Instant starts = appointment
+                .day()
+                .atTime(appointment.starts())
+                .atZone(time.zone())
+                .toInstant();
+        if (!now.isBefore(starts)) {
+            throw Refusal.conflict(
+                    "appointment-begun",
+                    "Appointment begun",
+                    "the slot of this appointment began at " + appointment.starts() + "; it can no longer be cancelled"
+                            + " or moved");
+        }
     }
 
     private Appointment ownForUpdate(UUID id, String subject) {

@@ -129,6 +129,15 @@ class QueueIT extends HallIT {
         clock().set("2026-11-24T08:59");
         postJson(present, HALL + "/appointments/" + arrived + "/arrival", null, 201);
         clock().set("2026-11-24T12:00");
+        // begun slots are no longer cancelled or moved: a missed appointment cannot dodge its no-show
+        assertThat(type(postJson(absent, HALL + "/appointments/" + missed + "/cancellation", null, 409)))
+                .isEqualTo("appointment-begun");
+        assertThat(type(postJson(
+                        absent,
+                        HALL + "/appointments/" + missed + "/rebooking",
+                        Map.of("day", "2026-11-25", "starts", "09:00"),
+                        409)))
+                .isEqualTo("appointment-begun");
         // two instances at the same moment
         CompletableFuture<List<UUID>> one = CompletableFuture.supplyAsync(noShows::markNoShows);
         CompletableFuture<List<UUID>> two = CompletableFuture.supplyAsync(noShows::markNoShows);
