@@ -185,6 +185,9 @@ class WindowDecisionIT extends RunningApproval {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.revokedBy").value("head.samr"));
         decide(clerk, accepted(Fixtures.INDIVIDUAL)).andExpect(status().isForbidden());
+        // the print follows the decision, not the delegation: the clerk still reprints the licence for the applicant
+        mvc.perform(get("/api/approval/certificates/" + licence + "/document").with(token(clerk, null, "window-clerk")))
+                .andExpect(status().isOk());
 
         mvc.perform(get("/api/approval/delegations/audit").with(head("SAMR", "head.samr")))
                 .andExpect(status().isOk())
