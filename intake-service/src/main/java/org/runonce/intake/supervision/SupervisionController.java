@@ -11,6 +11,7 @@ import java.util.List;
 import org.runonce.intake.application.ApplicationAccess;
 import org.runonce.intake.application.ApplicationView;
 import org.runonce.intake.application.ChangingApplication;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,13 +38,19 @@ class SupervisionController {
             String note) {}
 
     private final ApplicationStatistics statistics;
+    private final HandlingModeShares handlingModes;
     private final ApplicationAccess access;
     private final ChangingApplication changing;
     private final Time time;
 
     SupervisionController(
-            ApplicationStatistics statistics, ApplicationAccess access, ChangingApplication changing, Time time) {
+            ApplicationStatistics statistics,
+            HandlingModeShares handlingModes,
+            ApplicationAccess access,
+            ChangingApplication changing,
+            Time time) {
         this.statistics = statistics;
+        this.handlingModes = handlingModes;
         this.access = access;
         this.changing = changing;
         this.time = time;
@@ -62,6 +69,29 @@ class SupervisionController {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
         return statistics.of(start, end, time.zone());
+    }
+
+    @GetMapping("/statistics/handling-modes")
+    @Operation(
+            summary = "Handling-mode shares by volume and by item count, against the reform targets",
+            description = "Over the applications ACCEPTED from `from` to `to` (default: this year so far), counted by"
+                    + " case (each item of an accepted application once, so a bundle counts each of its items), the"
+                    + " cases and share per handling mode of the item version the application was filed under;"
+                    + " beside them the items and share per mode over the catalog copy's items in force on `to`."
+                    + " Both as the share of zero/one-visit business (`countedModes`: ZERO_VISIT, RUN_ONCE,"
+                    + " IMMEDIATE, ONLINE_PRE_REVIEW) against each staged target (default 0.50 due 2018-03-15, 0.70"
+                    + " due 2018-05-31, 0.85 due 2018-07-31; `runonce.intake.reform.*`): whether it is due by the"
+                    + " period's end and whether each share reaches it. Overall and per department. Shares are"
+                    + " fractions 0..1 rounded to 4 places, null when there is nothing to divide by.")
+    HandlingModeShares.Figures handlingModes(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to == null ? time.today() : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        if (start.isAfter(end)) {
+            throw Refusal.invalid("from " + start + " is after to " + end);
+        }
+        return handlingModes.of(start, end, time.zone());
     }
 
     @GetMapping("/supervision/follow-ups")
