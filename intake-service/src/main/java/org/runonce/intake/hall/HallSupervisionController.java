@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -31,12 +32,16 @@ class HallSupervisionController {
             summary = "Waits and no-shows per service point",
             description = "For every service point over `from` to `to` (default: this month so far): appointments"
                     + " for days in the period by outcome (cancelled, arrived, no-shows), tickets taken in it, called,"
-                    + " served, absent, average and longest wait from ticket to call, average service time.")
+                    + " served, absent, average and longest wait from ticket to call, average service time. A reversed"
+                    + " period is 400.")
     List<HallStatistics.HallFigures> statistics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate end = to == null ? time.today() : to;
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        if (start.isAfter(end) || start.getYear() < 2000 || end.getYear() > 2999) {
+            throw Refusal.invalid("from must not be after to, both between the years 2000 and 2999");
+        }
         return statistics.of(start, end);
     }
 }

@@ -160,6 +160,8 @@ class QueueIT extends HallIT {
         assertThat(figures.get("appointments").asLong()).isEqualTo(4);
         assertThat(figures.get("noShows").asLong()).isEqualTo(2);
         assertThat(figures.get("arrived").asLong()).isEqualTo(1);
+        getJson(supervisor(), HALL + "/statistics?from=2026-11-25&to=2026-11-24", 400);
+        getJson(supervisor(), HALL + "/statistics?from=2026-11-01&to=9999-12-31", 400);
         getJson(applicant(newSubject()), HALL + "/statistics", 403);
         getJson(clerkAt(point), HALL + "/statistics", 403);
     }
