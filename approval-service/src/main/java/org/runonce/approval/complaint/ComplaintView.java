@@ -50,7 +50,7 @@ record ComplaintView(
         Instant escalatedAt,
         String resolution,
         Instant filedAt,
-        List<Complaint.Entry> record) {
+        List<RecordEntry> record) {
 
     enum Reader {
         COMPLAINANT,
@@ -85,8 +85,27 @@ record ComplaintView(
                 c.escalation() == null ? null : c.escalation().at(),
                 c.resolution() == null ? null : c.resolution().text(),
                 c.filedAt(),
-                reader == Reader.COMPLAINANT ? List.of() : record);
+                reader == Reader.COMPLAINANT
+                        ? List.of()
+                        : record.stream()
+                                .map(e -> new RecordEntry(e.at(), e.actor(), e.action(), e.note()))
+                                .toList());
     }
+
+    /**
+     * One line of a complaint's record.
+     *
+     * @param at when
+     * @param actor who: a member of staff, {@code complainant} or {@code system}
+     * @param action FILED, ASSIGNED, REPLIED, ESCALATED, OVERDUE or RESOLVED
+     * @param note the department, on time or late, the reason of an escalation
+     */
+    @Schema(name = "ComplaintRecordEntry")
+    record RecordEntry(
+            Instant at,
+            @Schema(example = "li.samr") String actor,
+            @Schema(example = "REPLIED") String action,
+            @Schema(example = "on time") String note) {}
 
     /**
      * A complaint just filed by someone who did not sign in: its number and, this once, the access code to follow it.
@@ -94,6 +113,7 @@ record ComplaintView(
      * @param complaint the complaint as its complainant sees it
      * @param accessCode the secret to follow it with ({@code X-Access-Code}); shown only now, kept only as a hash
      */
+    @Schema(name = "ComplaintReceipt")
     record Filed(
             ComplaintView complaint,
             @Schema(example = "K7QH3M9TXR2P") String accessCode) {}

@@ -1,5 +1,6 @@
 package org.runonce.approval.complaint;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.runonce.starter.domain.Refusal;
 
 /**
@@ -11,7 +12,11 @@ import org.runonce.starter.domain.Refusal;
  * @param phone a phone number, or null
  * @param email an e-mail address, or null
  */
-public record Contact(String name, String phone, String email) {
+@Schema(name = "AnonymousContact")
+public record Contact(
+        @Schema(example = "王先生") String name,
+        @Schema(example = "13800000000") String phone,
+        @Schema(example = "wang@example.com") String email) {
 
     public Contact {
         name = blankToNull(name);

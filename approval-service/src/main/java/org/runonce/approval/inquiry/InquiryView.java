@@ -44,7 +44,7 @@ record InquiryView(
         String answer,
         Instant answeredAt,
         Instant receivedAt,
-        List<Inquiry.Handover> handovers) {
+        List<HandoverRecord> handovers) {
 
     enum Reader {
         INQUIRER,
@@ -75,8 +75,30 @@ record InquiryView(
                 i.answer(),
                 i.answeredAt(),
                 i.receivedAt(),
-                handovers);
+                handovers.stream()
+                        .map(h -> new HandoverRecord(
+                                h.at(), h.fromOwner(), h.fromDepartment(), h.toOwner(), h.toDepartment(), h.reason()))
+                        .toList());
     }
+
+    /**
+     * One change of hands: received, taken or handed over.
+     *
+     * @param at when
+     * @param fromOwner the owner before, or null (received, taken)
+     * @param fromDepartment their department, or null
+     * @param toOwner the owner from then on
+     * @param toDepartment their department, or null for the hall
+     * @param reason why
+     */
+    @Schema(name = "InquiryHandoverRecord")
+    record HandoverRecord(
+            Instant at,
+            @Schema(example = "clerk.wang") String fromOwner,
+            String fromDepartment,
+            @Schema(example = "li.samr") String toOwner,
+            @Schema(example = "SAMR") String toDepartment,
+            @Schema(example = "涉及现场核查，由审查人员答复") String reason) {}
 
     /**
      * An inquiry just received from someone who did not sign in, with (this once) the code to follow it.
@@ -84,6 +106,7 @@ record InquiryView(
      * @param inquiry the inquiry as its inquirer sees it
      * @param accessCode the secret to follow it with ({@code X-Access-Code}); kept only as a hash
      */
+    @Schema(name = "InquiryReceipt")
     record Received(
             InquiryView inquiry,
             @Schema(example = "K7QH3M9TXR2P") String accessCode) {}

@@ -421,6 +421,18 @@ class ComplaintsIT extends RunningApproval {
             }
         }
         assertThat(bodies).isGreaterThanOrEqualTo(11);
+        // named so that no other schema of the service takes their place
+        List<String> schemas =
+                new ArrayList<>(document.get("components").get("schemas").propertyNames());
+        assertThat(schemas)
+                .contains(
+                        "Complaint",
+                        "ComplaintReceipt",
+                        "ComplaintRecordEntry",
+                        "AnonymousContact",
+                        "Inquiry",
+                        "InquiryReceipt",
+                        "InquiryHandoverRecord");
         // the public paths need no token
         assertThat(paths.get(PUBLIC).get("post").path("security").toString()).isIn("[]", "");
     }
