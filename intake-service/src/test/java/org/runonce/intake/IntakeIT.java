@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -315,10 +316,21 @@ public abstract class IntakeIT {
 
     protected JsonNode postJson(RequestPostProcessor who, String path, Object body, int expectedStatus)
             throws Exception {
-        String response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-                        .with(who)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(body)))
+        return sendJson(HttpMethod.POST, who, path, body, expectedStatus);
+    }
+
+    protected JsonNode putJson(RequestPostProcessor who, String path, Object body, int expectedStatus)
+            throws Exception {
+        return sendJson(HttpMethod.PUT, who, path, body, expectedStatus);
+    }
+
+    private JsonNode sendJson(HttpMethod method, RequestPostProcessor who, String path, Object body, int expectedStatus)
+            throws Exception {
+        String response = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(method, path)
+                                .with(who)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(json.writeValueAsString(body)))
                 .andExpect(status().is(expectedStatus))
                 .andReturn()
                 .getResponse()

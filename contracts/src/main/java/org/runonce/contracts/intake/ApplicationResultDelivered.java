@@ -1,6 +1,7 @@
 package org.runonce.contracts.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The results of all cases were delivered once (统一窗口出件).
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param deliveredBy username of whoever recorded it
  * @param applicant who received it
  * @param deliveredAt when
+ * @param certificateNumbers the e-certificates delivered (for {@code ELECTRONIC}: in the holder's wallet, 我的证照)
  */
 public record ApplicationResultDelivered(
         String applicationNumber,
@@ -20,7 +22,8 @@ public record ApplicationResultDelivered(
         String address,
         String deliveredBy,
         Applicant applicant,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        List<String> certificateNumbers) {
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.intake.application.result-delivered.v1";

@@ -83,7 +83,7 @@ public final class Application {
         Application application = new Application(
                 s.submission(),
                 s.submittedAt(),
-                new Aftercare(s.number(), s.requirements().items(), s.delivery(), s.evaluation()));
+                new Aftercare(s.number(), s.requirements().items(), s.deliveryChoice(), s.delivery(), s.evaluation()));
         application.status = s.status();
         application.states = s.states() == null ? List.of() : List.copyOf(s.states());
         application.notices.addAll(s.notices());
@@ -361,6 +361,9 @@ public final class Application {
                 status = ApplicationStatus.COMPLETED;
                 completedAt = update.at();
                 record(new ApplicationEvent.Completed(List.copyOf(cases), update.at()));
+                aftercare
+                        .deliverElectronically(update.at())
+                        .ifPresent(delivery -> record(new ApplicationEvent.ResultDelivered(delivery)));
             }
             return true;
         }
@@ -377,6 +380,23 @@ public final class Application {
             recordVisit("RESULT_PICKUP", terms);
         }
         record(new ApplicationEvent.ResultDelivered(delivery));
+    }
+
+    /**
+     * The applicant's choice of delivery (at submission or later, until delivered); an electronic delivery chosen
+     * after completion happens at once.
+     */
+    void chooseDelivery(String method, String address, Terms terms) {
+        if (status == null
+                || !(status.isOpenForSupplement() || status.isAccepted() || status == ApplicationStatus.COMPLETED)) {
+            throw conflict("delivery-not-possible", "Application " + number + " is " + status + ".");
+        }
+        aftercare.choose(method, address, terms.actor(), terms.now());
+        if (status == ApplicationStatus.COMPLETED) {
+            aftercare
+                    .deliverElectronically(terms.now())
+                    .ifPresent(delivery -> record(new ApplicationEvent.ResultDelivered(delivery)));
+        }
     }
 
     /** The methods the results can be delivered by at once. */
@@ -462,6 +482,7 @@ public final class Application {
                 withdrawal,
                 visits,
                 completedAt,
+                aftercare.deliveryChoice(),
                 aftercare.delivery(),
                 aftercare.evaluation());
     }

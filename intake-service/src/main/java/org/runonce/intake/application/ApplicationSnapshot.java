@@ -42,6 +42,7 @@ public record ApplicationSnapshot(
         Records.Withdrawal withdrawal,
         List<Records.Visit> visits,
         Instant completedAt,
+        Records.DeliveryChoice deliveryChoice,
         Records.Delivery delivery,
         Records.Evaluation evaluation) {
 

@@ -38,6 +38,7 @@ public record ApplicationView(
         List<Records.Visit> visitLog,
         Instant completedAt,
         List<String> deliveryOptions,
+        Records.DeliveryChoice deliveryChoice,
         Records.Delivery delivery,
         Records.Evaluation evaluation) {
 
@@ -264,6 +265,7 @@ public record ApplicationView(
                 s.visits(),
                 s.completedAt(),
                 application.deliveryOptions(),
+                s.deliveryChoice(),
                 s.delivery(),
                 s.evaluation());
     }

@@ -74,6 +74,14 @@ public class ChangingApplication {
                         application.deliver(delivery.method(), delivery.trackingNumber(), delivery.address(), terms));
     }
 
+    public ApplicationView chooseDelivery(String number, Requests.DeliveryChoice choice, Caller caller) {
+        return change(
+                number,
+                caller,
+                true,
+                (application, terms) -> application.chooseDelivery(choice.method(), choice.address(), terms));
+    }
+
     public ApplicationView evaluate(String number, Requests.Evaluation evaluation, Caller caller) {
         return change(number, caller, false, (application, terms) -> {
             if (!application.ownedBy(caller.subject())) {

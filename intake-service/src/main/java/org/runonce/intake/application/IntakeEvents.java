@@ -115,7 +115,11 @@ final class IntakeEvents {
                                 e.delivery().address(),
                                 e.delivery().deliveredBy(),
                                 applicant,
-                                e.delivery().deliveredAt()));
+                                e.delivery().deliveredAt(),
+                                s.cases().stream()
+                                        .map(CaseTrack::certificateNumber)
+                                        .filter(java.util.Objects::nonNull)
+                                        .toList()));
             case ApplicationEvent.Evaluated e ->
                 new Outgoing(
                         ApplicationEvaluated.TYPE,

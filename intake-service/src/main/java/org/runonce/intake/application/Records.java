@@ -89,6 +89,16 @@ final class Records {
     record Delivery(String method, String trackingNumber, String address, String deliveredBy, Instant deliveredAt) {}
 
     /**
+     * How the applicant wants the results (at submission or later, until they are delivered).
+     *
+     * @param method WINDOW_PICKUP, MAIL or ELECTRONIC
+     * @param address where to post them, for MAIL
+     * @param chosenBy username of the applicant, or of the clerk who recorded the choice for them
+     * @param chosenAt when
+     */
+    record DeliveryChoice(String method, String address, String chosenBy, Instant chosenAt) {}
+
+    /**
      * 好差评 and, for a rating of 1 or 2, its follow-up.
      *
      * @param rating 1 to 5

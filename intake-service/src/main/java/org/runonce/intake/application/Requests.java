@@ -164,6 +164,18 @@ public final class Requests {
             String address) {}
 
     /**
+     * @param method WINDOW_PICKUP, MAIL or ELECTRONIC (certificates into the wallet, a notice with their numbers)
+     * @param address where to post the results, required for MAIL
+     */
+    @Schema(name = "DeliveryChoiceRequest")
+    public record DeliveryChoice(
+            @Schema(example = "ELECTRONIC") @NotNull @Pattern(regexp = "WINDOW_PICKUP|MAIL|ELECTRONIC")
+            String method,
+
+            @Schema(example = "浙江省杭州市西湖区文三路 100 号") @Size(max = 300)
+            String address) {}
+
+    /**
      * @param rating 1 (very dissatisfied) to 5 (very satisfied)
      * @param comment optional words
      */

@@ -40,6 +40,42 @@ class AftercareTest {
     }
 
     @Test
+    void theApplicantsChoiceIsWhatTheClerkDeliversExceptAPickUpInPersonAndElectronicDeliversItself() {
+        Aftercare aftercare = companyStartup();
+        assertThat(aftercare.deliveryOptions()).doesNotContain("ELECTRONIC"); // the seal cannot be e-mailed
+        assertThatThrownBy(() -> aftercare.choose("ELECTRONIC", null, CLERK, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("delivery-method-not-offered"));
+        assertThatThrownBy(() -> aftercare.choose("MAIL", " ", CLERK, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.status()).isEqualTo(400));
+        assertThat(aftercare.deliveryChoice()).isNull();
+
+        aftercare.choose("MAIL", "杭州市西湖区文三路1号", CLERK, NOW);
+        assertThat(aftercare.deliverElectronically(NOW)).isEmpty();
+        assertThatThrownBy(() -> aftercare.deliver("ELECTRONIC", null, null, CLERK, NOW))
+                .isInstanceOf(Refusal.class);
+        Records.Delivery posted = aftercare.deliver("MAIL", "SF1234567890", null, CLERK, NOW);
+        assertThat(posted.address()).isEqualTo("杭州市西湖区文三路1号");
+        assertThatThrownBy(() -> aftercare.choose("WINDOW_PICKUP", null, CLERK, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("delivery-already-recorded"));
+
+        Aftercare pickedUp = companyStartup();
+        pickedUp.choose("MAIL", "杭州市西湖区文三路1号", CLERK, NOW);
+        assertThat(pickedUp.deliver("WINDOW_PICKUP", null, null, CLERK, NOW).method())
+                .isEqualTo("WINDOW_PICKUP");
+
+        Aftercare licence = Aftercare.beforeCompletion(
+                "330000-2026-000002", Fixtures.item("samr-company-registration").items());
+        licence.choose("ELECTRONIC", "ignored", CLERK, NOW);
+        assertThat(licence.deliveryChoice().address()).isNull();
+        Records.Delivery electronic = licence.deliverElectronically(NOW).orElseThrow();
+        assertThat(electronic.deliveredBy()).isEqualTo("system");
+        assertThat(licence.deliverElectronically(NOW)).isEmpty(); // once
+    }
+
+    @Test
     void aBadRatingOpensAFollowUpThatASupervisorCloses() {
         Aftercare aftercare = companyStartup();
         assertThatThrownBy(() -> aftercare.resolveFollowUp("called back", CLERK, NOW))

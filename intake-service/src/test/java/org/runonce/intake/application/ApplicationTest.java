@@ -12,6 +12,7 @@ import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
+import org.runonce.contracts.intake.ApplicationResultDelivered;
 import org.runonce.contracts.intake.ApplicationSubmitted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.MaterialReference;
@@ -369,6 +370,41 @@ class ApplicationTest {
         // answered once: the same materials again are not expected any more
         assertThatThrownBy(() -> application.supplement(answer, Fixtures.terms("2026-11-24T11:00")))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("supplement-not-expected"));
+    }
+
+    @Test
+    void electronicDeliveryChosenAtSubmissionIsRecordedOnceWhenTheLastCaseIsDecided() {
+        Application application = Fixtures.submit(
+                Fixtures.item("samr-company-registration"),
+                Fixtures.person(),
+                Fixtures.documents(
+                        Fixtures.at("2026-11-20T10:00"),
+                        "COMPANY_REGISTRATION_APPLICATION",
+                        "ARTICLES_OF_ASSOCIATION",
+                        "ID_CARD",
+                        "PREMISES_PROOF",
+                        "OFFICER_APPOINTMENTS"),
+                null,
+                Fixtures.terms("2026-11-20T10:00"));
+        application.chooseDelivery("ELECTRONIC", null, Fixtures.terms("2026-11-20T10:01"));
+        application.pullEvents();
+        String caseNumber = application.cases().getFirst().caseNumber();
+
+        application.caseProgressed(new CaseUpdate(
+                caseNumber, "APPROVED", "BUSINESS_LICENCE-2026-000009", Fixtures.at("2026-11-23T10:00")));
+
+        assertThat(application.status()).isEqualTo(ApplicationStatus.COMPLETED);
+        List<ApplicationEvent> events = application.pullEvents();
+        assertThat(events)
+                .extracting(e -> Fixtures.published(application, e).type())
+                .containsExactly(ApplicationCompleted.TYPE, ApplicationResultDelivered.TYPE);
+        var delivered = (ApplicationResultDelivered)
+                Fixtures.published(application, events.getLast()).data();
+        assertThat(delivered.method()).isEqualTo("ELECTRONIC");
+        assertThat(delivered.certificateNumbers()).containsExactly("BUSINESS_LICENCE-2026-000009");
+        assertThatThrownBy(() -> application.deliver("WINDOW_PICKUP", null, null, Fixtures.terms("2026-11-23T11:00")))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("delivery-already-recorded"));
     }
 
     @Test

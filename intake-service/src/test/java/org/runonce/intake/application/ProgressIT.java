@@ -183,6 +183,81 @@ class ProgressIT extends IntakeIT {
         getJson(clerk, "/api/intake/statistics", 403);
     }
 
+    @Test
+    void theApplicantChoosesElectronicDeliveryAndItIsRecordedOnceAtCompletionWithTheCertificates() throws Exception {
+        Map<String, Object> self = person("电子送达");
+        RequestPostProcessor me = applicant(newSubject(), self);
+        self.remove("name");
+        self.remove("idNumber");
+        JsonNode accepted = submit(
+                me,
+                Map.of(
+                        "itemCode",
+                        "samr-company-registration",
+                        "applicant",
+                        self,
+                        "form",
+                        Map.of(
+                                "companyName", "杭州送达科技有限公司",
+                                "registeredCapitalYuan", 100000,
+                                "businessScope", "软件",
+                                "registeredAddress", "杭州市滨江区1号",
+                                "legalRepresentativeName", "电子送达"),
+                        "materials",
+                        documents(
+                                me,
+                                "COMPANY_REGISTRATION_APPLICATION",
+                                "ARTICLES_OF_ASSOCIATION",
+                                "ID_CARD",
+                                "PREMISES_PROOF",
+                                "OFFICER_APPOINTMENTS")),
+                201);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        String number = accepted.get("number").asString();
+        String path = "/api/intake/applications/" + number + "/delivery-choice";
+        assertThat(accepted.get("deliveryOptions").toString()).contains("ELECTRONIC");
+
+        // bad input changes nothing; nobody else chooses for me
+        putJson(me, path, Map.of("method", "PIGEON"), 400);
+        putJson(me, path, Map.of("method", "MAIL"), 400);
+        putJson(applicant(newSubject()), path, Map.of("method", "ELECTRONIC"), 404);
+        assertThat(getJson(me, "/api/intake/applications/" + number, 200)
+                        .get("deliveryChoice")
+                        .isNull())
+                .isTrue();
+
+        JsonNode chosen = putJson(me, path, Map.of("method", "ELECTRONIC"), 200);
+        assertThat(chosen.get("deliveryChoice").get("method").asString()).isEqualTo("ELECTRONIC");
+        assertThat(chosen.get("delivery").isNull()).isTrue();
+
+        String caseNumber = accepted.get("cases").get(0).get("caseNumber").asString();
+        approvals.caseProgressed(
+                new CaseUpdate(caseNumber, "APPROVED", "BUSINESS_LICENCE-2027-000777", clock.instant()));
+        JsonNode completed = getJson(me, "/api/intake/applications/" + number, 200);
+        assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(completed.get("delivery").get("method").asString()).isEqualTo("ELECTRONIC");
+        assertThat(completed.get("delivery").get("deliveredBy").asString()).isEqualTo("system");
+        String delivered = awaitEvents(number, "org.runonce.intake.application.result-delivered.v1").stream()
+                .filter(e -> e.contains("result-delivered"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventSchemas.violations(
+                        EventSchemas.schemaOf("org.runonce.intake.application.result-delivered.v1"), delivered))
+                .isEmpty();
+        assertThat(json.readTree(delivered)
+                        .get("data")
+                        .get("certificateNumbers")
+                        .toString())
+                .contains("BUSINESS_LICENCE-2027-000777");
+        // delivered means delivered: no second delivery, no new choice
+        postJson(
+                clerk("clerk-delivery"),
+                "/api/intake/applications/" + number + "/delivery",
+                Map.of("method", "WINDOW_PICKUP"),
+                409);
+        putJson(me, path, Map.of("method", "WINDOW_PICKUP"), 409);
+    }
+
     private RequestPostProcessor clerkOrApplicant(RequestPostProcessor me) {
         return me;
     }

@@ -170,6 +170,7 @@ public class ApplicantNotices {
         if (facts.decidedAt() != null) {
             extras.put("decidedAt", date(facts.decidedAt()));
         }
+        extras.put("deliveredOn", date(event.time()));
         if (event.type().equals(ApplicationAccepted.TYPE)) {
             extras.put(
                     "pledgeNote",

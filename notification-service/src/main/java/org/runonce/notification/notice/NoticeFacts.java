@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param decidedAt when a case was decided ({@code CaseDecided})
  * @param withDeficiencies accepted with a pledge for missing non-key materials ({@code ApplicationAccepted})
  * @param outcome {@code APPROVED} or {@code REJECTED} ({@code CaseDecided})
+ * @param method {@code WINDOW_PICKUP}, {@code MAIL} or {@code ELECTRONIC} ({@code ApplicationResultDelivered})
  */
 record NoticeFacts(
         String applicationNumber,
@@ -23,10 +24,11 @@ record NoticeFacts(
         Instant acceptedAt,
         Instant decidedAt,
         Boolean withDeficiencies,
-        String outcome) {
+        String outcome,
+        String method) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final NoticeFacts NONE = new NoticeFacts(null, null, null, null, null, null);
+    private static final NoticeFacts NONE = new NoticeFacts(null, null, null, null, null, null, null);
 
     static NoticeFacts of(JsonNode data) {
         return data == null || !data.isObject() ? NONE : JSON.treeToValue(data, NoticeFacts.class);

@@ -12,6 +12,7 @@ import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
 import org.runonce.contracts.intake.ApplicationRefused;
+import org.runonce.contracts.intake.ApplicationResultDelivered;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 
 /**
@@ -33,6 +34,11 @@ final class NoticeRules {
                                     .toLowerCase(Locale.ROOT),
             CertificateIssued.TYPE, facts -> "certificate-issued",
             ApplicationCompleted.TYPE, facts -> "result-ready",
+            ApplicationResultDelivered.TYPE,
+                    facts -> "result-delivered-"
+                            + Objects.requireNonNullElse(facts.method(), "WINDOW_PICKUP")
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace('_', '-'),
             ApplicationPledgeOverdue.TYPE, facts -> "pledge-overdue");
 
     private NoticeRules() {}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.runonce.contracts.approval.CaseDecided;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationRefused;
+import org.runonce.contracts.intake.ApplicationResultDelivered;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,8 @@ class NoticeFactsTest {
             "acceptedAt", List.of(ApplicationAccepted.class),
             "decidedAt", List.of(CaseDecided.class),
             "withDeficiencies", List.of(ApplicationAccepted.class),
-            "outcome", List.of(CaseDecided.class));
+            "outcome", List.of(CaseDecided.class),
+            "method", List.of(ApplicationResultDelivered.class));
 
     @Test
     void everyFactIsAFieldOfTheContractRecordsItIsReadFrom() throws Exception {

@@ -74,9 +74,12 @@ class TemplatesTest {
     @Test
     void everyRuleHasItsTemplateInBothLanguagesWithNoPlaceholderLeft() {
         for (String type : NoticeRules.types()) {
-            for (String outcome : new String[] {"APPROVED", "REJECTED"}) {
-                String template = NoticeRules.templateOf(
-                                type, NoticeFacts.of(data("{\"outcome\": \"" + outcome + "\"}")))
+            for (String variant : new String[] {
+                "{\"outcome\": \"APPROVED\", \"method\": \"ELECTRONIC\"}",
+                "{\"outcome\": \"REJECTED\", \"method\": \"MAIL\"}",
+                "{\"method\": \"WINDOW_PICKUP\"}"
+            }) {
+                String template = NoticeRules.templateOf(type, NoticeFacts.of(data(variant)))
                         .orElseThrow();
                 assertThat(templates.exists(template)).as(template).isTrue();
                 for (Language language : Language.values()) {

@@ -26,6 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -219,12 +220,27 @@ class ApplicationController {
         return changing.recordVisit(number, visit.purpose(), caller);
     }
 
+    @PutMapping(path = "/{number}/delivery-choice", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('applicant', 'window-clerk')")
+    @Operation(
+            summary = "Choose how the results are delivered",
+            description = "By the applicant (or a clerk for them), at submission or later until they are delivered:"
+                    + " WINDOW_PICKUP, MAIL with an address, or ELECTRONIC (the e-certificates in the wallet and a"
+                    + " notice with their numbers; recorded as delivered by itself when the application completes)."
+                    + " The method must be offered by every item (deliveryOptions).")
+    ApplicationView chooseDelivery(
+            @PathVariable String number, @Valid @RequestBody Requests.DeliveryChoice choice, Caller caller) {
+        return changing.chooseDelivery(number, choice, caller);
+    }
+
     @PostMapping(path = "/{number}/delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('window-clerk')")
     @Operation(
             summary = "Record result delivery (统一出件)",
             description = "Once for all cases of a COMPLETED application: WINDOW_PICKUP (a visit), MAIL with tracking"
-                    + " number and address, or ELECTRONIC; the method must be offered by every item.")
+                    + " number and address (the chosen one when none is given), or ELECTRONIC; the method must be"
+                    + " offered by every item and be the applicant's choice, if any, unless they pick it up in"
+                    + " person.")
     ApplicationView deliver(
             @PathVariable String number, @Valid @RequestBody Requests.Delivery delivery, Caller caller) {
         return changing.deliver(number, delivery, caller);
