@@ -307,6 +307,17 @@ class HallStore {
                 .update();
     }
 
+    /** Whether the applicant holds a waiting or called ticket of the category at the point on the day. */
+    boolean queued(String subject, String point, String category, LocalDate day) {
+        return jdbc.sql("""
+                        select exists (select 1 from hall_ticket where applicant_subject = ? and service_point_code = ?
+                            and category = ? and day = ? and status in ('WAITING', 'CALLED'))
+                        """)
+                .params(subject, point, category, day)
+                .query(Boolean.class)
+                .single();
+    }
+
     Optional<Ticket> ticket(UUID id) {
         return jdbc.sql("select * from hall_ticket where id = ?")
                 .param(id)

@@ -72,7 +72,14 @@ class Queue {
     private Ticket issue(
             ServicePoint point, Category category, UUID appointment, String applicant, String takenBy, Instant now) {
         LocalDate day = time.dayOf(now);
+        // the counter row stays locked until commit: one applicant's parallel tickets of a category are serialized
         int sequence = store.nextSequence(point.code(), category.code(), day);
+        if (applicant != null && store.queued(applicant, point.code(), category.code(), day)) {
+            throw Refusal.conflict(
+                    "already-queued",
+                    "Already in the queue",
+                    "you hold a ticket of " + category.code() + " at " + point.code() + " that is waiting or called");
+        }
         Ticket ticket = new Ticket(
                 UUID.randomUUID(),
                 point.code(),

@@ -45,6 +45,10 @@ class QueueIT extends HallIT {
         JsonNode a001 = postJson(
                 walker, HALL + "/service-points/" + point + "/tickets", Map.of("category", "COMPREHENSIVE"), 201);
 
+        // one waiting ticket per applicant and category
+        assertThat(type(postJson(
+                        walker, HALL + "/service-points/" + point + "/tickets", Map.of("category", "COMPANY"), 409)))
+                .isEqualTo("already-queued");
         assertThat(List.of(c001, c002, c003, c004, a001))
                 .extracting(t -> t.get("number").asString())
                 .containsExactly("C001", "C002", "C003", "C004", "A001");
