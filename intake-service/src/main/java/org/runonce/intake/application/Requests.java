@@ -36,6 +36,8 @@ public final class Requests {
      * @param identityCheck at a window: how the clerk checked the applicant's identity (required there)
      * @param agencyAuthorization filed by an agent (帮办代办): the id of the authorization naming the caller as the
      *     agent; the applicant is its principal (the body may repeat, never change it), the channel ONLINE
+     * @param deliveryChoice how the results should reach the applicant, if chosen now (it can be chosen or changed
+     *     later, until delivered)
      */
     public record SubmitApplication(
             @Pattern(regexp = CODE) String itemCode,
@@ -49,7 +51,9 @@ public final class Requests {
             @Valid IdentityCheckInput identityCheck,
 
             @Schema(example = "0b9d6c1e-2f4a-4c8e-9a51-7d3e2b1c0f42") @Size(max = 36)
-            String agencyAuthorization) {}
+            String agencyAuthorization,
+
+            @Valid DeliveryChoice deliveryChoice) {}
 
     /**
      * How the window clerk checked the applicant's identity before filing (required at a window, refused online: there

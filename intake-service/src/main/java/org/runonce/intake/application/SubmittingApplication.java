@@ -66,6 +66,12 @@ public class SubmittingApplication {
                             admitted.provisions(),
                             request.pledgeDate()),
                     changes.terms(admitted.region(), clerk == null ? Actor.SYSTEM : clerk, now));
+            if (request.deliveryChoice() != null) { // refused, and nothing stored, when not offered
+                application.chooseDelivery(
+                        request.deliveryChoice().method(),
+                        request.deliveryChoice().address(),
+                        changes.terms(admitted.region(), Actor.of(caller), now));
+            }
             if (admitted.mandate() != null) { // refused, and nothing stored, if revoked since the check
                 agency.record(admitted.mandate().authorization(), number, Agency.SUBMISSION, caller);
             }

@@ -210,9 +210,12 @@ class ProgressIT extends IntakeIT {
                                 "ARTICLES_OF_ASSOCIATION",
                                 "ID_CARD",
                                 "PREMISES_PROOF",
-                                "OFFICER_APPOINTMENTS")),
+                                "OFFICER_APPOINTMENTS"),
+                        "deliveryChoice",
+                        Map.of("method", "MAIL", "address", "杭州市滨江区1号")),
                 201);
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("deliveryChoice").get("method").asString()).isEqualTo("MAIL"); // chosen at submission
         String number = accepted.get("number").asString();
         String path = "/api/intake/applications/" + number + "/delivery-choice";
         assertThat(accepted.get("deliveryOptions").toString()).contains("ELECTRONIC");
@@ -223,8 +226,9 @@ class ProgressIT extends IntakeIT {
         putJson(applicant(newSubject()), path, Map.of("method", "ELECTRONIC"), 404);
         assertThat(getJson(me, "/api/intake/applications/" + number, 200)
                         .get("deliveryChoice")
-                        .isNull())
-                .isTrue();
+                        .get("method")
+                        .asString())
+                .isEqualTo("MAIL");
 
         JsonNode chosen = putJson(me, path, Map.of("method", "ELECTRONIC"), 200);
         assertThat(chosen.get("deliveryChoice").get("method").asString()).isEqualTo("ELECTRONIC");
