@@ -66,6 +66,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/approval/certificates/verify")
                         .permitAll()
+                        // Portals show the halls and service points, their hours and free appointment slots without
+                        // signing in; intake-service opens the same paths.
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/api/intake/hall/service-points",
+                                "/api/intake/hall/service-points/*",
+                                "/api/intake/hall/service-points/*/slots")
+                        .permitAll()
                         // Complaints and inquiries without signing in (a contact, then the access code); approval
                         // opens the same paths.
                         .pathMatchers("/api/approval/public/**")
