@@ -1,6 +1,7 @@
 package org.runonce.approval.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,6 +18,7 @@ import org.runonce.approval.Tokens;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -121,6 +123,19 @@ class ComplaintsIT extends RunningApproval {
                         .query(String.class)
                         .list())
                 .containsExactly("FILED", "REPLIED", "ESCALATED", "RESOLVED");
+        // the service's role cannot rewrite the record nor delete the complaint
+        assertThatThrownBy(() -> jdbc.sql("update complaint_record set note = 'x' where complaint_number = ?")
+                        .param(number)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("delete from complaint where number = ?")
+                        .param(number)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
 
         try (var topic = new ApprovalTopic(LocalInfrastructure.kafka().bootstrapServers())) {
             var events = topic.awaitRecords(

@@ -1,6 +1,7 @@
 package org.runonce.approval.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +17,7 @@ import org.runonce.approval.Tokens;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -98,6 +100,12 @@ class InquiriesIT extends RunningApproval {
                         .query(String.class)
                         .list())
                 .containsExactly("received (首问)", "涉及现场核查，由审查人员答复");
+        assertThatThrownBy(() -> jdbc.sql("update inquiry_handover set reason = 'x' where inquiry_number = ?")
+                        .param(number)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
         mvc.perform(get(PUBLIC + "/" + number).header("X-Access-Code", code))
                 .andExpect(jsonPath("$.owner").value("li.samr"))
                 .andExpect(jsonPath("$.ownerDepartment").value("SAMR"));
