@@ -38,6 +38,8 @@ import java.util.Map;
  *     apply, which certificate field or earlier application prefills a field). Immutable with the version; an
  *     application is validated against the form of the version it was filed under. Null in events published before
  *     forms moved to the catalog: such a version takes no form fields.
+ * @param commitment commitment approval (告知承诺制) for this version, or null when the item is not marked (and in
+ *     events published before it existed)
  */
 public record ItemVersionPublished(
         String itemCode,
@@ -60,7 +62,56 @@ public record ItemVersionPublished(
         List<String> deliveryOptions,
         List<Channel> consultationChannels,
         List<Channel> complaintChannels,
-        Map<String, Object> form) {
+        Map<String, Object> form,
+        Commitment commitment) {
+
+    /** A version published without commitment approval (the shape before it existed). */
+    public ItemVersionPublished(
+            String itemCode,
+            int version,
+            LocalDate validFrom,
+            LocalDate validTo,
+            Instant publishedAt,
+            String kind,
+            String departmentCode,
+            Name name,
+            List<String> legalBasis,
+            List<String> acceptanceConditions,
+            List<Step> steps,
+            List<Material> materials,
+            Fees fees,
+            TimeLimits timeLimits,
+            String handlingMode,
+            int visitsRequired,
+            Result result,
+            List<String> deliveryOptions,
+            List<Channel> consultationChannels,
+            List<Channel> complaintChannels,
+            Map<String, Object> form) {
+        this(
+                itemCode,
+                version,
+                validFrom,
+                validTo,
+                publishedAt,
+                kind,
+                departmentCode,
+                name,
+                legalBasis,
+                acceptanceConditions,
+                steps,
+                materials,
+                fees,
+                timeLimits,
+                handlingMode,
+                visitsRequired,
+                result,
+                deliveryOptions,
+                consultationChannels,
+                complaintChannels,
+                form,
+                null);
+    }
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.catalog.item-version.published.v1";
@@ -133,6 +184,17 @@ public record ItemVersionPublished(
      * @param electronic whether an e-certificate is issued
      */
     public record Result(String certificateType, Name name, boolean electronic) {}
+
+    /**
+     * Commitment approval (告知承诺制): the applicant may sign {@code statement} instead of handing in
+     * {@code materials}; the case is decided without them and a post-approval check (事后核查) is due within
+     * {@code checkWithinWorkingDays} working days of the decision, on the department region's calendar.
+     *
+     * @param statement the commitment the applicant signs (承诺书)
+     * @param materials codes of the version's required materials the commitment replaces
+     * @param checkWithinWorkingDays working days after the decision within which the department checks
+     */
+    public record Commitment(Name statement, List<String> materials, int checkWithinWorkingDays) {}
 
     /**
      * A consultation or complaint channel.

@@ -30,6 +30,7 @@ import org.runonce.contracts.catalog.Name;
  * @param missingMaterials the materials still missing, or empty
  * @param form the application form as submitted (fields depend on the items)
  * @param cases one case per item, in an order where every case comes after those it depends on
+ * @param commitment the applicant's commitment (告知承诺) the application was accepted on, or null
  */
 public record ApplicationAccepted(
         String applicationNumber,
@@ -45,7 +46,52 @@ public record ApplicationAccepted(
         LocalDate pledgeDate,
         List<MissingMaterial> missingMaterials,
         Map<String, Object> form,
-        List<Case> cases) {
+        List<Case> cases,
+        Commitment commitment) {
+
+    /** An application accepted without a commitment (the shape before commitment approval existed). */
+    public ApplicationAccepted(
+            String applicationNumber,
+            String bundleCode,
+            Applicant applicant,
+            String channel,
+            String region,
+            String filedBy,
+            Instant acceptedAt,
+            int promisedWorkingDays,
+            LocalDate promisedCompletionDate,
+            boolean withDeficiencies,
+            LocalDate pledgeDate,
+            List<MissingMaterial> missingMaterials,
+            Map<String, Object> form,
+            List<Case> cases) {
+        this(
+                applicationNumber,
+                bundleCode,
+                applicant,
+                channel,
+                region,
+                filedBy,
+                acceptedAt,
+                promisedWorkingDays,
+                promisedCompletionDate,
+                withDeficiencies,
+                pledgeDate,
+                missingMaterials,
+                form,
+                cases,
+                null);
+    }
+
+    /**
+     * The commitment (承诺书) the applicant signed at submission, as the applicant's own act.
+     *
+     * @param statement the text signed, as the catalog's item version words it
+     * @param signedAt when the applicant accepted it
+     * @param signedBy the applicant's name as signed
+     * @param takenBy the window clerk or agent who took the signature for the applicant, or null online
+     */
+    public record Commitment(String statement, Instant signedAt, String signedBy, String takenBy) {}
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.intake.application.accepted.v1";
@@ -60,6 +106,7 @@ public record ApplicationAccepted(
      * @param dependsOn case numbers whose decision (and certificate) this case needs first
      * @param promisedWorkingDays the item version's promised time limit
      * @param materials what the case has, each with its reference; missing ones are absent
+     * @param committedMaterials the materials the applicant's commitment replaces for this case, or null when none
      */
     public record Case(
             String caseNumber,
@@ -68,7 +115,21 @@ public record ApplicationAccepted(
             String departmentCode,
             List<String> dependsOn,
             int promisedWorkingDays,
-            List<MaterialReference> materials) {}
+            List<MaterialReference> materials,
+            List<String> committedMaterials) {
+
+        /** A case without committed materials. */
+        public Case(
+                String caseNumber,
+                String itemCode,
+                int itemVersion,
+                String departmentCode,
+                List<String> dependsOn,
+                int promisedWorkingDays,
+                List<MaterialReference> materials) {
+            this(caseNumber, itemCode, itemVersion, departmentCode, dependsOn, promisedWorkingDays, materials, null);
+        }
+    }
 
     /**
      * A material accepted as missing (容缺), to be handed in by the pledge date.
