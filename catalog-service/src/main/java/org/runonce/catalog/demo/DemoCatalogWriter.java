@@ -131,6 +131,7 @@ class DemoCatalogWriter {
                 c.deliveryOptions(),
                 consultation,
                 complaints,
-                c.form());
+                c.form(),
+                c.commitment());
     }
 }

@@ -31,6 +31,8 @@ import org.runonce.starter.domain.Refusal;
  * @param complaintChannels where to complain (投诉渠道)
  * @param form the application form (申请表) as a JSON Schema 2020-12 following the contracts' form profile
  *     ({@code schemas/catalog/form.schema.json}); required for publication, immutable with the version
+ * @param commitment commitment approval (告知承诺制), or null when the version is not marked; refused at once (400,
+ *     nothing saved) when the content does not allow it, see {@link Commitment#violations}
  */
 public record GuideContent(
         ItemKind kind,
@@ -48,7 +50,46 @@ public record GuideContent(
         List<DeliveryOption> deliveryOptions,
         List<Channel> consultationChannels,
         List<Channel> complaintChannels,
-        Map<String, Object> form) {
+        Map<String, Object> form,
+        Commitment commitment) {
+
+    /** Content not marked for commitment approval. */
+    public GuideContent(
+            ItemKind kind,
+            String departmentCode,
+            Name name,
+            List<String> legalBasis,
+            List<String> acceptanceConditions,
+            List<ProcedureStep> steps,
+            List<Material> materials,
+            Fees fees,
+            TimeLimits timeLimits,
+            HandlingMode handlingMode,
+            Integer visitsRequired,
+            Result result,
+            List<DeliveryOption> deliveryOptions,
+            List<Channel> consultationChannels,
+            List<Channel> complaintChannels,
+            Map<String, Object> form) {
+        this(
+                kind,
+                departmentCode,
+                name,
+                legalBasis,
+                acceptanceConditions,
+                steps,
+                materials,
+                fees,
+                timeLimits,
+                handlingMode,
+                visitsRequired,
+                result,
+                deliveryOptions,
+                consultationChannels,
+                complaintChannels,
+                form,
+                null);
+    }
 
     public GuideContent {
         name = Bilingual.cleaned(name);
@@ -65,6 +106,17 @@ public record GuideContent(
         }
         requireUnique("material", materials.stream().map(Material::code).toList());
         requireUnique("procedure step", steps.stream().map(ProcedureStep::code).toList());
+        if (commitment != null) {
+            // checked whenever content is written, draft or not: a marking the content cannot carry is bad input
+            List<Violation> refused = commitment.violations(kind, result, handlingMode, materials);
+            if (!refused.isEmpty()) {
+                throw Refusal.badRequest(
+                                "commitment-not-allowed",
+                                "Commitment approval not allowed",
+                                "this content cannot be approved on commitment (告知承诺制); nothing was saved")
+                        .with("violations", refused);
+            }
+        }
     }
 
     /** The disclosures this content does not make yet, in their canonical order. */

@@ -62,7 +62,13 @@ final class ItemEvents {
                 c.deliveryOptions().stream().map(Enum::name).toList(),
                 channels(c.consultationChannels()),
                 channels(c.complaintChannels()),
-                c.form());
+                c.form(),
+                c.commitment() == null
+                        ? null
+                        : new ItemVersionPublished.Commitment(
+                                c.commitment().statement(),
+                                c.commitment().materials(),
+                                c.commitment().checkWithinWorkingDays()));
     }
 
     /** The retirement event of a retired version. */

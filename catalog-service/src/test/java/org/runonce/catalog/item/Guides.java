@@ -28,6 +28,7 @@ public final class Guides {
     private List<DeliveryOption> delivery = List.of(DeliveryOption.ELECTRONIC);
     private List<Channel> complaints = List.of(new Channel(ChannelType.PHONE, "12345", null));
     private Map<String, Object> form = form("companyName", "企业名称", "Company name");
+    private Commitment commitment;
 
     /** A form with one required text field. */
     public static Map<String, Object> form(String field, String zh, String en) {
@@ -130,6 +131,21 @@ public final class Guides {
         return this;
     }
 
+    public Guides kind(ItemKind value) {
+        this.kind = value;
+        return this;
+    }
+
+    public Guides result(Result value) {
+        this.result = value;
+        return this;
+    }
+
+    public Guides commitment(Commitment value) {
+        this.commitment = value;
+        return this;
+    }
+
     public Guides complaints(List<Channel> value) {
         this.complaints = value;
         return this;
@@ -158,6 +174,7 @@ public final class Guides {
                 delivery,
                 List.of(),
                 complaints,
-                form);
+                form,
+                commitment);
     }
 }
