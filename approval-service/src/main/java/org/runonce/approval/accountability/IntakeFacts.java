@@ -2,6 +2,7 @@ package org.runonce.approval.accountability;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public class IntakeFacts {
                 .param("numbers", w.caseNumbers())
                 .query(rs -> {
                     byDepartment
-                            .computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>())
+                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                             .add(rs.getString(1));
                 });
         Instant at = w.withdrawnAt() != null ? w.withdrawnAt() : time.now();

@@ -1,9 +1,13 @@
 package org.runonce.approval.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.runonce.approval.Tokens.applicant;
 import static org.runonce.approval.Tokens.head;
 import static org.runonce.approval.Tokens.reviewer;
 import static org.runonce.approval.Tokens.supervisor;
@@ -26,12 +30,17 @@ import org.runonce.approval.RunningApproval;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
+import org.runonce.contracts.approval.CaseClock;
+import org.runonce.contracts.approval.CaseHeader;
+import org.runonce.contracts.approval.CaseOverdue;
 import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,7 +67,7 @@ class AccountabilityIT extends RunningApproval {
     TransactionTemplate transactions;
 
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
 
     /** One round of the cases' deadline watch (package-private there; called as the scheduler would). */
     @SuppressWarnings("unchecked")
@@ -91,8 +100,8 @@ class AccountabilityIT extends RunningApproval {
         assertThat(deadlineRound()).doesNotContain(number + ":OVERDUE"); // the job run twice
         // the case's overdue event to the listener once more (as if raised again): still one record
         String app = number.substring(0, number.length() - 3);
-        var again = new org.runonce.contracts.approval.CaseOverdue(
-                new org.runonce.contracts.approval.CaseHeader(
+        var again = new CaseOverdue(
+                new CaseHeader(
                         app,
                         number,
                         Fixtures.FOOD,
@@ -102,7 +111,7 @@ class AccountabilityIT extends RunningApproval {
                         "ACCEPT",
                         null,
                         "system",
-                        new org.runonce.contracts.approval.CaseClock(
+                        new CaseClock(
                                 5,
                                 LocalDate.parse("2026-09-29"),
                                 LocalDate.parse("2026-10-12"),
@@ -114,14 +123,9 @@ class AccountabilityIT extends RunningApproval {
                                 true)),
                 clock.instant(),
                 List.of("department-head", "supervisor"));
-        transactions.executeWithoutResult(tx -> openingRecords.on(CloudEvent.of(
-                        "again-" + number,
-                        "/runonce/approval",
-                        org.runonce.contracts.approval.CaseOverdue.TYPE,
-                        clock.instant(),
-                        number,
-                        again)
-                .inDepartment("SAMR")));
+        transactions.executeWithoutResult(tx -> openingRecords.on(
+                CloudEvent.of("again-" + number, "/runonce/approval", CaseOverdue.TYPE, clock.instant(), number, again)
+                        .inDepartment("SAMR")));
         assertThat(records(Rule.CASE_OVERDUE, number)).isEqualTo(1);
 
         long id = recordId(Rule.CASE_OVERDUE, number);
@@ -132,8 +136,8 @@ class AccountabilityIT extends RunningApproval {
                 .andExpect(jsonPath("$.department").value("SAMR"))
                 .andExpect(jsonPath("$.owner").value("department-head"))
                 .andExpect(jsonPath("$.state").value("OPEN"))
-                .andExpect(jsonPath("$.facts").value(org.hamcrest.Matchers.containsString("due 2026-10-12")))
-                .andExpect(jsonPath("$.occurredAt").value(org.hamcrest.Matchers.startsWith("2026-10-1")));
+                .andExpect(jsonPath("$.facts").value(containsString("due 2026-10-12")))
+                .andExpect(jsonPath("$.occurredAt").value(startsWith("2026-10-1")));
         mvc.perform(get(RECORDS + "/" + id).with(LI)).andExpect(status().isOk());
 
         // another department: not found, and not listed even when it asks for SAMR's
@@ -144,8 +148,7 @@ class AccountabilityIT extends RunningApproval {
                 .andExpect(jsonPath("$[*].id", not(hasItem((int) id))));
         mvc.perform(get(RECORDS).with(PSB_HEAD)).andExpect(jsonPath("$[*].department", not(hasItem("SAMR"))));
         mvc.perform(get(RECORDS).with(HEAD)).andExpect(jsonPath("$[*].id", hasItem((int) id)));
-        mvc.perform(get(RECORDS).with(org.runonce.approval.Tokens.applicant("applicant-1")))
-                .andExpect(status().isForbidden());
+        mvc.perform(get(RECORDS).with(applicant("applicant-1"))).andExpect(status().isForbidden());
 
         // resolution: not by another department's head, not by a reviewer, once by the department's head
         String explanation = "{\"explanation\": \"审查人员病假未交接，已设AB岗\"}";
@@ -183,10 +186,9 @@ class AccountabilityIT extends RunningApproval {
                 .andExpect(jsonPath("$[*].id", not(hasItem((int) id))));
 
         // the facts cannot be rewritten, not even by the service's own role
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                        () -> jdbc.sql("update accountability_record set explanation = 'x' where id = ?")
-                                .param(id)
-                                .update()))
+        assertThat(catchThrowable(() -> jdbc.sql("update accountability_record set explanation = 'x' where id = ?")
+                        .param(id)
+                        .update()))
                 .isNotNull();
     }
 
@@ -204,7 +206,7 @@ class AccountabilityIT extends RunningApproval {
         assertThat(records(Rule.SECOND_SUPPLEMENT, number)).isEqualTo(1);
         mvc.perform(get(RECORDS).param("rule", "SECOND_SUPPLEMENT").with(HEAD))
                 .andExpect(jsonPath("$[?(@.subject == '" + number + "')].facts")
-                        .value(hasItem(org.hamcrest.Matchers.containsString("approved by head.samr"))));
+                        .value(hasItem(containsString("approved by head.samr"))));
         mvc.perform(get(RECORDS).param("rule", "SECOND_SUPPLEMENT").with(PSB_REVIEWER))
                 .andExpect(jsonPath("$[?(@.subject == '" + number + "')]").isEmpty());
     }
@@ -273,7 +275,7 @@ class AccountabilityIT extends RunningApproval {
 
         long id = recordId(Rule.RATING_NOT_FOLLOWED_UP, app);
         mvc.perform(get(RECORDS + "/" + id).with(HEAD))
-                .andExpect(jsonPath("$.facts").value(org.hamcrest.Matchers.containsString("due by 2026-10-13")))
+                .andExpect(jsonPath("$.facts").value(containsString("due by 2026-10-13")))
                 .andExpect(jsonPath("$.occurredAt").value("2026-10-13T16:00:00Z")); // 14 October in Shanghai
         mvc.perform(get(RECORDS + "/" + id).with(PSB_HEAD)).andExpect(status().isNotFound());
     }
@@ -318,7 +320,7 @@ class AccountabilityIT extends RunningApproval {
         long id = recordId(Rule.WITHDRAWN_WITHOUT_CONFIRMATION, app);
         mvc.perform(get(RECORDS + "/" + id).with(supervisor()))
                 .andExpect(jsonPath("$.caseNumber").value(unconfirmed))
-                .andExpect(jsonPath("$.facts").value(org.hamcrest.Matchers.containsString("clerk.wang")));
+                .andExpect(jsonPath("$.facts").value(containsString("clerk.wang")));
         mvc.perform(get(RECORDS + "/" + id).with(PSB_REVIEWER)).andExpect(status().isNotFound());
     }
 
@@ -326,7 +328,7 @@ class AccountabilityIT extends RunningApproval {
             {"materials": [{"code": "FOOD_SAFETY_PLAN", "description": "缺少食品安全管理制度的签章页"}],
              "reason": "材料不完整"}""";
 
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder resolve(long id, String body) {
+    private MockHttpServletRequestBuilder resolve(long id, String body) {
         return post(RECORDS + "/" + id + "/resolution")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body);

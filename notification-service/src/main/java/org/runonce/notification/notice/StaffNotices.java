@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.runonce.contracts.CloudEvent;
+import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.CaseOverdue;
 import org.runonce.contracts.approval.CaseWarning;
 import org.runonce.starter.domain.Time;
@@ -62,8 +63,7 @@ public class StaffNotices {
         return stored;
     }
 
-    private List<StaffNotice> of(
-            CloudEvent<JsonNode> event, String kind, org.runonce.contracts.approval.CaseHeader header) {
+    private List<StaffNotice> of(CloudEvent<JsonNode> event, String kind, CaseHeader header) {
         var clock = header.clock();
         String title = "WARNING".equals(kind)
                 ? "预警 Warning: case " + header.caseNumber() + " has used 80% of its time"
