@@ -269,7 +269,7 @@ class CatalogApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.departments", hasSize(greaterThanOrEqualTo(7))))
                 .andExpect(jsonPath("$.bundles", hasSize(3)))
-                .andExpect(jsonPath("$.calendars", hasSize(2)));
+                .andExpect(jsonPath("$.calendars", hasSize(4)));
     }
 
     @Test

@@ -16,7 +16,8 @@ record DemoCatalog(
         List<Department> departments,
         List<Calendar> calendars,
         List<Item> items,
-        List<Bundle> bundles) {
+        List<Bundle> bundles,
+        List<CrossRegionList> crossRegionLists) {
 
     record Defaults(List<Channel> complaintChannels) {}
 
@@ -33,4 +34,8 @@ record DemoCatalog(
     record HallEntry(boolean entered, String reason) {}
 
     record Bundle(String code, Name name, String description, List<BundleItem> items) {}
+
+    /** The items a region accepts for others (通办清单); absent in an older file. */
+    record CrossRegionList(
+            String acceptingRegion, List<org.runonce.catalog.crossregion.CrossRegionList.Entry> entries) {}
 }

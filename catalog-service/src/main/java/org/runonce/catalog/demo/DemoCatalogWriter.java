@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.runonce.catalog.bundle.BundleService;
 import org.runonce.catalog.calendar.CalendarService;
+import org.runonce.catalog.crossregion.CrossRegionService;
 import org.runonce.catalog.department.Contact;
 import org.runonce.catalog.department.DepartmentService;
 import org.runonce.catalog.entry.HallEntryService;
@@ -34,6 +35,7 @@ class DemoCatalogWriter {
     private final ItemService items;
     private final BundleService bundles;
     private final HallEntryService hallEntries;
+    private final CrossRegionService crossRegion;
     private final JdbcClient jdbc;
 
     DemoCatalogWriter(
@@ -42,12 +44,14 @@ class DemoCatalogWriter {
             ItemService items,
             BundleService bundles,
             HallEntryService hallEntries,
+            CrossRegionService crossRegion,
             JdbcClient jdbc) {
         this.departments = departments;
         this.calendars = calendars;
         this.items = items;
         this.bundles = bundles;
         this.hallEntries = hallEntries;
+        this.crossRegion = crossRegion;
         this.jdbc = jdbc;
     }
 
@@ -96,6 +100,14 @@ class DemoCatalogWriter {
             if (!bundles.exists(b.code())) {
                 bundles.define(b.code(), b.name(), b.description(), b.items(), current -> {});
                 loaded.add("bundle " + b.code());
+            }
+        }
+        if (catalog.crossRegionLists() != null) {
+            for (DemoCatalog.CrossRegionList l : catalog.crossRegionLists()) {
+                if (!crossRegion.exists(l.acceptingRegion())) {
+                    crossRegion.publish(l.acceptingRegion(), l.entries(), DEMO_DATA, current -> {});
+                    loaded.add("cross-region list " + l.acceptingRegion());
+                }
             }
         }
         return loaded;

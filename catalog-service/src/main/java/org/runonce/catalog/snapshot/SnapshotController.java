@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import org.runonce.catalog.bundle.BundleService;
 import org.runonce.catalog.calendar.CalendarService;
+import org.runonce.catalog.crossregion.CrossRegionService;
 import org.runonce.catalog.department.DepartmentService;
 import org.runonce.catalog.item.ItemService;
 import org.runonce.catalog.web.Http;
 import org.runonce.catalog.web.Representation;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.CrossRegionListPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.starter.domain.Time;
@@ -37,6 +39,7 @@ class SnapshotController {
     private final ItemService items;
     private final BundleService bundles;
     private final CalendarService calendars;
+    private final CrossRegionService crossRegion;
     private final Time time;
     private final JsonMapper json;
 
@@ -45,12 +48,14 @@ class SnapshotController {
             ItemService items,
             BundleService bundles,
             CalendarService calendars,
+            CrossRegionService crossRegion,
             Time time,
             JsonMapper json) {
         this.departments = departments;
         this.items = items;
         this.bundles = bundles;
         this.calendars = calendars;
+        this.crossRegion = crossRegion;
         this.time = time;
         this.json = json;
     }
@@ -66,24 +71,32 @@ class SnapshotController {
      *     retired ones with their shortened validity
      * @param bundles every bundle ({@code bundle.published.v1})
      * @param calendars every region and year ({@code calendar.published.v1})
+     * @param crossRegionLists every accepting region's list ({@code cross-region-list.published.v1})
      */
     record Snapshot(
             Instant generatedAt,
             List<DepartmentChanged> departments,
             List<ItemVersionPublished> itemVersions,
             List<BundlePublished> bundles,
-            List<CalendarPublished> calendars) {}
+            List<CalendarPublished> calendars,
+            List<CrossRegionListPublished> crossRegionLists) {}
 
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(
             summary = "Snapshot of the published catalog",
-            description = "Departments, every published item version in force today or later, bundles and calendars,"
-                    + " in the same shapes as the events on runonce.catalog.v1. No token needed.")
+            description =
+                    "Departments, every published item version in force today or later, bundles, calendars and cross-region lists,"
+                            + " in the same shapes as the events on runonce.catalog.v1. No token needed.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Snapshot.class)))
     ResponseEntity<byte[]> snapshot(WebRequest request) {
         Snapshot snapshot = new Snapshot(
-                time.now(), departments.snapshot(), items.snapshot(), bundles.snapshot(), calendars.snapshot());
+                time.now(),
+                departments.snapshot(),
+                items.snapshot(),
+                bundles.snapshot(),
+                calendars.snapshot(),
+                crossRegion.snapshot());
         return Http.ok(request, Representation.of(snapshot, json), Http.PRIVATE);
     }
 }
