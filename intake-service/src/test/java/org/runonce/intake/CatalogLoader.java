@@ -72,8 +72,9 @@ public final class CatalogLoader {
                             select (select count(*) from catalog_item_version where item_code not like 'it-%') || ' items, '
                                 || (select count(*) from catalog_bundle) || ' bundles, '
                                 || (select count(*) from catalog_calendar) || ' calendars, '
-                                || (select count(*) from catalog_department) || ' departments'""").query(String.class).single();
-            assertThat(counts).isEqualTo(items + " items, 3 bundles, 2 calendars, 7 departments");
+                                || (select count(*) from catalog_department) || ' departments, '
+                                || (select count(*) from catalog_cross_region_list) || ' cross-region lists'""").query(String.class).single();
+            assertThat(counts).isEqualTo(items + " items, 3 bundles, 4 calendars, 9 departments, 2 cross-region lists");
         });
     }
 }

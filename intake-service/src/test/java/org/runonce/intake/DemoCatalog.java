@@ -69,6 +69,9 @@ public final class DemoCatalog {
         Set<LocalDate> makeUp = new HashSet<>();
         EVENTS.stream().filter(e -> e.type().equals(CalendarPublished.TYPE)).forEach(e -> {
             CalendarPublished c = JSON.treeToValue(e.data(), CalendarPublished.class);
+            if (!c.region().equals("330000")) {
+                return; // the other regions' calendars (cross-region handling) are their own
+            }
             years.add(c.year());
             holidays.addAll(c.holidays());
             makeUp.addAll(c.makeUpWorkingDays());

@@ -12,7 +12,8 @@ import org.runonce.intake.completeness.Provision;
 
 /**
  * One view of an application for the applicant and the clerks: its materials and what the check found, its notices,
- * its acceptance and receipt, every case's status across departments, visits, delivery and evaluation.
+ * its acceptance and receipt, every case's status across departments, visits, delivery and evaluation, and the
+ * commitment the applicant signed (告知承诺制), if any.
  */
 public record ApplicationView(
         String number,
@@ -40,7 +41,8 @@ public record ApplicationView(
         List<String> deliveryOptions,
         Records.DeliveryChoice deliveryChoice,
         Records.Delivery delivery,
-        Records.Evaluation evaluation) {
+        Records.Evaluation evaluation,
+        org.runonce.intake.completeness.Commitment commitment) {
 
     /**
      * @param itemCode the item
@@ -55,7 +57,8 @@ public record ApplicationView(
      * @param code material code
      * @param name its name
      * @param required whether needed at all
-     * @param outcome PROVIDED, PRODUCED_IN_BUNDLE, NOT_USED, MISSING or DEFICIENT
+     * @param outcome PROVIDED, PRODUCED_IN_BUNDLE, NOT_USED, MISSING, DEFICIENT or COMMITTED (replaced by the
+     *     applicant's commitment, 告知承诺)
      * @param reason why MISSING or DEFICIENT
      * @param key key material for an item lacking it
      * @param neededBy items lacking it
@@ -267,6 +270,7 @@ public record ApplicationView(
                 application.deliveryOptions(),
                 s.deliveryChoice(),
                 s.delivery(),
-                s.evaluation());
+                s.evaluation(),
+                s.requirements().commitment());
     }
 }

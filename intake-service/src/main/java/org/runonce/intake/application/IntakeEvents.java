@@ -190,8 +190,25 @@ final class IntakeEvents {
                                 c.departmentCode(),
                                 c.dependsOn(),
                                 c.promisedWorkingDays(),
-                                references(c.materials())))
-                        .toList());
+                                references(c.materials()),
+                                committed(s, c)))
+                        .toList(),
+                s.requirements().commitment() == null
+                        ? null
+                        : new ApplicationAccepted.Commitment(
+                                s.requirements().commitment().statement(),
+                                s.requirements().commitment().signedAt(),
+                                s.requirements().commitment().signedBy(),
+                                s.requirements().commitment().takenBy()));
+    }
+
+    /** The materials the applicant's commitment replaces for the case (not handed in after all), or null: none. */
+    private static List<String> committed(ApplicationSnapshot s, CaseTrack c) {
+        List<String> handedIn = c.materials().stream().map(CaseMaterial::code).toList();
+        List<String> committed = s.requirements().committedMaterials(c.itemCode()).stream()
+                .filter(code -> !handedIn.contains(code))
+                .toList();
+        return committed.isEmpty() ? null : committed;
     }
 
     private static List<MaterialReference> references(List<CaseMaterial> materials) {

@@ -38,6 +38,8 @@ public final class Requests {
      *     agent; the applicant is its principal (the body may repeat, never change it), the channel ONLINE
      * @param deliveryChoice how the results should reach the applicant, if chosen now (it can be chosen or changed
      *     later, until delivered)
+     * @param commitment the applicant signs the commitment (告知承诺) of the items marked for commitment approval: the
+     *     materials it replaces are then not required; refused for items not marked
      */
     public record SubmitApplication(
             @Pattern(regexp = CODE) String itemCode,
@@ -53,7 +55,26 @@ public final class Requests {
             @Schema(example = "0b9d6c1e-2f4a-4c8e-9a51-7d3e2b1c0f42") @Size(max = 36)
             String agencyAuthorization,
 
-            @Valid DeliveryChoice deliveryChoice) {}
+            @Valid DeliveryChoice deliveryChoice,
+            @Valid CommitmentInput commitment) {}
+
+    /**
+     * The applicant's commitment (承诺书) for items marked for commitment approval (告知承诺制): the applicant accepts
+     * the statement the catalog's item version words; the text and the time are recorded from the catalog copy and
+     * the clock, as the applicant's act (at a window the clerk who took it is recorded beside).
+     *
+     * @param accepted must be true: the applicant accepts the statement
+     * @param statement the statement as shown to the applicant, optional; when given it must be the catalog's
+     */
+    @Schema(
+            name = "CommitmentRequest",
+            example = "{\"accepted\": true, \"statement\": \"本人（本单位）承诺：经营场所布局、食品安全管理制度和食品安全管理人员符合食品经营许可条件，所填信息真实；如承诺不实，愿接受撤销许可并承担相应法律责任。\"}")
+    public record CommitmentInput(
+            @Schema(example = "true") @NotNull Boolean accepted,
+
+            @Schema(example = "本人（本单位）承诺：经营场所布局、食品安全管理制度和食品安全管理人员符合食品经营许可条件，所填信息真实；如承诺不实，愿接受撤销许可并承担相应法律责任。")
+            @Size(max = 4000)
+            String statement) {}
 
     /**
      * How the window clerk checked the applicant's identity before filing (required at a window, refused online: there

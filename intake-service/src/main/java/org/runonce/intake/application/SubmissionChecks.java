@@ -116,12 +116,21 @@ class SubmissionChecks {
             applicant = new ApplicantData(
                     caller.subject(), null, request.applicant().type(), null, "zh-CN", null, null);
         }
+        // 告知承诺制: the commitment signed for the items marked for it replaces the materials they list
+        Commitments.Signed signed = Commitments.sign(
+                request.commitment(),
+                selection.guides(),
+                applicant,
+                channel == Channel.WINDOW || mandate != null ? caller.username() : null,
+                now,
+                errors);
         ProvisionResolver.Resolved resolved =
                 resolver.resolve(request.materials(), requirements, applicant, caller.subject(), now);
         errors.addAll(resolved.errors());
         if (!errors.isEmpty()) {
             throw invalid(errors, resolved.forgedCertificate());
         }
+        requirements = signed.applyTo(requirements);
         return new Admitted(
                 channel,
                 applicant,

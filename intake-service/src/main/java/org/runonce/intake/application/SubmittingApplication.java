@@ -50,7 +50,8 @@ public class SubmittingApplication {
         // filed by a clerk at the window or by an agent (帮办代办) for the principal; accepted by the clerk or the system
         Actor filedBy = clerk != null || admitted.mandate() != null ? Actor.of(caller) : null;
         return idempotent.once(caller.subject(), idempotencyKey, "submit", request, () -> {
-            String number = applications.nextNumber(admitted.region(), today.getYear());
+            // numbered where it is accepted; handled, and its promised date counted, in its handling region
+            String number = applications.nextNumber(admitted.acceptingRegion(), today.getYear());
             Application application = Application.submit(
                     new Submission(
                             number,

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.CrossRegionListPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionRetired;
@@ -57,9 +59,41 @@ public class CatalogCopy {
         return cached("department:" + code, () -> store.department(code));
     }
 
-    /** The region's working-day calendar over every year the catalog published for it. */
+    /**
+     * The region's working-day calendar over every year the catalog published for it; a region without one of its
+     * own follows its city's, else its province's (a township or village its county's first), as the hall's slots do.
+     */
     public WorkingDayCalendar calendar(String region) {
-        return cached("calendar:" + region, () -> store.calendar(region));
+        WorkingDayCalendar own = cached("calendar:" + region, () -> store.calendar(region));
+        if (!own.years().isEmpty() || region.length() < 6) {
+            return own;
+        }
+        String county = region.substring(0, 6);
+        for (String candidate : List.of(county, county.substring(0, 4) + "00", county.substring(0, 2) + "0000")) {
+            if (candidate.equals(region)) {
+                continue;
+            }
+            WorkingDayCalendar wider = cached("calendar:" + candidate, () -> store.calendar(candidate));
+            if (!wider.years().isEmpty()) {
+                return wider;
+            }
+        }
+        return own;
+    }
+
+    /** The region of a department, if the copy knows it. */
+    public Optional<String> regionOf(String departmentCode) {
+        return cached("region:" + departmentCode, () -> store.regionOf(departmentCode));
+    }
+
+    /**
+     * Whether a service point of {@code acceptingRegion} accepts the item for a department of {@code homeRegion}: the
+     * catalog's cross-region list (通办清单) of the accepting region names the item with that home region.
+     */
+    public boolean acceptsFor(String acceptingRegion, String itemCode, String homeRegion) {
+        Map<String, Set<String>> list =
+                cached("cross-region:" + acceptingRegion, () -> store.crossRegionList(acceptingRegion));
+        return list.getOrDefault(itemCode, Set.of()).contains(homeRegion);
     }
 
     /** Whether the copy holds no item at all yet (a new installation catching up). */
@@ -86,6 +120,11 @@ public class CatalogCopy {
 
     public void apply(CalendarPublished calendar) {
         store.apply(calendar);
+        changedAfterCommit();
+    }
+
+    public void apply(CrossRegionListPublished list) {
+        store.apply(list);
         changedAfterCommit();
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.CrossRegionListPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.intake.IntakeProperties;
@@ -35,7 +36,8 @@ class CatalogSnapshotBootstrap {
             List<DepartmentChanged> departments,
             List<ItemVersionPublished> itemVersions,
             List<BundlePublished> bundles,
-            List<CalendarPublished> calendars) {}
+            List<CalendarPublished> calendars,
+            List<CrossRegionListPublished> crossRegionLists) {}
 
     private final IntakeProperties properties;
     private final CatalogStore store;
@@ -97,6 +99,9 @@ class CatalogSnapshotBootstrap {
             snapshot.itemVersions().forEach(store::apply);
             snapshot.bundles().forEach(store::apply);
             snapshot.calendars().forEach(store::apply);
+            if (snapshot.crossRegionLists() != null) { // a catalog from before the lists sends none
+                snapshot.crossRegionLists().forEach(store::apply);
+            }
         });
         copy.changed();
     }

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.runonce.contracts.calendar.WorkingDayCalendar;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.CrossRegionListPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionRetired;
@@ -103,6 +105,43 @@ class CatalogStore {
                 .param("revision", department.revision())
                 .param("content", json.writeValueAsString(department))
                 .update();
+    }
+
+    void apply(CrossRegionListPublished list) {
+        jdbc.sql("""
+                        insert into catalog_cross_region_list (accepting_region, revision, entries)
+                        values (:region, :revision, cast(:entries as jsonb))
+                        on conflict (accepting_region) do update set revision = excluded.revision,
+                            entries = excluded.entries
+                        where catalog_cross_region_list.revision < excluded.revision
+                        """)
+                .param("region", list.acceptingRegion())
+                .param("revision", list.revision())
+                .param("entries", json.writeValueAsString(list.entries()))
+                .update();
+    }
+
+    /** The items a region accepts for others, each with its home regions; empty when it has no list. */
+    Map<String, Set<String>> crossRegionList(String acceptingRegion) {
+        return jdbc.sql("select entries from catalog_cross_region_list where accepting_region = ?")
+                .param(acceptingRegion)
+                .query((rs, row) ->
+                        List.of(json.readValue(rs.getString("entries"), CrossRegionListPublished.Entry[].class)))
+                .optional()
+                .map(entries -> {
+                    Map<String, Set<String>> accepted = new java.util.HashMap<>();
+                    entries.forEach(e -> accepted.put(e.itemCode(), Set.copyOf(e.homeRegions())));
+                    return Map.copyOf(accepted);
+                })
+                .orElse(Map.of());
+    }
+
+    /** The region of a department as last announced. */
+    Optional<String> regionOf(String departmentCode) {
+        return jdbc.sql("select content ->> 'regionCode' from catalog_department where code = ?")
+                .param(departmentCode)
+                .query(String.class)
+                .optional();
     }
 
     List<ItemGuide> versionsOf(String itemCode) {

@@ -41,9 +41,15 @@ public final class Completeness {
             // items that wait for the producing item get it from there; the others need it handed in (an explicit
             // "producedBy" was checked to name the producer of every need)
             List<Requirement.Need> uncovered = requirement.needs().stream()
-                    .filter(n -> n.producer() == null && n.required())
+                    .filter(n -> n.producer() == null && n.required() && !n.committed())
                     .toList();
             boolean producedSomewhere = requirement.needs().stream().anyMatch(n -> n.producer() != null);
+            boolean committed =
+                    requirement.needs().stream().anyMatch(n -> n.producer() == null && n.required() && n.committed());
+            if (uncovered.isEmpty() && committed) {
+                // the commitment (告知承诺) stands in for it: not handed in, and not missing
+                return new MaterialState(code, Outcome.COMMITTED, null, List.of(), false, null);
+            }
             if (uncovered.isEmpty()) {
                 return new MaterialState(
                         code,

@@ -27,7 +27,9 @@ public record MaterialState(
         /** Required and not handed in. */
         MISSING,
         /** Required and handed in, but not usable. */
-        DEFICIENT
+        DEFICIENT,
+        /** Not handed in: the applicant's commitment (告知承诺) replaces it; the department checks after approval. */
+        COMMITTED
     }
 
     public boolean isDeficiency() {

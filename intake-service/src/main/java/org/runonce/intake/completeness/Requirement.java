@@ -25,8 +25,14 @@ public record Requirement(
      * @param key whether it is a key material for the item (missing: no acceptance with deficiencies)
      * @param producer an item of the bundle that this item waits for and whose certificate provides the material,
      *     or null
+     * @param committed the applicant's commitment (告知承诺) replaces the material for this item
      */
-    public record Need(String itemCode, boolean required, boolean key, String producer) {}
+    public record Need(String itemCode, boolean required, boolean key, String producer, boolean committed) {
+
+        public Need(String itemCode, boolean required, boolean key, String producer) {
+            this(itemCode, required, key, producer, false);
+        }
+    }
 
     public boolean required() {
         return needs.stream().anyMatch(Need::required);

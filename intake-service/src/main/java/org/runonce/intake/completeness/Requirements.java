@@ -17,8 +17,39 @@ import org.runonce.intake.catalog.ItemGuide;
  *
  * @param items the items, every one after those it depends on
  * @param materials each material once, in the order the items list them
+ * @param commitment the commitment the applicant signed for items marked for commitment approval, or null
  */
-public record Requirements(List<PinnedItem> items, List<Requirement> materials) {
+public record Requirements(List<PinnedItem> items, List<Requirement> materials, Commitment commitment) {
+
+    public Requirements(List<PinnedItem> items, List<Requirement> materials) {
+        this(items, materials, null);
+    }
+
+    /**
+     * The same requirements on the applicant's commitment: each need of an item it covers for a material it replaces
+     * is committed (not required of the applicant any more).
+     */
+    public Requirements committed(Commitment signed) {
+        List<Requirement> marked = materials.stream()
+                .map(r -> new Requirement(
+                        r.code(),
+                        r.name(),
+                        r.templateUrl(),
+                        r.certificateOf(),
+                        r.certificateType(),
+                        r.needs().stream()
+                                .map(n -> signed.materialsOf(n.itemCode()).contains(r.code())
+                                        ? new Requirement.Need(n.itemCode(), n.required(), n.key(), n.producer(), true)
+                                        : n)
+                                .toList()))
+                .toList();
+        return new Requirements(items, marked, signed);
+    }
+
+    /** The materials the commitment replaces for {@code itemCode} (empty without a commitment). */
+    public List<String> committedMaterials(String itemCode) {
+        return commitment == null ? List.of() : commitment.materialsOf(itemCode);
+    }
 
     /**
      * @param bundle the bundle applied for, or null for a single item

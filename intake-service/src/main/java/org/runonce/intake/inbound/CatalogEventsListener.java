@@ -5,6 +5,7 @@ import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.catalog.BundlePublished;
 import org.runonce.contracts.catalog.CalendarPublished;
+import org.runonce.contracts.catalog.CrossRegionListPublished;
 import org.runonce.contracts.catalog.DepartmentChanged;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.catalog.ItemVersionRetired;
@@ -53,6 +54,7 @@ class CatalogEventsListener {
             case BundlePublished.TYPE -> catalog.apply(data(event, BundlePublished.class));
             case CalendarPublished.TYPE -> catalog.apply(data(event, CalendarPublished.class));
             case DepartmentChanged.TYPE -> catalog.apply(data(event, DepartmentChanged.class));
+            case CrossRegionListPublished.TYPE -> catalog.apply(data(event, CrossRegionListPublished.class));
             default -> log.debug("Ignoring catalog event type {}", event.type());
         }
     }

@@ -156,6 +156,11 @@ final class Papers {
                                 ? new Bilingual("网上申请", "online")
                                 : new Bilingual("综合窗口", "service window"))
                         .model());
+        // 就近办、异地办: accepted in the number's region, handled (and its date promised) in the application's region
+        String accepting = s.number().substring(0, s.number().indexOf('-'));
+        model.put("acceptingRegion", accepting);
+        model.put("handlingRegion", s.region());
+        model.put("crossRegion", !accepting.equals(s.region()));
         model.put("acceptedAt", TIME.format(a.acceptedAt().atZone(zone)));
         model.put("promisedDate", a.promisedDate().toString());
         model.put("promisedWorkingDays", a.promisedWorkingDays());

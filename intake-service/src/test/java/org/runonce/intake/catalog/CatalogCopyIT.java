@@ -50,7 +50,7 @@ class CatalogCopyIT extends IntakeIT {
                 .deepCopy();
         item.put("itemCode", "it-snapshot-item");
         String snapshot = json.writeValueAsString(new CatalogSnapshotBootstrap.Snapshot(
-                List.of(), List.of(json.treeToValue(item, ItemVersionPublished.class)), List.of(), List.of()));
+                List.of(), List.of(json.treeToValue(item, ItemVersionPublished.class)), List.of(), List.of(), null));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/catalog/snapshot", exchange -> {
             byte[] body = snapshot.getBytes(StandardCharsets.UTF_8);
