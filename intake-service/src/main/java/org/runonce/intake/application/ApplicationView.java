@@ -20,6 +20,7 @@ public record ApplicationView(
         ApplicationStatus status,
         Channel channel,
         String region,
+        String acceptingRegion,
         String bundleCode,
         Name bundleName,
         List<ItemView> items,
@@ -43,6 +44,15 @@ public record ApplicationView(
         Records.Delivery delivery,
         Records.Evaluation evaluation,
         org.runonce.intake.completeness.Commitment commitment) {
+
+    /**
+     * The region of the window or service point that accepted an application: its number's, {@code
+     * <region>-<year>-<sequence>} (就近办、异地办: the region handling it is {@code region}).
+     */
+    static String acceptingRegion(String number) {
+        int dash = number.indexOf('-');
+        return dash < 0 ? null : number.substring(0, dash);
+    }
 
     /**
      * @param itemCode the item
@@ -221,6 +231,7 @@ public record ApplicationView(
                 s.status(),
                 s.channel(),
                 s.region(),
+                acceptingRegion(s.number()),
                 s.bundleCode(),
                 s.bundleName(),
                 s.requirements().items().stream()

@@ -27,7 +27,9 @@ public final class Requests {
      * @param itemCode the item applied for, or null with a bundle
      * @param bundleCode the bundle applied for, or null with an item
      * @param channel ONLINE (an applicant's own token) or WINDOW (a window clerk); defaults from the caller's role
-     * @param region region code; defaults to {@code runonce.intake.region}
+     * @param region the accepting region, where the window or service point is (six digits, nine for a township);
+     *     defaults to {@code runonce.intake.region}. An item whose department is in another region is accepted
+     *     when this region's cross-region list (通办清单) names it for that region, and handled there
      * @param applicant who applies; online the account's verified identity (the token's), which the body may repeat but
      *     never change; at a window the person whose identity the clerk checked
      * @param form the form fields the items need
@@ -45,7 +47,10 @@ public final class Requests {
             @Pattern(regexp = CODE) String itemCode,
             @Pattern(regexp = CODE) String bundleCode,
             @Pattern(regexp = "ONLINE|WINDOW") String channel,
-            @Pattern(regexp = "[0-9]{6}") String region,
+
+            @Schema(example = "330100") @Pattern(regexp = "[0-9]{6}([0-9]{3})?")
+            String region,
+
             @NotNull @Valid ApplicantInput applicant,
             Map<String, Object> form,
             @Size(max = 100) List<@NotNull @Valid MaterialInput> materials,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.runonce.intake.IntakeProperties;
 import org.runonce.intake.agency.Agency;
 import org.runonce.intake.agency.AgencyAuthorization;
@@ -42,7 +43,10 @@ class SubmissionChecks {
      * @param channel online or at a window
      * @param applicant who applies, normalized
      * @param identityCheck how the applicant's identity was established
-     * @param region the region it is filed in
+     * @param region the region handling it, whose departments decide and whose calendar applies: the accepting
+     *     region, or the home region of its items' departments when the accepting region's cross-region list
+     *     (通办清单) accepts them for it
+     * @param acceptingRegion the region of the window or service point that accepts it (its number's region)
      * @param bundle the bundle applied for, or null for one item
      * @param requirements what its items need, from the versions in force today
      * @param provisions the materials handed in
@@ -54,6 +58,7 @@ class SubmissionChecks {
             ApplicantData applicant,
             Records.IdentityCheck identityCheck,
             String region,
+            String acceptingRegion,
             BundleGuide bundle,
             Requirements requirements,
             Map<String, Provision> provisions,
@@ -91,8 +96,9 @@ class SubmissionChecks {
                 byAgent ? agency.mandate(request.agencyAuthorization(), caller, target(request)) : null;
         Identified identified = identified(request, channel, mandate, caller, now, errors);
         ApplicantData applicant = identified.applicant();
-        String region = request.region() == null ? properties.region() : request.region();
+        String accepting = request.region() == null ? properties.region() : request.region();
         Selection selection = select(request.itemCode(), request.bundleCode(), today);
+        String region = handlingRegion(accepting, selection);
         Requirements requirements = Requirements.of(
                 selection.bundle(),
                 selection.guides(),
@@ -136,6 +142,7 @@ class SubmissionChecks {
                 applicant,
                 identified.check(),
                 region,
+                accepting,
                 selection.bundle(),
                 requirements,
                 resolved.provisions(),
@@ -188,6 +195,48 @@ class SubmissionChecks {
     }
 
     private record Selection(BundleGuide bundle, List<ItemGuide> guides) {}
+
+    /**
+     * Where the application is handled (就近办、异地办、跨区域通办): in the accepting region when its items' departments
+     * are there (or the copy does not know their region); else in the one home region of those departments, if the
+     * accepting region's cross-region list (通办清单) accepts every item for it. The cases then route to that region's
+     * departments and the promised date is counted on its calendar.
+     */
+    private String handlingRegion(String accepting, Selection selection) {
+        Set<String> homes = new TreeSet<>();
+        for (ItemGuide guide : selection.guides()) {
+            homes.add(catalog.regionOf(guide.departmentCode()).orElse(accepting));
+        }
+        if (homes.size() > 1) {
+            throw Refusal.unprocessable(
+                            "several-handling-regions",
+                            "Items of several regions",
+                            "The items are handled by departments of several regions " + homes + "; apply for"
+                                    + " each region's items separately. Nothing was stored.")
+                    .with("regions", homes);
+        }
+        String home = homes.iterator().next();
+        if (home.equals(accepting)) {
+            return accepting;
+        }
+        List<String> notAccepted = selection.guides().stream()
+                .map(ItemGuide::itemCode)
+                .filter(code -> !catalog.acceptsFor(accepting, code, home))
+                .toList();
+        if (!notAccepted.isEmpty()) {
+            throw Refusal.unprocessable(
+                            "not-accepted-for-region",
+                            "Not accepted here for that region",
+                            "Region " + accepting + " does not accept " + notAccepted
+                                    + " for the departments of region "
+                                    + home + " (not on its cross-region list, 通办清单): apply in region " + home
+                                    + " or online there. Nothing was stored.")
+                    .with("acceptingRegion", accepting)
+                    .with("handlingRegion", home)
+                    .with("items", notAccepted);
+        }
+        return home;
+    }
 
     private static Refusal notAvailable(String detail) {
         return Refusal.unprocessable("item-not-available", "Not available for application", detail);
