@@ -324,6 +324,23 @@ class AccountabilityIT extends RunningApproval {
         mvc.perform(get(RECORDS + "/" + id).with(PSB_REVIEWER)).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theApiDocumentDescribesRecordsResolutionsAndRankingsWithAnExampleOfTheResolution() throws Exception {
+        var api = getJson("/api/approval/v3/api-docs", null);
+        var paths = api.get("paths");
+        assertThat(paths.get(RECORDS).get("get").get("description").asString()).contains("Supervisors");
+        assertThat(paths.get(RECORDS + "/{id}").get("get").get("summary").asString())
+                .isNotBlank();
+        var resolve = paths.get(RECORDS + "/{id}/resolution").get("post");
+        assertThat(resolve.get("description").asString()).contains("404");
+        var schema = api.get("components").get("schemas").get("AccountabilityResolutionRequest");
+        assertThat(schema.get("properties").get("explanation").get("example").asString())
+                .contains("AB岗");
+        assertThat(schema.get("required").toString()).contains("explanation");
+        var rankings = paths.get("/api/approval/supervision/rankings").get("get");
+        assertThat(rankings.get("description").asString()).contains("on time", "visits");
+    }
+
     static final String SUPPLEMENT = """
             {"materials": [{"code": "FOOD_SAFETY_PLAN", "description": "缺少食品安全管理制度的签章页"}],
              "reason": "材料不完整"}""";

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.runonce.approval.Fixtures;
@@ -26,6 +28,7 @@ import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.localstack.LocalInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -164,18 +167,21 @@ class RankingsIT extends RunningApproval {
                         app, rating, null, List.of(department), due, Instant.parse("2026-07-20T02:00:00Z")));
     }
 
-    private CloudEvent<ApplicationCompleted> completed(String number, String department, int visits) {
+    /**
+     * Intake's completed event as it is on the wire (a map, so that members intake adds later need no change here),
+     * with the visits it counted.
+     */
+    private CloudEvent<Map<String, Object>> completed(String number, String department, int visits) {
         String app = application(number);
-        return Fixtures.intakeEvent(
-                ApplicationCompleted.TYPE,
+        var completed = new ApplicationCompleted(
                 app,
-                new ApplicationCompleted(
-                        app,
-                        List.of(new ApplicationCompleted.CaseOutcome(
-                                number, Fixtures.FOOD, department, "REJECTED", null)),
-                        Fixtures.applicant(),
-                        Instant.parse("2026-07-16T02:00:00Z"),
-                        visits));
+                List.of(new ApplicationCompleted.CaseOutcome(number, Fixtures.FOOD, department, "REJECTED", null)),
+                Fixtures.applicant(),
+                Instant.parse("2026-07-16T02:00:00Z"));
+        Map<String, Object> data =
+                new LinkedHashMap<>(json.convertValue(completed, new TypeReference<Map<String, Object>>() {}));
+        data.put("visits", visits);
+        return Fixtures.intakeEvent(ApplicationCompleted.TYPE, app, data);
     }
 
     private static String application(String caseNumber) {
