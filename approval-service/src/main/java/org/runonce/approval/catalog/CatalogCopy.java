@@ -196,6 +196,25 @@ public class CatalogCopy {
      * calendar read with an older revision than announced (the copy not yet committed) is used but not kept.
      */
     public WorkingDayCalendar calendar(String region) {
+        WorkingDayCalendar own = regionCalendar(region);
+        if (!own.years().isEmpty() || region.length() < 6) {
+            return own;
+        }
+        // a region without a calendar of its own (a county, a township's county) follows its city's, else its
+        // province's, as intake's copy does
+        String county = region.substring(0, 6);
+        for (String wider : List.of(county, county.substring(0, 4) + "00", county.substring(0, 2) + "0000")) {
+            if (!wider.equals(region)) {
+                WorkingDayCalendar calendar = regionCalendar(wider);
+                if (!calendar.years().isEmpty()) {
+                    return calendar;
+                }
+            }
+        }
+        return own;
+    }
+
+    private WorkingDayCalendar regionCalendar(String region) {
         var known = calendars.get(region);
         if (known != null && current(region, known)) {
             return known.calendar();
