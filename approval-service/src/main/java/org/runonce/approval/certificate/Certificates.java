@@ -116,21 +116,34 @@ public class Certificates {
                     "Not the issuing department",
                     "only a department head of " + certificate.departmentCode() + " revokes this certificate");
         }
+        return revoke(certificate, reason, caller.username(), Map.of("certificateNumber", number));
+    }
+
+    /**
+     * Revocation because the post-approval check (事后核查) of a case decided on the applicant's commitment
+     * (告知承诺制) failed: the department's reviewer who recorded the finding revokes through it, in the check's
+     * transaction, recorded in the case's trail with the check. Empty when the certificate was revoked already.
+     */
+    @Transactional
+    public Optional<Certificate> revokeOnFailedCheck(String number, String reason, String actor, String checkId) {
+        var certificate = find(number).orElseThrow(() -> Refusal.notFound("certificate", number));
+        if (certificate.revoked()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                revoke(certificate, reason, actor, Map.of("certificateNumber", number, "postApprovalCheck", checkId)));
+    }
+
+    private Certificate revoke(Certificate certificate, String reason, String actor, Map<String, Object> payload) {
+        String number = certificate.number();
         if (certificate.revoked()) {
             throw Refusal.conflict("certificate-revoked", "Already revoked", number + " was revoked before");
         }
         Instant now = time.now();
         jdbc.sql("""
                         update certificate set revoked_at = ?, revoked_by = ?, revocation_reason = ?
-                        where number = ? and revoked_at is null""")
-                .params(Jdbc.timestamp(now), caller.username(), reason, number)
-                .update();
-        audit.append(
-                certificate.caseNumber(),
-                caller.username(),
-                "CERTIFICATE_REVOKED",
-                reason,
-                Map.of("certificateNumber", number));
+                        where number = ? and revoked_at is null""").params(Jdbc.timestamp(now), actor, reason, number).update();
+        audit.append(certificate.caseNumber(), actor, "CERTIFICATE_REVOKED", reason, payload);
         events.publish(
                 CertificateRevoked.TYPE,
                 certificate.caseNumber(),
@@ -143,7 +156,7 @@ public class Certificates {
                         certificate.itemCode(),
                         certificate.departmentCode(),
                         reason,
-                        caller.username(),
+                        actor,
                         now));
         return find(number).orElseThrow();
     }

@@ -7,6 +7,7 @@ import org.runonce.approval.cases.KeepingCaseFiles;
 import org.runonce.approval.cases.OpenCases;
 import org.runonce.approval.cases.OpeningCases;
 import org.runonce.approval.cases.Withdrawing;
+import org.runonce.approval.commitment.CommitmentApproval;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
@@ -41,6 +42,7 @@ class IntakeEventsListener {
     private final Withdrawing withdrawing;
     private final KeepingCaseFiles files;
     private final IntakeFacts supervision;
+    private final CommitmentApproval commitments;
 
     IntakeEventsListener(
             Events events,
@@ -48,13 +50,15 @@ class IntakeEventsListener {
             OpeningCases opening,
             Withdrawing withdrawing,
             KeepingCaseFiles files,
-            IntakeFacts supervision) {
+            IntakeFacts supervision,
+            CommitmentApproval commitments) {
         this.events = events;
         this.processed = processed;
         this.opening = opening;
         this.withdrawing = withdrawing;
         this.files = files;
         this.supervision = supervision;
+        this.commitments = commitments;
     }
 
     /**
@@ -72,6 +76,7 @@ class IntakeEventsListener {
                             events.convert(event, ApplicationAccepted.class).data();
                     files.accepted(accepted);
                     var opened = opening.open(openCases(accepted));
+                    commitments.accepted(accepted);
                     log.info("application {}: opened cases {}", accepted.applicationNumber(), opened);
                 });
             case ApplicationWithdrawn.TYPE -> {
