@@ -2,8 +2,10 @@ package org.runonce.intake;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -70,8 +72,19 @@ public record IntakeProperties(
             @DefaultValue("20") @Min(1) int maxWorkingDays,
             @DefaultValue("15m") @NotNull Duration checkInterval) {}
 
-    /** @param followUpWorkingDays working days to follow up a rating of 1 or 2 */
-    public record Evaluation(@DefaultValue("5") @Min(1) int followUpWorkingDays) {}
+    /**
+     * @param followUpWorkingDays working days to follow up a rating of 1 or 2
+     * @param linkKey the HMAC key of the rating links sent to applicants (by SMS); the default is the local demo
+     *     key, which every deployment replaces (environment {@code RUNONCE_INTAKE_EVALUATION_LINK_KEY})
+     * @param linkValidDays how long a rating link works after the application completed, was refused or withdrawn
+     */
+    public record Evaluation(
+            @DefaultValue("5") @Min(1) int followUpWorkingDays,
+
+            @DefaultValue("local-demo-rating-link-key-change-me") @NotBlank @Size(min = 16)
+            String linkKey,
+
+            @DefaultValue("30") @Min(1) int linkValidDays) {}
 
     /**
      * @param cacheTimeToLive how long this instance serves catalog entries from memory before reading them again;

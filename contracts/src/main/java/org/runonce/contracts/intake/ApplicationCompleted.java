@@ -12,14 +12,21 @@ import java.util.List;
  * @param completedAt when the last case was decided
  * @param visits the applicant's visits to the hall for the application so far (跑动次数), or null when not recorded
  *     (older events); supervision's visits per application
+ * @param ratingPath the link by which the applicant rates the service without signing in (好差评 by SMS), a path of
+ *     the gateway, or null
  */
 public record ApplicationCompleted(
-        String applicationNumber, List<CaseOutcome> cases, Applicant applicant, Instant completedAt, Integer visits) {
+        String applicationNumber,
+        List<CaseOutcome> cases,
+        Applicant applicant,
+        Instant completedAt,
+        Integer visits,
+        String ratingPath) {
 
-    /** A completion whose visits are not recorded. */
+    /** A completion whose visits and rating link are not recorded. */
     public ApplicationCompleted(
             String applicationNumber, List<CaseOutcome> cases, Applicant applicant, Instant completedAt) {
-        this(applicationNumber, cases, applicant, completedAt, null);
+        this(applicationNumber, cases, applicant, completedAt, null, null);
     }
 
     /** CloudEvents type. */

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param refusedBy username of the window clerk
  * @param applicant who is notified
  * @param refusedAt when
+ * @param ratingPath the link by which the applicant rates the service without signing in (好差评 by SMS), a path of
+ *     the gateway, or null
  */
 public record ApplicationRefused(
         String applicationNumber,
@@ -18,7 +20,8 @@ public record ApplicationRefused(
         String legalBasis,
         String refusedBy,
         Applicant applicant,
-        Instant refusedAt) {
+        Instant refusedAt,
+        String ratingPath) {
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.intake.application.refused.v1";

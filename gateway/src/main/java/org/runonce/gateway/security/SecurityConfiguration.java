@@ -74,6 +74,9 @@ class SecurityConfiguration {
                                 "/api/intake/hall/service-points/*",
                                 "/api/intake/hall/service-points/*/slots")
                         .permitAll()
+                        // 好差评 by the signed link sent to the applicant (by SMS); intake-service opens it too.
+                        .pathMatchers("/api/intake/public/ratings/*")
+                        .permitAll()
                         // Complaints and inquiries without signing in (a contact, then the access code); approval
                         // opens the same paths.
                         .pathMatchers("/api/approval/public/**")

@@ -131,23 +131,49 @@ final class Aftercare {
         }
     }
 
-    /** Records the one rating; 1 or 2 opens a follow-up due on {@code followUpDue}. */
-    Records.Evaluation evaluate(int rating, String comment, LocalDate followUpDue, Instant now) {
+    /**
+     * Records the one rating of the {@code departments} concerned, given through {@code channel}; 1 or 2 opens a
+     * follow-up by each of them, due on {@code followUpDue}.
+     */
+    Records.Evaluation evaluate(
+            int rating, String comment, LocalDate followUpDue, String channel, List<String> departments, Instant now) {
         if (evaluation != null) {
             throw Application.conflict(
                     "evaluation-already-recorded", "Application " + applicationNumber + " was already rated.");
         }
-        evaluation = Records.Evaluation.given(rating, comment, now, rating <= 2 ? followUpDue : null);
+        evaluation =
+                Records.Evaluation.given(rating, comment, now, rating <= 2 ? followUpDue : null, channel, departments);
         return evaluation;
     }
 
-    /** A supervisor closes the follow-up of a bad rating. */
+    /** A department rated badly records its follow-up, once; the last one closes it. */
+    Records.FollowUp followUp(String department, String note, Actor actor, Instant now) {
+        requireOpenFollowUp();
+        if (!evaluation.departments().contains(department)) {
+            throw Application.conflict(
+                    "not-a-rated-department",
+                    "Department " + department + " was not rated on application " + applicationNumber + ".");
+        }
+        if (evaluation.followedUpBy(department)) {
+            throw Application.conflict(
+                    "follow-up-already-recorded",
+                    "Department " + department + " already followed up application " + applicationNumber + ".");
+        }
+        evaluation = evaluation.followedUp(department, actor.username(), note, now);
+        return evaluation.followUps().getLast();
+    }
+
+    /** A supervisor closes the follow-up of a bad rating (escalated, or handled otherwise). */
     void resolveFollowUp(String note, Actor actor, Instant now) {
+        requireOpenFollowUp();
+        evaluation = evaluation.resolved(actor.username(), note, now);
+    }
+
+    private void requireOpenFollowUp() {
         if (evaluation == null || !evaluation.followUpOpen()) {
             throw Application.conflict(
                     "no-open-follow-up", "Application " + applicationNumber + " has no open follow-up.");
         }
-        evaluation = evaluation.resolved(actor.username(), note, now);
     }
 
     Records.DeliveryChoice deliveryChoice() {

@@ -14,6 +14,7 @@ import org.runonce.intake.completeness.ApplicantData;
 import org.runonce.intake.completeness.Completeness;
 import org.runonce.intake.completeness.FieldError;
 import org.runonce.intake.completeness.MaterialState;
+import org.runonce.intake.completeness.PinnedItem;
 import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirement;
 import org.runonce.intake.completeness.Requirements;
@@ -311,16 +312,30 @@ public final class Application {
         record(new ApplicationEvent.Refused(refusal));
     }
 
-    /** The applicant withdraws before any case is decided. */
-    void withdraw(String reason, Terms terms) {
+    /**
+     * Withdrawn before any decision: by the applicant, or by a clerk either with the applicant's confirmation or
+     * with a recorded reason that supervision sees (withdrawing or returning to dodge the time limit is what the rule
+     * is against).
+     */
+    void withdraw(String reason, boolean confirmedByApplicant, String confirmation, Terms terms) {
         boolean open = status != null && (status.isOpenForSupplement() || status.isAccepted());
         if (!open || cases.stream().anyMatch(CaseTrack::decided)) {
             throw conflict(
                     "withdrawal-not-possible",
                     "Application " + number + " is " + status + (open ? " and a case is already decided." : "."));
         }
+        if (!confirmedByApplicant && (reason == null || reason.isBlank())) {
+            throw FieldError.refusal(
+                    Refusal.badRequest(
+                            "withdrawal-reason-required",
+                            "Reason required",
+                            "Without the applicant's confirmation a clerk withdraws only with a reason, which"
+                                    + " supervision sees."),
+                    List.of(new FieldError("reason", "is required without the applicant's confirmation")));
+        }
         status = ApplicationStatus.WITHDRAWN;
-        withdrawal = new Records.Withdrawal(reason, terms.actor().username(), terms.now());
+        withdrawal = new Records.Withdrawal(
+                reason, terms.actor().username(), terms.now(), confirmedByApplicant, confirmation);
         cases.replaceAll(c -> c.withdrawn(terms.now()));
         record(new ApplicationEvent.Withdrawn(withdrawal, caseNumbers()));
     }
@@ -405,14 +420,32 @@ public final class Application {
     }
 
     /** 好差评, once, after completion; 1 or 2 opens a follow-up due on {@code followUpDue}. */
-    void evaluate(int rating, String comment, LocalDate followUpDue, Terms terms) {
-        if (status != ApplicationStatus.COMPLETED) {
-            throw conflict("evaluation-not-possible", "Application " + number + " is " + status + ", not COMPLETED.");
+    void evaluate(int rating, String comment, LocalDate followUpDue, String channel, Terms terms) {
+        if (status != ApplicationStatus.COMPLETED
+                && status != ApplicationStatus.REFUSED
+                && status != ApplicationStatus.WITHDRAWN) {
+            throw conflict(
+                    "evaluation-not-possible",
+                    "Application " + number + " is " + status + "; the service is rated once it is completed,"
+                            + " refused or withdrawn.");
         }
-        Records.Evaluation evaluation = aftercare.evaluate(rating, comment, followUpDue, terms.now());
-        record(new ApplicationEvent.Evaluated(
-                evaluation,
-                cases.stream().map(CaseTrack::departmentCode).distinct().toList()));
+        Records.Evaluation evaluation =
+                aftercare.evaluate(rating, comment, followUpDue, channel, ratedDepartments(), terms.now());
+        record(new ApplicationEvent.Evaluated(evaluation, evaluation.departments()));
+    }
+
+    /** The departments a rating concerns: of the cases, or of the items when none was opened (refused, withdrawn). */
+    List<String> ratedDepartments() {
+        var departments = cases.isEmpty()
+                ? requirements.items().stream().map(PinnedItem::departmentCode)
+                : cases.stream().map(CaseTrack::departmentCode);
+        return departments.distinct().toList();
+    }
+
+    /** A department rated badly records its follow-up (整改回访), which the applicant sees. */
+    void followUpRating(String department, String note, Terms terms) {
+        Records.FollowUp followUp = aftercare.followUp(department, note, terms.actor(), terms.now());
+        record(new ApplicationEvent.RatingFollowedUp(followUp));
     }
 
     /** A supervisor closes the follow-up of a bad rating. */

@@ -1,5 +1,6 @@
 package org.runonce.intake.application;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.intake.agency.Agency;
@@ -94,6 +95,11 @@ public class ApplicationAccess {
         }
     }
 
+    /** What a rating link shows of the application it names (the signed link is the authority); else 404. */
+    public RatingView ratingView(String number) {
+        return RatingView.of(applications.find(number).orElseThrow(() -> notFound(number)));
+    }
+
     public ApplicationView get(String number, Caller caller) {
         return view(readable(number, caller));
     }
@@ -114,6 +120,20 @@ public class ApplicationAccess {
     /** Bad ratings whose follow-up is open, earliest deadline first. */
     public List<ApplicationView> openFollowUps() {
         return applications.openFollowUps(500).stream().map(this::view).toList();
+    }
+
+    /** Bad ratings whose follow-up is open past its due date (escalated to the supervisors), earliest first. */
+    public List<ApplicationView> overdueFollowUps(LocalDate today) {
+        return applications.overdueFollowUps(today, 500).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** Withdrawals the applicant confirmed, or not (a clerk's with a recorded reason only), the latest first. */
+    public List<ApplicationView> withdrawals(boolean confirmedByApplicant) {
+        return applications.withdrawn(confirmedByApplicant, 500).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** Applications that needed more than one trip to a window. */

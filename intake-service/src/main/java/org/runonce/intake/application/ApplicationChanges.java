@@ -23,6 +23,7 @@ class ApplicationChanges {
     private final CatalogCopy catalog;
     private final IntakeProperties properties;
     private final Time time;
+    private final RatingLinks ratingLinks;
 
     ApplicationChanges(
             Applications applications,
@@ -30,13 +31,15 @@ class ApplicationChanges {
             Events events,
             CatalogCopy catalog,
             IntakeProperties properties,
-            Time time) {
+            Time time,
+            RatingLinks ratingLinks) {
         this.applications = applications;
         this.documents = documents;
         this.events = events;
         this.catalog = catalog;
         this.properties = properties;
         this.time = time;
+        this.ratingLinks = ratingLinks;
     }
 
     Terms terms(String region, Actor actor, Instant now) {
@@ -61,8 +64,13 @@ class ApplicationChanges {
             ApplicationSnapshot state = application.snapshot();
             documents.grant(state.documentIds(), state.departments());
         }
+        // the rating link (好差评 by SMS) goes with a completion or a refusal, signed only then
+        String ratingPath = recorded.stream()
+                        .anyMatch(e -> e instanceof ApplicationEvent.Completed || e instanceof ApplicationEvent.Refused)
+                ? ratingLinks.pathFor(application.number(), time.dayOf(now))
+                : null;
         for (ApplicationEvent event : recorded) {
-            IntakeEvents.Outgoing outgoing = IntakeEvents.of(application, event);
+            IntakeEvents.Outgoing outgoing = IntakeEvents.of(application, event, ratingPath);
             events.publish(outgoing.type(), application.number(), outgoing.data());
         }
     }

@@ -91,4 +91,7 @@ sealed interface ApplicationEvent {
      * @param departmentCodes the departments of the cases rated
      */
     record Evaluated(Records.Evaluation evaluation, List<String> departmentCodes) implements ApplicationEvent {}
+
+    /** @param followUp a department's follow-up of a bad rating (整改回访) */
+    record RatingFollowedUp(Records.FollowUp followUp) implements ApplicationEvent {}
 }

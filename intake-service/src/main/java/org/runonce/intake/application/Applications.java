@@ -86,6 +86,24 @@ class Applications {
                 .list();
     }
 
+    /** Open follow-ups of bad ratings due before {@code today}: escalated to the supervisors. */
+    List<Application> overdueFollowUps(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        select state from application where follow_up_open and follow_up_due < ?
+                        order by follow_up_due limit ?""").params(today, limit).query(this::application).list();
+    }
+
+    /** Withdrawn applications, the latest first, by whether the applicant confirmed the withdrawal. */
+    List<Application> withdrawn(boolean confirmedByApplicant, int limit) {
+        return jdbc.sql("""
+                        select state from application
+                        where status = 'WITHDRAWN' and (state -> 'withdrawal' ->> 'confirmedByApplicant')::boolean = ?
+                        order by updated_at desc limit ?""")
+                .params(confirmedByApplicant, limit)
+                .query(this::application)
+                .list();
+    }
+
     List<Application> withMultipleVisits(int limit) {
         return jdbc.sql("select state from application where visits > 1 order by submitted_at desc limit ?")
                 .param(limit)

@@ -22,6 +22,11 @@ public class ChangingApplication {
     private final Time time;
     private final IntakeProperties properties;
 
+    static final String SIGNED_AT_WINDOW = "SIGNED_AT_WINDOW";
+    static final String ONLINE = "ONLINE";
+    static final String WINDOW = "WINDOW";
+    static final String SMS_LINK = "SMS_LINK";
+
     ChangingApplication(
             ApplicationAccess access,
             ApplicationChanges changes,
@@ -54,10 +59,19 @@ public class ChangingApplication {
                 (application, terms) -> application.refuse(refusal.reason(), refusal.legalBasis(), terms));
     }
 
-    public ApplicationView withdraw(String number, String reason, Caller caller) {
+    /**
+     * Withdrawn by the applicant (or their agent), or by a clerk: with the applicant's signature at the window (a
+     * visit), or else with a reason, recorded as not confirmed by the applicant for supervision to see.
+     */
+    public ApplicationView withdraw(String number, Requests.Withdrawal withdrawal, Caller caller) {
         return change(number, caller, true, (application, terms) -> {
-            atWindow(application, caller, "WITHDRAWAL", terms);
-            application.withdraw(reason, terms);
+            boolean clerk = caller.hasRole(ApplicationAccess.WINDOW_CLERK) && !application.ownedBy(caller.subject());
+            boolean signed = SIGNED_AT_WINDOW.equals(withdrawal.confirmation());
+            if (clerk && signed) {
+                atWindow(application, caller, "WITHDRAWAL", terms);
+            }
+            application.withdraw(
+                    withdrawal.reason(), !clerk || signed, clerk && signed ? SIGNED_AT_WINDOW : null, terms);
         });
     }
 
@@ -82,14 +96,53 @@ public class ChangingApplication {
                 (application, terms) -> application.chooseDelivery(choice.method(), choice.address(), terms));
     }
 
+    /** The applicant rates online; a clerk records the applicant's rating at the window. */
     public ApplicationView evaluate(String number, Requests.Evaluation evaluation, Caller caller) {
         return change(number, caller, false, (application, terms) -> {
-            if (!application.ownedBy(caller.subject())) {
-                throw ApplicationAccess.forbidden("Only the applicant rates the service.");
+            String channel;
+            if (application.ownedBy(caller.subject())) {
+                channel = ONLINE;
+            } else if (caller.hasRole(ApplicationAccess.WINDOW_CLERK)) {
+                channel = WINDOW;
+            } else {
+                throw ApplicationAccess.forbidden(
+                        "Only the applicant rates the service (or a clerk records their rating at the window).");
             }
-            LocalDate due = terms.calendar()
-                    .plusWorkingDays(terms.today(), properties.evaluation().followUpWorkingDays());
-            application.evaluate(evaluation.rating(), evaluation.comment(), due, terms);
+            rate(application, evaluation, channel, terms);
+        });
+    }
+
+    /** A rating through the link sent to the applicant (by SMS): the link is the applicant's authority. */
+    public RatingView evaluateByLink(String number, Requests.Evaluation evaluation) {
+        Instant now = time.now();
+        return transactions.execute(tx -> {
+            Application application = access.forUpdate(number);
+            rate(application, evaluation, SMS_LINK, changes.terms(application, Actor.SYSTEM, now));
+            changes.save(application, now);
+            return RatingView.of(application);
+        });
+    }
+
+    private void rate(Application application, Requests.Evaluation evaluation, String channel, Terms terms) {
+        LocalDate due = terms.calendar()
+                .plusWorkingDays(terms.today(), properties.evaluation().followUpWorkingDays());
+        application.evaluate(evaluation.rating(), evaluation.comment(), due, channel, terms);
+    }
+
+    /**
+     * A department rated badly follows the rating up (its reviewers or head). Another department, or an application
+     * without a rating of that department, learns nothing (404).
+     */
+    public ApplicationView followUpRating(String number, String note, Caller caller) {
+        Instant now = time.now();
+        return transactions.execute(tx -> {
+            Application application = access.forUpdate(number);
+            String department = caller.department()
+                    .filter(d -> application.ratedDepartments().contains(d))
+                    .orElseThrow(() -> ApplicationAccess.notFound(number));
+            application.followUpRating(department, note, changes.terms(application, Actor.of(caller), now));
+            changes.save(application, now);
+            return access.view(application);
         });
     }
 

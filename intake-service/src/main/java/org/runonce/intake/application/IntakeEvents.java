@@ -9,6 +9,7 @@ import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
+import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationRefused;
 import org.runonce.contracts.intake.ApplicationResultDelivered;
 import org.runonce.contracts.intake.ApplicationSubmitted;
@@ -35,7 +36,8 @@ final class IntakeEvents {
     private IntakeEvents() {}
 
     /** The contract record of an event the application recorded. */
-    static Outgoing of(Application application, ApplicationEvent event) {
+    /** @param ratingPath the applicant's rating link, told with a completion or a refusal */
+    static Outgoing of(Application application, ApplicationEvent event, String ratingPath) {
         ApplicationSnapshot s = application.snapshot();
         Applicant applicant = s.applicant().toContract();
         String filedBy = s.filedBy() == null ? null : s.filedBy().username();
@@ -64,7 +66,8 @@ final class IntakeEvents {
                                 e.refusal().legalBasis(),
                                 e.refusal().refusedBy(),
                                 applicant,
-                                e.refusal().refusedAt()));
+                                e.refusal().refusedAt(),
+                                ratingPath));
             case ApplicationEvent.Withdrawn e ->
                 new Outgoing(
                         ApplicationWithdrawn.TYPE,
@@ -73,7 +76,8 @@ final class IntakeEvents {
                                 e.withdrawal().reason(),
                                 e.caseNumbers(),
                                 e.withdrawal().withdrawnBy(),
-                                e.withdrawal().withdrawnAt()));
+                                e.withdrawal().withdrawnAt(),
+                                e.withdrawal().confirmedByApplicant()));
             case ApplicationEvent.PledgeOverdue e ->
                 new Outgoing(
                         ApplicationPledgeOverdue.TYPE,
@@ -104,7 +108,9 @@ final class IntakeEvents {
                                                 c.certificateNumber()))
                                         .toList(),
                                 applicant,
-                                e.at()));
+                                e.at(),
+                                application.visitCount(),
+                                ratingPath));
             case ApplicationEvent.ResultDelivered e ->
                 new Outgoing(
                         ApplicationResultDelivered.TYPE,
@@ -130,6 +136,15 @@ final class IntakeEvents {
                                 e.departmentCodes(),
                                 e.evaluation().followUpDue(),
                                 e.evaluation().evaluatedAt()));
+            case ApplicationEvent.RatingFollowedUp e ->
+                new Outgoing(
+                        ApplicationRatingFollowedUp.TYPE,
+                        new ApplicationRatingFollowedUp(
+                                s.number(),
+                                e.followUp().department(),
+                                e.followUp().by(),
+                                e.followUp().note(),
+                                e.followUp().at()));
         };
     }
 

@@ -2,6 +2,8 @@ package org.runonce.intake.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small facts an application records once. */
 final class Records {
@@ -60,11 +62,19 @@ final class Records {
     record Refusal(String reason, String legalBasis, String refusedBy, Instant refusedAt) {}
 
     /**
-     * @param reason the applicant's reason or null
+     * @param reason the applicant's reason, or the clerk's when the applicant did not confirm
      * @param withdrawnBy username
      * @param withdrawnAt when
+     * @param confirmedByApplicant whether the applicant withdrew it or confirmed a clerk's withdrawal (false: a clerk
+     *     withdrew it with a recorded reason only, which supervision sees); null in records older than the rule
+     * @param confirmation how the applicant confirmed a clerk's withdrawal (SIGNED_AT_WINDOW), or null
      */
-    record Withdrawal(String reason, String withdrawnBy, Instant withdrawnAt) {}
+    record Withdrawal(
+            String reason,
+            String withdrawnBy,
+            Instant withdrawnAt,
+            Boolean confirmedByApplicant,
+            String confirmation) {}
 
     /**
      * One in-person contact at a window. Contacts on the same day are one trip: the visit count is the number of
@@ -99,15 +109,19 @@ final class Records {
     record DeliveryChoice(String method, String address, String chosenBy, Instant chosenAt) {}
 
     /**
-     * 好差评 and, for a rating of 1 or 2, its follow-up.
+     * 好差评 and, for a rating of 1 or 2, its follow-up by every department concerned (整改回访), which the applicant
+     * sees; past its due date it is escalated to the supervisors (and approval opens an accountability record).
      *
      * @param rating 1 to 5
      * @param comment or null
      * @param evaluatedAt when
      * @param followUpDue deadline of the follow-up, or null when none is needed
-     * @param followUpResolvedAt when a supervisor closed it, or null
-     * @param followUpResolvedBy supervisor username
-     * @param followUpNote what was done
+     * @param followUpResolvedAt when the last department followed up, or a supervisor closed it; null while open
+     * @param followUpResolvedBy who closed it
+     * @param followUpNote what was done, last
+     * @param channel ONLINE (the applicant), WINDOW (recorded by a clerk for them) or SMS_LINK (the link sent to them)
+     * @param departments the departments rated (of the application's cases, or of its items when none opened)
+     * @param followUps each department's follow-up
      */
     record Evaluation(
             int rating,
@@ -116,19 +130,64 @@ final class Records {
             LocalDate followUpDue,
             Instant followUpResolvedAt,
             String followUpResolvedBy,
-            String followUpNote) {
+            String followUpNote,
+            String channel,
+            List<String> departments,
+            List<FollowUp> followUps) {
+
+        Evaluation {
+            departments = departments == null ? List.of() : List.copyOf(departments);
+            followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        }
 
         /** A rating just given; {@code followUpDue} only for a rating that needs one. */
-        static Evaluation given(int rating, String comment, Instant at, LocalDate followUpDue) {
-            return new Evaluation(rating, comment, at, followUpDue, null, null, null);
+        static Evaluation given(
+                int rating,
+                String comment,
+                Instant at,
+                LocalDate followUpDue,
+                String channel,
+                List<String> departments) {
+            return new Evaluation(rating, comment, at, followUpDue, null, null, null, channel, departments, List.of());
         }
 
         boolean followUpOpen() {
             return followUpDue != null && followUpResolvedAt == null;
         }
 
+        /** Whether the follow-up is open past its due date (the supervisors see it escalated). */
+        boolean followUpOverdue(LocalDate today) {
+            return followUpOpen() && followUpDue.isBefore(today);
+        }
+
+        boolean followedUpBy(String department) {
+            return followUps.stream().anyMatch(f -> f.department().equals(department));
+        }
+
+        /** A department's follow-up; the last department's closes it. */
+        Evaluation followedUp(String department, String by, String note, Instant at) {
+            List<FollowUp> all = new ArrayList<>(followUps);
+            all.add(new FollowUp(department, by, note, at));
+            boolean everyDepartment = departments.stream()
+                    .allMatch(d -> all.stream().anyMatch(f -> f.department().equals(d)));
+            return everyDepartment
+                    ? new Evaluation(rating, comment, evaluatedAt, followUpDue, at, by, note, channel, departments, all)
+                    : new Evaluation(
+                            rating, comment, evaluatedAt, followUpDue, null, null, null, channel, departments, all);
+        }
+
+        /** A supervisor closes it, whoever followed up. */
         Evaluation resolved(String by, String note, Instant at) {
-            return new Evaluation(rating, comment, evaluatedAt, followUpDue, at, by, note);
+            return new Evaluation(
+                    rating, comment, evaluatedAt, followUpDue, at, by, note, channel, departments, followUps);
         }
     }
+
+    /**
+     * @param department the department that followed the bad rating up
+     * @param by who recorded it
+     * @param note what was done (called the applicant back, corrected the practice...)
+     * @param at when
+     */
+    record FollowUp(String department, String by, String note, Instant at) {}
 }

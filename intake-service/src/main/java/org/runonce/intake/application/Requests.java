@@ -163,11 +163,25 @@ public final class Requests {
             @Schema(example = "《中华人民共和国行政许可法》第三十二条第一款第（二）项") @NotBlank @Size(max = 500)
             String legalBasis) {}
 
-    /** @param reason the applicant's reason, optional */
+    /**
+     * @param reason the applicant's reason, optional; required when a clerk withdraws without the applicant's
+     *     confirmation (supervision sees it)
+     * @param confirmation for a clerk: SIGNED_AT_WINDOW when the applicant signed the withdrawal at the window; else
+     *     the withdrawal is recorded as not confirmed by the applicant
+     */
     @Schema(name = "WithdrawalRequest")
     public record Withdrawal(
             @Schema(example = "经营场所尚未落实，暂不设立") @Size(max = 2000)
-            String reason) {}
+            String reason,
+
+            @Schema(example = "SIGNED_AT_WINDOW") @Pattern(regexp = "SIGNED_AT_WINDOW")
+            String confirmation) {}
+
+    /** @param note what the department did about the bad rating (called the applicant back, corrected...) */
+    @Schema(name = "RatingFollowUpRequest")
+    public record RatingFollowUp(
+            @Schema(example = "已电话回访申请人，说明排队原因并增开午间窗口") @NotBlank @Size(max = 2000)
+            String note) {}
 
     /** @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, RESULT_PICKUP, CONSULTATION or OTHER */
     @Schema(name = "VisitRequest")

@@ -95,9 +95,22 @@ class SupervisionController {
     }
 
     @GetMapping("/supervision/follow-ups")
-    @Operation(summary = "Open follow-ups of bad ratings (1 or 2), earliest deadline first")
-    List<ApplicationView> followUps() {
-        return access.openFollowUps();
+    @Operation(
+            summary = "Open follow-ups of bad ratings (1 or 2), earliest deadline first",
+            description = "Each department rated follows up once (整改回访); overdue=true lists only those past their due"
+                    + " date: escalated to the supervisors (approval opens an accountability record for each).")
+    List<ApplicationView> followUps(@RequestParam(defaultValue = "false") boolean overdue) {
+        return overdue ? access.overdueFollowUps(time.today()) : access.openFollowUps();
+    }
+
+    @GetMapping("/supervision/withdrawals")
+    @Operation(
+            summary = "Withdrawn applications, by whether the applicant confirmed the withdrawal",
+            description = "confirmed=false lists those a clerk withdrew without the applicant's signature, with the"
+                    + " clerk's recorded reason (withdrawing or returning to dodge the time limit is what supervision"
+                    + " watches for); the latest first.")
+    List<ApplicationView> withdrawals(@RequestParam(defaultValue = "false") boolean confirmed) {
+        return access.withdrawals(confirmed);
     }
 
     @PostMapping(path = "/supervision/follow-ups/{number}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.runonce.starter.domain.Refusal;
 
@@ -81,9 +82,10 @@ class AftercareTest {
         assertThatThrownBy(() -> aftercare.resolveFollowUp("called back", CLERK, NOW))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("no-open-follow-up"));
 
-        Records.Evaluation evaluation = aftercare.evaluate(2, "太慢", LocalDate.parse("2026-11-30"), NOW);
+        Records.Evaluation evaluation =
+                aftercare.evaluate(2, "太慢", LocalDate.parse("2026-11-30"), "ONLINE", List.of("SAMR", "PSB"), NOW);
         assertThat(evaluation.followUpOpen()).isTrue();
-        assertThatThrownBy(() -> aftercare.evaluate(5, null, null, NOW))
+        assertThatThrownBy(() -> aftercare.evaluate(5, null, null, "ONLINE", List.of("SAMR"), NOW))
                 .isInstanceOfSatisfying(
                         Refusal.class, r -> assertThat(r.slug()).isEqualTo("evaluation-already-recorded"));
 
@@ -93,8 +95,32 @@ class AftercareTest {
     }
 
     @Test
+    void everyDepartmentRatedBadlyFollowsUpOnceAndTheLastClosesIt() {
+        Aftercare aftercare = companyStartup();
+        aftercare.evaluate(1, "材料被退回三次", LocalDate.parse("2026-11-30"), "SMS_LINK", List.of("SAMR", "PSB"), NOW);
+        assertThatThrownBy(() -> aftercare.followUp("TAX", "not ours", CLERK, NOW))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.slug()).isEqualTo("not-a-rated-department"));
+
+        aftercare.followUp("SAMR", "已回访，退件原因已说明", CLERK, NOW);
+        assertThat(aftercare.evaluation().followUpOpen()).isTrue();
+        assertThat(aftercare.evaluation().followUpOverdue(LocalDate.parse("2026-12-01")))
+                .isTrue();
+        assertThatThrownBy(() -> aftercare.followUp("SAMR", "again", CLERK, NOW))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("follow-up-already-recorded"));
+
+        aftercare.followUp("PSB", "已回访", CLERK, NOW);
+        assertThat(aftercare.evaluation().followUpOpen()).isFalse();
+        assertThat(aftercare.evaluation().followUps())
+                .extracting(Records.FollowUp::department)
+                .containsExactly("SAMR", "PSB");
+        assertThat(aftercare.evaluation().channel()).isEqualTo("SMS_LINK");
+    }
+
+    @Test
     void aGoodRatingNeedsNoFollowUp() {
-        Records.Evaluation evaluation = companyStartup().evaluate(5, null, LocalDate.parse("2026-11-30"), NOW);
+        Records.Evaluation evaluation =
+                companyStartup().evaluate(5, null, LocalDate.parse("2026-11-30"), "WINDOW", List.of("SAMR"), NOW);
         assertThat(evaluation.followUpDue()).isNull();
         assertThat(evaluation.followUpOpen()).isFalse();
     }

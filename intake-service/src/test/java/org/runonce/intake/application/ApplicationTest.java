@@ -271,7 +271,7 @@ class ApplicationTest {
         assertThat(application.pullEvents())
                 .extracting(e -> Fixtures.published(application, e).type())
                 .containsExactly(ApplicationCompleted.TYPE);
-        assertThatThrownBy(() -> application.withdraw(null, Fixtures.terms("2026-11-23T11:00")))
+        assertThatThrownBy(() -> application.withdraw(null, true, null, Fixtures.terms("2026-11-23T11:00")))
                 .isInstanceOf(Refusal.class);
 
         assertThatThrownBy(() -> application.deliver("MAIL", null, null, Fixtures.terms("2026-11-23T11:00")))
@@ -282,13 +282,13 @@ class ApplicationTest {
                 .hasMessageContaining("delivered");
         assertThat(application.visitCount()).isEqualTo(1);
 
-        application.evaluate(2, "窗口排队太久", LocalDate.parse("2026-11-30"), Fixtures.terms("2026-11-23T12:00"));
+        application.evaluate(2, "窗口排队太久", LocalDate.parse("2026-11-30"), "ONLINE", Fixtures.terms("2026-11-23T12:00"));
         ApplicationEvaluated evaluated = (ApplicationEvaluated)
                 Fixtures.published(application, application.pullEvents().getLast())
                         .data();
         assertThat(evaluated.followUpDue()).isEqualTo(LocalDate.parse("2026-11-30"));
         assertThat(evaluated.departmentCodes()).containsExactly("SAMR", "PSB", "TAX", "HRSS", "HSA");
-        assertThatThrownBy(() -> application.evaluate(5, null, null, Fixtures.terms("2026-11-23T13:00")))
+        assertThatThrownBy(() -> application.evaluate(5, null, null, "ONLINE", Fixtures.terms("2026-11-23T13:00")))
                 .isInstanceOf(Refusal.class);
     }
 
@@ -408,6 +408,34 @@ class ApplicationTest {
     }
 
     @Test
+    void aClerkWithdrawsWithoutTheApplicantsConfirmationOnlyWithAReasonAndItIsSaidSo() {
+        Application application = Fixtures.submit(
+                Fixtures.bundle("company-startup"),
+                Fixtures.person(),
+                Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
+                null,
+                Fixtures.terms("2026-11-20T10:00"));
+        application.pullEvents();
+        assertThatThrownBy(() -> application.withdraw(" ", false, null, Fixtures.terms("2026-11-20T11:00")))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.slug()).isEqualTo("withdrawal-reason-required"));
+        assertThat(application.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+        assertThat(application.pullEvents()).isEmpty();
+
+        application.withdraw("申请人电话告知不再办理", false, null, Fixtures.terms("2026-11-20T11:00"));
+
+        var withdrawn = (org.runonce.contracts.intake.ApplicationWithdrawn)
+                Fixtures.published(application, application.pullEvents().getLast())
+                        .data();
+        assertThat(withdrawn.confirmedByApplicant()).isFalse();
+        assertThat(withdrawn.reason()).isEqualTo("申请人电话告知不再办理");
+        // the service is rated even so
+        application.evaluate(1, "被要求撤回", LocalDate.parse("2026-11-27"), "WINDOW", Fixtures.terms("2026-11-20T12:00"));
+        assertThat(application.snapshot().evaluation().departments())
+                .containsExactly("SAMR", "PSB", "TAX", "HRSS", "HSA");
+    }
+
+    @Test
     void withdrawingClosesTheCasesBeforeAnyDecision() {
         Application application = Fixtures.submit(
                 Fixtures.bundle("company-startup"),
@@ -416,7 +444,7 @@ class ApplicationTest {
                 null,
                 Fixtures.terms("2026-11-20T10:00"));
 
-        application.withdraw("changed my mind", Fixtures.terms("2026-11-20T11:00"));
+        application.withdraw("changed my mind", true, null, Fixtures.terms("2026-11-20T11:00"));
 
         assertThat(application.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(application.cases()).extracting(CaseTrack::status).containsOnly("WITHDRAWN");

@@ -79,6 +79,6 @@ final class Fixtures {
 
     /** The contract record an event is published as. */
     static IntakeEvents.Outgoing published(Application application, ApplicationEvent event) {
-        return IntakeEvents.of(application, event);
+        return IntakeEvents.of(application, event, "/api/intake/public/ratings/test");
     }
 }

@@ -15,6 +15,7 @@ import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
+import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationRefused;
 import org.runonce.contracts.intake.ApplicationResultDelivered;
 import org.runonce.contracts.intake.ApplicationSubmitted;
@@ -69,7 +70,7 @@ class IntakeEventSchemaTest {
                     Fixtures.at("2026-11-23T10:00")));
         }
         bundle.deliver("MAIL", "SF1234567890", "杭州市西湖区文三路1号", Fixtures.terms("2026-11-23T11:00"));
-        bundle.evaluate(1, "太慢", LocalDate.parse("2026-11-30"), Fixtures.terms("2026-11-23T12:00"));
+        bundle.evaluate(1, "太慢", LocalDate.parse("2026-11-30"), "ONLINE", Fixtures.terms("2026-11-23T12:00"));
         recorded.addAll(published(bundle));
 
         // withdrawn after acceptance; rated well elsewhere
@@ -79,7 +80,10 @@ class IntakeEventSchemaTest {
                 Fixtures.documents(Fixtures.at("2026-11-20T10:00"), Fixtures.COMPANY_STARTUP_MATERIALS),
                 null,
                 Fixtures.terms("2026-11-20T10:00"));
-        withdrawn.withdraw(null, Fixtures.terms("2026-11-20T10:30"));
+        withdrawn.withdraw("申请人电话告知不再办理", false, null, Fixtures.terms("2026-11-20T10:30"));
+        // rated badly though withdrawn, and followed up by a department
+        withdrawn.evaluate(2, "被要求撤回", LocalDate.parse("2026-11-27"), "SMS_LINK", Fixtures.terms("2026-11-20T11:00"));
+        withdrawn.followUpRating("SAMR", "已回访", Fixtures.terms("2026-11-23T09:00"));
         recorded.addAll(published(withdrawn));
 
         assertThat(recorded)
@@ -94,7 +98,8 @@ class IntakeEventSchemaTest {
                         ApplicationCompleted.TYPE,
                         ApplicationResultDelivered.TYPE,
                         ApplicationEvaluated.TYPE,
-                        ApplicationWithdrawn.TYPE);
+                        ApplicationWithdrawn.TYPE,
+                        ApplicationRatingFollowedUp.TYPE);
         for (IntakeEvents.Outgoing event : recorded) {
             String json = json(event);
             assertThat(EventSchemas.violations(EventSchemas.schemaOf(event.type()), json))
@@ -148,7 +153,7 @@ class IntakeEventSchemaTest {
 
     static List<IntakeEvents.Outgoing> published(Application application) {
         return application.pullEvents().stream()
-                .map(e -> IntakeEvents.of(application, e))
+                .map(e -> IntakeEvents.of(application, e, "/api/intake/public/ratings/test"))
                 .toList();
     }
 

@@ -99,7 +99,8 @@ class ProgressIT extends IntakeIT {
         assertThat(awaitEvents(number, "org.runonce.intake.application.result-delivered.v1"))
                 .isNotEmpty();
 
-        postJson(clerk, "/api/intake/applications/" + number + "/evaluation", Map.of("rating", 5), 403);
+        // the applicant rates (a clerk records it for them at the window); nobody else does
+        postJson(supervisor(), "/api/intake/applications/" + number + "/evaluation", Map.of("rating", 5), 403);
         JsonNode rated = postJson(
                 me, "/api/intake/applications/" + number + "/evaluation", Map.of("rating", 2, "comment", "等太久"), 200);
         assertThat(rated.get("evaluation").get("followUpDue").asString()).isEqualTo("2027-03-17");

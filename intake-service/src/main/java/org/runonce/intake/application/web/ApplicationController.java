@@ -205,10 +205,15 @@ class ApplicationController {
 
     @PostMapping(path = "/{number}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('applicant', 'window-clerk')")
-    @Operation(summary = "Withdraw", description = "By the applicant (or a clerk for them) before any case is decided.")
+    @Operation(
+            summary = "Withdraw",
+            description = "By the applicant (or their agent) before any case is decided; a clerk withdraws for them"
+                    + " with confirmation SIGNED_AT_WINDOW (the applicant signed at the window: a visit), or else only"
+                    + " with a reason, recorded as not confirmed by the applicant: supervision lists it and approval"
+                    + " opens an accountability record.")
     ApplicationView withdraw(
             @PathVariable String number, @Valid @RequestBody Requests.Withdrawal withdrawal, Caller caller) {
-        return changing.withdraw(number, withdrawal.reason(), caller);
+        return changing.withdraw(number, withdrawal, caller);
     }
 
     @PostMapping(path = "/{number}/visits", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -247,13 +252,27 @@ class ApplicationController {
     }
 
     @PostMapping(path = "/{number}/evaluation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('applicant')")
+    @PreAuthorize("hasAnyRole('applicant', 'window-clerk')")
     @Operation(
             summary = "Rate the service (好差评)",
-            description = "Once, by the applicant, after completion; 1 or 2 opens a follow-up with a deadline.")
+            description = "Once, by the applicant online, or recorded by a clerk at the window (or through the link"
+                    + " sent by SMS: /api/intake/public/ratings), once the application is completed, refused or"
+                    + " withdrawn; 1 or 2 opens a follow-up by each department rated, due in working days.")
     ApplicationView evaluate(
             @PathVariable String number, @Valid @RequestBody Requests.Evaluation evaluation, Caller caller) {
         return changing.evaluate(number, evaluation, caller);
+    }
+
+    @PostMapping(path = "/{number}/evaluation/follow-up", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('reviewer', 'department-head')")
+    @Operation(
+            summary = "Follow up a bad rating (整改回访)",
+            description = "By a reviewer or head of a department rated 1 or 2, once per department; the applicant"
+                    + " sees it, and the last department's closes the follow-up. Past its due date the supervisors"
+                    + " see it overdue. Another department learns nothing of the application (404).")
+    ApplicationView followUpRating(
+            @PathVariable String number, @Valid @RequestBody Requests.RatingFollowUp followUp, Caller caller) {
+        return changing.followUpRating(number, followUp.note(), caller);
     }
 
     private static ResponseEntity<String> respond(IdempotentRequests.Response response) {
