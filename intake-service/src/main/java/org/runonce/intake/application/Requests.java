@@ -73,7 +73,8 @@ public final class Requests {
      */
     @Schema(
             name = "CommitmentRequest",
-            example = "{\"accepted\": true, \"statement\": \"本人（本单位）承诺：经营场所布局、食品安全管理制度和食品安全管理人员符合食品经营许可条件，所填信息真实；如承诺不实，愿接受撤销许可并承担相应法律责任。\"}")
+            example =
+                    "{\"accepted\": true, \"statement\": \"本人（本单位）承诺：经营场所布局、食品安全管理制度和食品安全管理人员符合食品经营许可条件，所填信息真实；如承诺不实，愿接受撤销许可并承担相应法律责任。\"}")
     public record CommitmentInput(
             @Schema(example = "true") @NotNull Boolean accepted,
 
