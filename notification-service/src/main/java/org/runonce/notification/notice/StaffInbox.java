@@ -27,7 +27,7 @@ class StaffInbox {
                             department, addressee, title, body, created_at)
                         values (:id, :eventId, :eventType, :kind, :caseNumber, :application, :department,
                             :addressee, :title, :body, :created)
-                        on conflict (event_id, addressee) do nothing""")
+                        on conflict (event_id, department, addressee) do nothing""")
                         .param("id", n.id())
                         .param("eventId", n.eventId())
                         .param("eventType", n.eventType())

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Approval's events for the staff inbox, in a consumer group of their own (a staff notice that fails never holds up
+ * Approval's and intake's events for the staff inbox, in a consumer group of their own (a staff notice that fails never holds up
  * applicants' notices or webhooks); each event once, its processed mark in the notices' transaction.
  */
 @Component
@@ -29,7 +29,10 @@ class StaffNoticesListener {
         this.notices = notices;
     }
 
-    @KafkaListener(id = "staff-notices", topics = Topics.APPROVAL, groupId = "${spring.application.name}-staff-notices")
+    @KafkaListener(
+            id = "staff-notices",
+            topics = {Topics.APPROVAL, Topics.INTAKE},
+            groupId = "${spring.application.name}-staff-notices")
     @Transactional
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);

@@ -14,12 +14,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.CaseOverdue;
 import org.runonce.contracts.approval.CaseWarning;
+import org.runonce.contracts.approval.ComplaintFiled;
+import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,6 +165,69 @@ class StaffInboxIT {
                         .with(staff("head-" + dept, dept, "department-head")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.readAt").exists());
+    }
+
+    @Test
+    void aBadRatingAndAComplaintReachTheHeadsOfTheDepartmentsConcernedOnly() throws Exception {
+        String dept = "R" + letters();
+        String rated = "S" + letters();
+        String other = "T" + letters();
+        String bad = "A-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        String good = "A-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        var badRating = CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/intake",
+                ApplicationEvaluated.TYPE,
+                Instant.now(),
+                bad,
+                new ApplicationEvaluated(
+                        bad, 2, "材料被退回三次", List.of(dept, rated), LocalDate.of(2026, 10, 20), Instant.now()));
+        var goodRating = CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/intake",
+                ApplicationEvaluated.TYPE,
+                Instant.now(),
+                good,
+                new ApplicationEvaluated(good, 5, null, List.of(dept), null, Instant.now()));
+        String complaintNumber = "TS-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        var complaint = TestEvents.event(
+                "/runonce/approval",
+                ComplaintFiled.TYPE,
+                complaintNumber,
+                dept,
+                new ComplaintFiled(
+                        complaintNumber,
+                        "APPLICATION",
+                        bad,
+                        "ONLINE",
+                        true,
+                        dept,
+                        5,
+                        LocalDate.of(2026, 10, 20),
+                        Instant.now()));
+        try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
+            kafka.send(Topics.INTAKE, badRating);
+            kafka.send(Topics.INTAKE, badRating); // redelivered
+            kafka.send(Topics.INTAKE, goodRating);
+            kafka.send(Topics.APPROVAL, complaint);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count("application_number = '" + bad + "'") == 2
+                            && count("title like '%" + complaintNumber + "%'") == 1
+                            && processed(goodRating.id()));
+        }
+        assertThat(count("application_number = '" + good + "'")).isZero(); // a good rating needs no follow-up
+
+        mvc.perform(get("/api/notifications/staff/inbox").with(staff("head-" + dept, dept, "department-head")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[*].kind", org.hamcrest.Matchers.containsInAnyOrder("BAD_RATING", "COMPLAINT")))
+                .andExpect(jsonPath("$[?(@.kind == 'BAD_RATING')].applicationNumber")
+                        .value(bad));
+        mvc.perform(get("/api/notifications/staff/inbox").with(staff("head-" + rated, rated, "department-head")))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].kind").value("BAD_RATING"));
+        mvc.perform(get("/api/notifications/staff/inbox").with(staff("head-" + other, other, "department-head")))
+                .andExpect(jsonPath("$.length()").value(0));
     }
 
     private static CaseHeader header(String number, String caseNumber, String dept, String assignee, CaseClock clock) {
