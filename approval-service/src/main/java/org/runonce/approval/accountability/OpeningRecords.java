@@ -2,6 +2,7 @@ package org.runonce.approval.accountability;
 
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.approval.CaseOverdue;
+import org.runonce.contracts.approval.PostApprovalCheckFailed;
 import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.starter.domain.Time;
 import org.slf4j.Logger;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Opens the case rules' records in the transaction that changes the case (a plain, synchronous listener on the case's
  * own events as they enter the outbox, like {@code PublishingDecisions}): the overdue event, raised once per case by
- * the deadline watch, and a second (flagged) supplement request. The table's unique key keeps each to one record.
+ * the deadline watch, a second (flagged) supplement request, and a failed post-approval check. The table's unique key keeps each to one record.
  */
 @Component
 class OpeningRecords {
@@ -47,6 +48,22 @@ class OpeningRecords {
                                     overdue.status(),
                                     overdue.assignee() == null ? "none" : overdue.assignee()),
                     overdue.detectedAt() != null ? overdue.detectedAt() : event.time()));
+        } else if (event.data() instanceof PostApprovalCheckFailed failed) {
+            open(new AccountabilityRecord.Opening(
+                    Rule.POST_APPROVAL_CHECK_FAILED,
+                    failed.caseNumber(),
+                    failed.applicationNumber(),
+                    failed.caseNumber(),
+                    failed.departmentCode(),
+                    "case %s (item %s) was approved on the applicant's commitment; the post-approval check due %s failed (by %s): %s; certificate %s revoked"
+                            .formatted(
+                                    failed.caseNumber(),
+                                    failed.itemCode(),
+                                    failed.dueOn(),
+                                    failed.checkedBy(),
+                                    failed.findings(),
+                                    failed.certificateNumber()),
+                    failed.checkedAt() != null ? failed.checkedAt() : event.time()));
         } else if (event.data() instanceof SupplementRequested requested && requested.flagged()) {
             open(new AccountabilityRecord.Opening(
                     Rule.SECOND_SUPPLEMENT,

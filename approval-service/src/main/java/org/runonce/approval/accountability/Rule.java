@@ -9,5 +9,10 @@ public enum Rule {
     /** A bad rating (1 or 2) was not followed up by its due date (or only after it). */
     RATING_NOT_FOLLOWED_UP,
     /** The application was withdrawn or returned by a clerk without the applicant's confirmation. */
-    WITHDRAWN_WITHOUT_CONFIRMATION
+    WITHDRAWN_WITHOUT_CONFIRMATION,
+    /**
+     * The post-approval check (事后核查) of a decision on the applicant's commitment (告知承诺) failed: the certificate
+     * was revoked.
+     */
+    POST_APPROVAL_CHECK_FAILED
 }

@@ -228,6 +228,13 @@ class CommitmentApprovalIT extends RunningApproval {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REVOKED"));
         assertThat(auditActions(number)).containsSubsequence("POST_APPROVAL_CHECK_FAILED", "CERTIFICATE_REVOKED");
+        // and an accountability record for the department's head to resolve
+        mvc.perform(get("/api/approval/accountability")
+                        .param("rule", "POST_APPROVAL_CHECK_FAILED")
+                        .with(samr))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.caseNumber == '" + number + "')].facts")
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.containsString("未建立食品安全管理制度"))));
         result(id, samr, "{\"outcome\": \"PASSED\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "check-recorded"));
