@@ -111,7 +111,7 @@ class CrossRegionController {
                     + " needed.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CrossRegionListView.class)))
     ResponseEntity<byte[]> one(
-            @Parameter(description = "six or nine digits", example = "330100") @PathVariable String region,
+            @Parameter(description = "six or nine digits, e.g. 330100") @PathVariable String region,
             WebRequest request) {
         return Http.ok(request, representation(service.of(region)), Http.SHORT);
     }
@@ -129,7 +129,7 @@ class CrossRegionController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CrossRegionListView.class)))
     @ApiResponse(responseCode = "400", description = "invalid input, nothing changed")
     ResponseEntity<byte[]> publish(
-            @Parameter(description = "six or nine digits", example = "330100") @PathVariable String region,
+            @Parameter(description = "six or nine digits, e.g. 330100") @PathVariable String region,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(examples = @ExampleObject(value = """
