@@ -90,6 +90,11 @@ class CrossRegionIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].acceptingRegion", hasItem("320000")));
         mvc.perform(get(LISTS + "/330000")).andExpect(status().isNotFound());
+        // a township service point accepts for its county's department the same way
+        mvc.perform(get(LISTS + "/330106013"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[0].itemCode").value("xh-elderly-allowance"))
+                .andExpect(jsonPath("$.entries[0].homeRegions[0]").value("330106"));
         mvc.perform(get("/api/catalog/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/catalog/cross-region-lists/{region}'].put.requestBody")

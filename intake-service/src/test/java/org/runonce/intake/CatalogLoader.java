@@ -74,7 +74,8 @@ public final class CatalogLoader {
                                 || (select count(*) from catalog_calendar) || ' calendars, '
                                 || (select count(*) from catalog_department) || ' departments, '
                                 || (select count(*) from catalog_cross_region_list) || ' cross-region lists'""").query(String.class).single();
-            assertThat(counts).isEqualTo(items + " items, 3 bundles, 4 calendars, 9 departments, 2 cross-region lists");
+            assertThat(counts)
+                    .isEqualTo(items + " items, 3 bundles, 4 calendars, 10 departments, 3 cross-region lists");
         });
     }
 }

@@ -148,6 +148,44 @@ class CrossRegionIT extends IntakeIT {
                 .isEqualTo("2026-11-27");
     }
 
+    @Test
+    void aTownshipServicePointAcceptsItsCountysItemTheSameWay() throws Exception {
+        // Wednesday 30 September: the county (330106) has no calendar of its own and follows the province's, National
+        // Day then the make-up Saturday 10 October (Monday to Friday would promise Monday 5 October)
+        clock().set("2026-09-30T10:00");
+        RequestPostProcessor clerk = clerk("clerk-" + newSubject());
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "itemCode",
+                "xh-elderly-allowance",
+                "region",
+                "330106013",
+                "applicant",
+                person("孙八"),
+                "identityCheck",
+                idCardRead(),
+                "form",
+                Map.of("community", "转塘街道双流村"),
+                "materials",
+                documents(clerk, "ID_CARD")));
+
+        JsonNode accepted = submit(clerk, body, 201);
+
+        assertThat(accepted.get("number").asString()).startsWith("330106013-2026-");
+        assertThat(accepted.get("acceptingRegion").asString()).isEqualTo("330106013");
+        assertThat(accepted.get("region").asString()).isEqualTo("330106");
+        assertThat(accepted.get("acceptance").get("promisedCompletionDate").asString())
+                .isEqualTo("2026-10-10");
+        assertThat(accepted.get("cases").get(0).get("departmentCode").asString())
+                .isEqualTo("XHCA");
+
+        // the neighbouring township has no list: refused, nothing stored
+        body.put("region", "330106014");
+        body.put("materials", documents(clerk, "ID_CARD"));
+        JsonNode refused = submit(clerk, body, 422);
+        assertThat(refused.get("type").asString()).isEqualTo("https://runonce.org/problems/not-accepted-for-region");
+        assertThat(refused.get("handlingRegion").asString()).isEqualTo("330106");
+    }
+
     /** A window application for the Ningbo item, complete, accepted in {@code region}. */
     private Map<String, Object> ningboApplication(RequestPostProcessor clerk, String region) throws Exception {
         return new LinkedHashMap<>(Map.of(
