@@ -190,7 +190,8 @@ final class Complaint {
                         c.department(),
                         limitDays,
                         responsibility == null ? null : responsibility.dueOn(),
-                        at));
+                        at,
+                        complainant.subject()));
         return c;
     }
 
@@ -224,7 +225,8 @@ final class Complaint {
         record(at, by, "REPLIED", onTime ? "on time" : "late");
         raise(
                 ComplaintReplied.TYPE,
-                new ComplaintReplied(number, department(), by, at, responsibility.dueOn(), onTime));
+                new ComplaintReplied(
+                        number, department(), by, at, responsibility.dueOn(), onTime, complainant.subject()));
     }
 
     /** The complainant is not satisfied with the reply: the supervisors take the complaint over. */

@@ -18,6 +18,8 @@ import java.time.LocalDate;
  * @param limitWorkingDays the handling time limit in working days
  * @param dueOn the last day of the limit on the department region's calendar, or null until assigned
  * @param filedAt when it was filed
+ * @param complainantSubject the signed-in complainant's account (token subject), told of it in their inbox; null for
+ *     an anonymous complaint (followed by number and access code)
  */
 public record ComplaintFiled(
         String number,
@@ -28,7 +30,32 @@ public record ComplaintFiled(
         String departmentCode,
         int limitWorkingDays,
         LocalDate dueOn,
-        Instant filedAt) {
+        Instant filedAt,
+        String complainantSubject) {
+
+    /** A filing that names no signed-in complainant. */
+    public ComplaintFiled(
+            String number,
+            String aboutKind,
+            String aboutReference,
+            String channel,
+            boolean anonymous,
+            String departmentCode,
+            int limitWorkingDays,
+            LocalDate dueOn,
+            Instant filedAt) {
+        this(
+                number,
+                aboutKind,
+                aboutReference,
+                channel,
+                anonymous,
+                departmentCode,
+                limitWorkingDays,
+                dueOn,
+                filedAt,
+                null);
+    }
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.approval.complaint.filed.v1";

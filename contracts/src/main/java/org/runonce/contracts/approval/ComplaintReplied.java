@@ -13,9 +13,28 @@ import java.time.LocalDate;
  * @param repliedAt when
  * @param dueOn the last day of the limit
  * @param onTime whether the reply came within the limit
+ * @param complainantSubject the signed-in complainant's account (token subject), told of it in their inbox; null for
+ *     an anonymous complaint (followed by number and access code)
  */
 public record ComplaintReplied(
-        String number, String departmentCode, String repliedBy, Instant repliedAt, LocalDate dueOn, boolean onTime) {
+        String number,
+        String departmentCode,
+        String repliedBy,
+        Instant repliedAt,
+        LocalDate dueOn,
+        boolean onTime,
+        String complainantSubject) {
+
+    /** A reply that names no signed-in complainant. */
+    public ComplaintReplied(
+            String number,
+            String departmentCode,
+            String repliedBy,
+            Instant repliedAt,
+            LocalDate dueOn,
+            boolean onTime) {
+        this(number, departmentCode, repliedBy, repliedAt, dueOn, onTime, null);
+    }
 
     /** CloudEvents type. */
     public static final String TYPE = "org.runonce.approval.complaint.replied.v1";

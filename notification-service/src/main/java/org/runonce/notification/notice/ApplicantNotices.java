@@ -70,9 +70,11 @@ public class ApplicantNotices {
         }
         Contact contact = fromEvent != null
                 ? fromEvent
-                : applicationNumber == null
-                        ? null
-                        : notices.contactOf(applicationNumber).orElse(null);
+                : facts.complainantSubject() != null
+                        ? Contact.inboxOf(facts.complainantSubject())
+                        : applicationNumber == null
+                                ? null
+                                : notices.contactOf(applicationNumber).orElse(null);
         if (contact == null) {
             if (applicationNumber == null) {
                 log.warn("Event {} ({}) names no application: not notified", event.id(), event.type());

@@ -24,6 +24,11 @@ record Contact(String subject, String name, String email, String phone, String l
         return contact.subject == null && contact.email == null && contact.phone == null ? null : contact;
     }
 
+    /** An account known by its subject alone: reached in its inbox (a signed-in complainant). */
+    static Contact inboxOf(String subject) {
+        return new Contact(subject, null, null, null, null);
+    }
+
     Language language() {
         return Language.of(locale);
     }

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param withDeficiencies accepted with a pledge for missing non-key materials ({@code ApplicationAccepted})
  * @param outcome {@code APPROVED} or {@code REJECTED} ({@code CaseDecided})
  * @param method {@code WINDOW_PICKUP}, {@code MAIL} or {@code ELECTRONIC} ({@code ApplicationResultDelivered})
+ * @param complainantSubject the signed-in complainant's account ({@code ComplaintFiled}, {@code ComplaintReplied})
  */
 record NoticeFacts(
         String applicationNumber,
@@ -25,10 +26,11 @@ record NoticeFacts(
         Instant decidedAt,
         Boolean withDeficiencies,
         String outcome,
-        String method) {
+        String method,
+        String complainantSubject) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final NoticeFacts NONE = new NoticeFacts(null, null, null, null, null, null, null);
+    private static final NoticeFacts NONE = new NoticeFacts(null, null, null, null, null, null, null, null);
 
     static NoticeFacts of(JsonNode data) {
         return data == null || !data.isObject() ? NONE : JSON.treeToValue(data, NoticeFacts.class);

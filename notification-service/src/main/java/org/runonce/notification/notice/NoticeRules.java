@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.runonce.contracts.approval.CaseDecided;
 import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.ComplaintFiled;
+import org.runonce.contracts.approval.ComplaintReplied;
 import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
@@ -18,28 +20,34 @@ import org.runonce.contracts.intake.ApplicationSupplementRequested;
 /**
  * Which events the applicant hears about (by the contracts' event types), and with which template: the whole mapping
  * is this table. The recipient is the applicant of the event's {@code applicationNumber} (from the event's
- * {@code applicant}, else the contact kept from earlier intake events of that application).
+ * {@code applicant}, else the contact kept from earlier intake events of that application); for a complaint, the
+ * signed-in complainant ({@code complainantSubject}) in their inbox, never an anonymous one.
  */
 final class NoticeRules {
 
     /** Event type -> template (from the event's data where it depends on it). */
-    private static final Map<String, Function<NoticeFacts, String>> TEMPLATES = Map.of(
-            ApplicationAccepted.TYPE, facts -> "accepted",
-            ApplicationSupplementRequested.TYPE, facts -> "one-time-notice",
-            ApplicationRefused.TYPE, facts -> "refused",
-            SupplementRequested.TYPE, facts -> "supplement-requested",
-            CaseDecided.TYPE,
+    private static final Map<String, Function<NoticeFacts, String>> TEMPLATES = Map.ofEntries(
+            Map.entry(ApplicationAccepted.TYPE, facts -> "accepted"),
+            Map.entry(ApplicationSupplementRequested.TYPE, facts -> "one-time-notice"),
+            Map.entry(ApplicationRefused.TYPE, facts -> "refused"),
+            Map.entry(SupplementRequested.TYPE, facts -> "supplement-requested"),
+            Map.entry(
+                    CaseDecided.TYPE,
                     facts -> "decided-"
                             + Objects.requireNonNullElse(facts.outcome(), CaseDecided.APPROVED)
-                                    .toLowerCase(Locale.ROOT),
-            CertificateIssued.TYPE, facts -> "certificate-issued",
-            ApplicationCompleted.TYPE, facts -> "result-ready",
-            ApplicationResultDelivered.TYPE,
+                                    .toLowerCase(Locale.ROOT)),
+            Map.entry(CertificateIssued.TYPE, facts -> "certificate-issued"),
+            Map.entry(ApplicationCompleted.TYPE, facts -> "result-ready"),
+            Map.entry(
+                    ApplicationResultDelivered.TYPE,
                     facts -> "result-delivered-"
                             + Objects.requireNonNullElse(facts.method(), "WINDOW_PICKUP")
                                     .toLowerCase(Locale.ROOT)
-                                    .replace('_', '-'),
-            ApplicationPledgeOverdue.TYPE, facts -> "pledge-overdue");
+                                    .replace('_', '-')),
+            Map.entry(ApplicationPledgeOverdue.TYPE, facts -> "pledge-overdue"),
+            // an anonymous complainant follows by number and access code: no notice (null = none)
+            Map.entry(ComplaintFiled.TYPE, facts -> facts.complainantSubject() == null ? null : "complaint-received"),
+            Map.entry(ComplaintReplied.TYPE, facts -> facts.complainantSubject() == null ? null : "complaint-replied"));
 
     private NoticeRules() {}
 

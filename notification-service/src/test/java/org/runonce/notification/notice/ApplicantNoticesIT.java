@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.ComplaintFiled;
+import org.runonce.contracts.approval.ComplaintReplied;
 import org.runonce.contracts.approval.Holder;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.contracts.intake.ApplicationAccepted;
@@ -173,6 +175,62 @@ class ApplicantNoticesIT {
         mvc.perform(post("/api/notifications/inbox/" + id + "/read").with(applicant(subject)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.readAt").exists());
+    }
+
+    @Test
+    void aSignedInComplainantIsToldInTheInboxOfTheFilingAndTheReplyAnAnonymousOneIsNot() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        String signedIn = "TS-2026-%06d".formatted(random.nextInt(1_000_000));
+        String anonymous = "TS-2026-%06d".formatted(random.nextInt(1_000_000));
+        var due = java.time.LocalDate.of(2026, 10, 20);
+        var filed = TestEvents.event(
+                "/runonce/approval",
+                ComplaintFiled.TYPE,
+                signedIn,
+                "SAMR",
+                new ComplaintFiled(
+                        signedIn, "DEPARTMENT", "SAMR", "ONLINE", false, "SAMR", 5, due, Instant.now(), subject));
+        var replied = TestEvents.event(
+                "/runonce/approval",
+                ComplaintReplied.TYPE,
+                signedIn,
+                "SAMR",
+                new ComplaintReplied(signedIn, "SAMR", "li.samr", Instant.now(), due, true, subject));
+        var anonymousReplied = TestEvents.event(
+                "/runonce/approval",
+                ComplaintReplied.TYPE,
+                anonymous,
+                "SAMR",
+                new ComplaintReplied(anonymous, "SAMR", "li.samr", Instant.now(), due, true, null));
+        assertThat(EventSchemas.violations(
+                        EventSchemas.schemaOf(ComplaintReplied.TYPE), json.writeValueAsString(replied)))
+                .isEmpty();
+        try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
+            kafka.send(Topics.APPROVAL, filed);
+            kafka.send(Topics.APPROVAL, anonymousReplied);
+            kafka.send(Topics.APPROVAL, replied);
+            kafka.send(Topics.APPROVAL, replied); // redelivered
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("select count(*) from notice where applicant_subject = ?")
+                                    .param(subject)
+                                    .query(Integer.class)
+                                    .single()
+                            == 2);
+        }
+        mvc.perform(get("/api/notifications/inbox").with(applicant(subject)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath(
+                        "$[*].template",
+                        org.hamcrest.Matchers.containsInAnyOrder("complaint-received", "complaint-replied")))
+                .andExpect(jsonPath("$[?(@.template == 'complaint-received')].title")
+                        .value(org.hamcrest.Matchers.contains("投诉 " + signedIn + " 已受理")));
+        assertThat(jdbc.sql("select count(*) from notice where body like ?")
+                        .param("%" + anonymous + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.approval.CaseDecided;
+import org.runonce.contracts.approval.ComplaintFiled;
+import org.runonce.contracts.approval.ComplaintReplied;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationRefused;
 import org.runonce.contracts.intake.ApplicationResultDelivered;
@@ -32,7 +34,8 @@ class NoticeFactsTest {
             "decidedAt", List.of(CaseDecided.class),
             "withDeficiencies", List.of(ApplicationAccepted.class),
             "outcome", List.of(CaseDecided.class),
-            "method", List.of(ApplicationResultDelivered.class));
+            "method", List.of(ApplicationResultDelivered.class),
+            "complainantSubject", List.of(ComplaintFiled.class, ComplaintReplied.class));
 
     @Test
     void everyFactIsAFieldOfTheContractRecordsItIsReadFrom() throws Exception {

@@ -75,9 +75,9 @@ class TemplatesTest {
     void everyRuleHasItsTemplateInBothLanguagesWithNoPlaceholderLeft() {
         for (String type : NoticeRules.types()) {
             for (String variant : new String[] {
-                "{\"outcome\": \"APPROVED\", \"method\": \"ELECTRONIC\"}",
-                "{\"outcome\": \"REJECTED\", \"method\": \"MAIL\"}",
-                "{\"method\": \"WINDOW_PICKUP\"}"
+                "{\"outcome\": \"APPROVED\", \"method\": \"ELECTRONIC\", \"complainantSubject\": \"s-1\"}",
+                "{\"outcome\": \"REJECTED\", \"method\": \"MAIL\", \"complainantSubject\": \"s-1\"}",
+                "{\"method\": \"WINDOW_PICKUP\", \"complainantSubject\": \"s-1\"}"
             }) {
                 String template = NoticeRules.templateOf(type, NoticeFacts.of(data(variant)))
                         .orElseThrow();
