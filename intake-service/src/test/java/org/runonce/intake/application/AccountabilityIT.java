@@ -28,6 +28,8 @@ class AccountabilityIT extends IntakeIT {
 
     @Test
     void aBadRatingByTheSmsLinkIsFollowedUpByEachDepartmentRatedAndTheApplicantSeesIt() throws Exception {
+        // the eve of National Day: the follow-up's five working days skip the holiday and count the make-up Saturday
+        clock().set("2026-09-30T10:00");
         RequestPostProcessor me = applicant(newSubject(), person("张三"));
         String number = acceptedCompanyStartup(me, me);
         List<String> cases = new ArrayList<>();
@@ -62,6 +64,7 @@ class AccountabilityIT extends IntakeIT {
         JsonNode evaluation =
                 getJson(me, "/api/intake/applications/" + number, 200).get("evaluation");
         assertThat(evaluation.get("channel").asString()).isEqualTo("SMS_LINK");
+        assertThat(evaluation.get("followUpDue").asString()).isEqualTo("2026-10-13"); // 10-08, 09, 10 (Sat), 12, 13
         assertThat(evaluation.get("departments")).hasSize(5);
 
         // a department not rated learns nothing; a rated one follows up once; the applicant sees it
@@ -81,6 +84,15 @@ class AccountabilityIT extends IntakeIT {
                 .isEmpty();
         assertThat(json.readTree(event).get("data").get("department").asString())
                 .isEqualTo("SAMR");
+
+        // past the due date the open follow-up is escalated to the supervisors
+        assertThat(getJson(supervisor(), "/api/intake/supervision/follow-ups?overdue=true", 200)
+                        .findValuesAsString("number"))
+                .doesNotContain(number);
+        clock().set("2026-10-14T09:00");
+        assertThat(getJson(supervisor(), "/api/intake/supervision/follow-ups?overdue=true", 200)
+                        .findValuesAsString("number"))
+                .contains(number);
     }
 
     @Test
