@@ -29,6 +29,10 @@ if ! kubectl -n "$ns" get secret approval-audit-key >/dev/null 2>&1; then
   kubectl -n "$ns" create secret generic approval-audit-key \
     --from-literal=id="audit-$(date +%Y%m%d)" --from-literal=key="$(openssl rand -base64 48 | tr -d '\n')"
 fi
+# the key intake signs the applicants' rating links with (好差评 by SMS); a new key only ends the links already sent
+if ! kubectl -n "$ns" get secret intake-rating-link-key >/dev/null 2>&1; then
+  kubectl -n "$ns" create secret generic intake-rating-link-key --from-literal=key="$(openssl rand -base64 48 | tr -d '\n')"
+fi
 if [ -n "${BACKUP_S3_ACCESS_KEY_ID:-}" ]; then
   kubectl -n "$ns" get secret runonce-backup-s3 >/dev/null 2>&1 || kubectl -n "$ns" create secret generic runonce-backup-s3 \
     --from-literal=ACCESS_KEY_ID="$BACKUP_S3_ACCESS_KEY_ID" --from-literal=ACCESS_SECRET_KEY="$BACKUP_S3_SECRET_ACCESS_KEY"

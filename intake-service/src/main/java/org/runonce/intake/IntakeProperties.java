@@ -75,7 +75,8 @@ public record IntakeProperties(
     /**
      * @param followUpWorkingDays working days to follow up a rating of 1 or 2
      * @param linkKey the HMAC key of the rating links sent to applicants (by SMS); the default is the local demo
-     *     key, which every deployment replaces (environment {@code RUNONCE_INTAKE_EVALUATION_LINK_KEY})
+     *     key, which every deployment replaces (environment {@code RUNONCE_INTAKE_EVALUATION_LINKKEY}; in
+     *     deploy/k8s from the secret {@code intake-rating-link-key})
      * @param linkValidDays how long a rating link works after the application completed, was refused or withdrawn
      */
     public record Evaluation(
