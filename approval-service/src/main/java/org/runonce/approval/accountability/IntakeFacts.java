@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
+import org.runonce.contracts.intake.ApplicationPledgeOverdue;
 import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.starter.domain.Time;
@@ -120,14 +121,7 @@ public class IntakeFacts {
                 || w.caseNumbers().isEmpty()) {
             return;
         }
-        Map<String, List<String>> byDepartment = new TreeMap<>();
-        jdbc.sql("select number, department_code from approval_case where number in (:numbers) order by number")
-                .param("numbers", w.caseNumbers())
-                .query(rs -> {
-                    byDepartment
-                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                            .add(rs.getString(1));
-                });
+        Map<String, List<String>> byDepartment = byDepartment(w.caseNumbers());
         Instant at = w.withdrawnAt() != null ? w.withdrawnAt() : time.now();
         byDepartment.forEach((department, cases) -> records.open(
                 new AccountabilityRecord.Opening(
@@ -144,6 +138,47 @@ public class IntakeFacts {
                                         w.reason() == null ? "none recorded" : w.reason()),
                         at),
                 time.now()));
+    }
+
+    /**
+     * Materials pledged at an acceptance with deficiencies (容缺) are overdue: a record for each department of the
+     * application's cases, which decides on them without those materials.
+     */
+    @Transactional
+    public void pledgeOverdue(ApplicationPledgeOverdue p) {
+        if (p.caseNumbers() == null || p.caseNumbers().isEmpty()) {
+            return;
+        }
+        Instant at = p.detectedAt() != null ? p.detectedAt() : time.now();
+        byDepartment(p.caseNumbers())
+                .forEach((department, cases) -> records.open(
+                        new AccountabilityRecord.Opening(
+                                Rule.SUPPLEMENT_OVERDUE,
+                                p.applicationNumber(),
+                                p.applicationNumber(),
+                                cases.size() == 1 ? cases.getFirst() : null,
+                                department,
+                                "application %s: materials %s pledged by %s (容缺) not handed in; cases %s"
+                                        .formatted(
+                                                p.applicationNumber(),
+                                                p.missingMaterialCodes(),
+                                                p.pledgeDate(),
+                                                String.join(", ", cases)),
+                                at),
+                        time.now()));
+    }
+
+    /** The cases approval knows among {@code caseNumbers}, by their department. */
+    private Map<String, List<String>> byDepartment(List<String> caseNumbers) {
+        Map<String, List<String>> byDepartment = new TreeMap<>();
+        jdbc.sql("select number, department_code from approval_case where number in (:numbers) order by number")
+                .param("numbers", caseNumbers)
+                .query(rs -> {
+                    byDepartment
+                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                            .add(rs.getString(1));
+                });
+        return byDepartment;
     }
 
     /** The application's visits, once per department that had a case of it; nothing when intake did not count them. */

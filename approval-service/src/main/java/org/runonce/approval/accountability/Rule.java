@@ -14,5 +14,10 @@ public enum Rule {
      * The post-approval check (事后核查) of a decision on the applicant's commitment (告知承诺) failed: the certificate
      * was revoked.
      */
-    POST_APPROVAL_CHECK_FAILED
+    POST_APPROVAL_CHECK_FAILED,
+    /**
+     * Materials pledged at an acceptance with deficiencies (容缺) were not handed in by the pledge date (intake's
+     * {@code application.pledge-overdue}).
+     */
+    SUPPLEMENT_OVERDUE
 }

@@ -13,6 +13,7 @@ import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
+import org.runonce.contracts.intake.ApplicationPledgeOverdue;
 import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
@@ -102,6 +103,12 @@ class IntakeEventsListener {
                         "approval.supervision-followed-up",
                         event,
                         () -> supervision.followedUp(events.convert(event, ApplicationRatingFollowedUp.class)
+                                .data()));
+            case ApplicationPledgeOverdue.TYPE ->
+                processed.once(
+                        "approval.supervision-pledge-overdue",
+                        event,
+                        () -> supervision.pledgeOverdue(events.convert(event, ApplicationPledgeOverdue.class)
                                 .data()));
             case ApplicationCompleted.TYPE ->
                 processed.once(

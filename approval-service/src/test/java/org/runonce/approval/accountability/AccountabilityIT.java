@@ -34,6 +34,7 @@ import org.runonce.contracts.approval.CaseClock;
 import org.runonce.contracts.approval.CaseHeader;
 import org.runonce.contracts.approval.CaseOverdue;
 import org.runonce.contracts.intake.ApplicationEvaluated;
+import org.runonce.contracts.intake.ApplicationPledgeOverdue;
 import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationWithdrawn;
 import org.runonce.localstack.LocalInfrastructure;
@@ -322,6 +323,33 @@ class AccountabilityIT extends RunningApproval {
                 .andExpect(jsonPath("$.caseNumber").value(unconfirmed))
                 .andExpect(jsonPath("$.facts").value(containsString("clerk.wang")));
         mvc.perform(get(RECORDS + "/" + id).with(PSB_REVIEWER)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anOverduePledgedSupplementOpensOneRecordForTheCasesDepartment() throws Exception {
+        String number = foodLicenceAcceptedOn("2026-09-22");
+        String app = number.substring(0, number.length() - 3);
+        var overdue = Fixtures.intakeEvent(
+                ApplicationPledgeOverdue.TYPE,
+                app,
+                new ApplicationPledgeOverdue(
+                        app,
+                        java.time.LocalDate.parse("2026-09-29"),
+                        List.of("PREMISES_PROOF"),
+                        List.of(number),
+                        Fixtures.applicant(),
+                        clock.instant()));
+        assertThat(EventSchemas.violations(EventSchemas.schemaOf(overdue.type()), json.writeValueAsString(overdue)))
+                .isEmpty();
+        Fixtures.send(LocalInfrastructure.kafka().bootstrapServers(), Topics.INTAKE, List.of(overdue, overdue));
+        await().atMost(Duration.ofSeconds(60)).until(() -> records(Rule.SUPPLEMENT_OVERDUE, app) == 1);
+        long id = recordId(Rule.SUPPLEMENT_OVERDUE, app);
+        mvc.perform(get(RECORDS + "/" + id).with(HEAD))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseNumber").value(number))
+                .andExpect(jsonPath("$.facts").value(containsString("PREMISES_PROOF")));
+        mvc.perform(get(RECORDS + "/" + id).with(PSB_HEAD)).andExpect(status().isNotFound());
+        assertThat(records(Rule.SUPPLEMENT_OVERDUE, app)).isEqualTo(1);
     }
 
     @Test
