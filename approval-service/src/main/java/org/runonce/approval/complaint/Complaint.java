@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.approval.ComplaintEscalated;
 import org.runonce.contracts.approval.ComplaintFiled;
 import org.runonce.contracts.approval.ComplaintOverdue;
@@ -192,6 +193,7 @@ final class Complaint {
                         responsibility == null ? null : responsibility.dueOn(),
                         at,
                         complainant.subject()));
+        c.tellAnonymous(ComplainantNotice.RECEIVED);
         return c;
     }
 
@@ -227,6 +229,7 @@ final class Complaint {
                 ComplaintReplied.TYPE,
                 new ComplaintReplied(
                         number, department(), by, at, responsibility.dueOn(), onTime, complainant.subject()));
+        tellAnonymous(ComplainantNotice.REPLIED);
     }
 
     /** The complainant is not satisfied with the reply: the supervisors take the complaint over. */
@@ -308,6 +311,26 @@ final class Complaint {
 
     private void raise(String type, Object data) {
         raised.add(new Raised(type, department(), data));
+    }
+
+    /**
+     * An anonymous complainant is told at the contact they gave, by an event of its own without a department (no
+     * department system receives it; the complaint's other events never carry the contact).
+     */
+    private void tellAnonymous(String notice) {
+        if (!complainant.anonymous() || complainant.contact() == null) {
+            return;
+        }
+        Contact contact = complainant.contact();
+        raised.add(new Raised(
+                ComplainantNotice.TYPE,
+                null,
+                new ComplainantNotice(
+                        number,
+                        notice,
+                        new ComplainantNotice.Complainant(contact.name(), contact.phone(), contact.email(), "zh-CN"),
+                        department(),
+                        responsibility == null ? null : responsibility.dueOn())));
     }
 
     /** The entries recorded since the last call, for the store. */

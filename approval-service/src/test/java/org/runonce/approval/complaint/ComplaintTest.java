@@ -14,6 +14,7 @@ import org.runonce.approval.complaint.Complaint.Channel;
 import org.runonce.approval.complaint.Complaint.Complainant;
 import org.runonce.approval.complaint.Complaint.Responsibility;
 import org.runonce.approval.complaint.Complaint.Status;
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.approval.ComplaintEscalated;
 import org.runonce.contracts.approval.ComplaintFiled;
 import org.runonce.contracts.approval.ComplaintOverdue;
@@ -64,14 +65,20 @@ class ComplaintTest {
     }
 
     @Test
-    void filingRaisesFiledWithoutTheContactOrTheText() {
+    void filingRaisesFiledWithoutTheContactOrTheTextAndTellsTheAnonymousComplainantWithoutADepartment() {
         var c = filed("PSB", new Complainant(null, new Contact("王先生", "13912345678", null)));
         var raised = c.pullRaised();
-        assertThat(raised).hasSize(1);
+        assertThat(raised).hasSize(2);
         var filed = (ComplaintFiled) raised.getFirst().data();
         assertThat(filed.anonymous()).isTrue();
         assertThat(filed.departmentCode()).isEqualTo("PSB");
         assertThat(filed.toString()).doesNotContain("13912345678", "王先生", "重复提交材料");
+        // the complainant's notice: their contact, no department (no department system receives it), no text
+        assertThat(raised.get(1).department()).isNull();
+        var told = (ComplainantNotice) raised.get(1).data();
+        assertThat(told.notice()).isEqualTo(ComplainantNotice.RECEIVED);
+        assertThat(told.complainant().phone()).isEqualTo("13912345678");
+        assertThat(told.toString()).doesNotContain("重复提交材料");
         assertThat(c.pullEntries()).extracting(Complaint.Entry::action).containsExactly("FILED");
     }
 

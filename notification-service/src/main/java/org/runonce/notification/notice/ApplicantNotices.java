@@ -70,11 +70,13 @@ public class ApplicantNotices {
         }
         Contact contact = fromEvent != null
                 ? fromEvent
-                : facts.complainantSubject() != null
-                        ? Contact.inboxOf(facts.complainantSubject())
-                        : applicationNumber == null
-                                ? null
-                                : notices.contactOf(applicationNumber).orElse(null);
+                : facts.complainant() != null
+                        ? Contact.of(facts.complainant())
+                        : facts.complainantSubject() != null
+                                ? Contact.inboxOf(facts.complainantSubject())
+                                : applicationNumber == null
+                                        ? null
+                                        : notices.contactOf(applicationNumber).orElse(null);
         if (contact == null) {
             if (applicationNumber == null) {
                 log.warn("Event {} ({}) names no application: not notified", event.id(), event.type());

@@ -1,5 +1,6 @@
 package org.runonce.notification.notice;
 
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.intake.Applicant;
 
 /**
@@ -22,6 +23,16 @@ record Contact(String subject, String name, String email, String phone, String l
                 text(applicant.phone()),
                 text(applicant.locale()));
         return contact.subject == null && contact.email == null && contact.phone == null ? null : contact;
+    }
+
+    /** An anonymous complainant, by the contact they gave (no account, no inbox). */
+    static Contact of(ComplainantNotice.Complainant complainant) {
+        return new Contact(
+                null,
+                text(complainant.name()),
+                text(complainant.email()),
+                text(complainant.phone()),
+                text(complainant.locale()));
     }
 
     /** An account known by its subject alone: reached in its inbox (a signed-in complainant). */

@@ -1,6 +1,7 @@
 package org.runonce.notification.notice;
 
 import java.time.Instant;
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.intake.Applicant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param outcome {@code APPROVED} or {@code REJECTED} ({@code CaseDecided})
  * @param method {@code WINDOW_PICKUP}, {@code MAIL} or {@code ELECTRONIC} ({@code ApplicationResultDelivered})
  * @param complainantSubject the signed-in complainant's account ({@code ComplaintFiled}, {@code ComplaintReplied})
+ * @param notice {@code RECEIVED} or {@code REPLIED} ({@code ComplainantNotice})
+ * @param complainant an anonymous complainant's contact ({@code ComplainantNotice})
  */
 record NoticeFacts(
         String applicationNumber,
@@ -27,10 +30,12 @@ record NoticeFacts(
         Boolean withDeficiencies,
         String outcome,
         String method,
-        String complainantSubject) {
+        String complainantSubject,
+        String notice,
+        ComplainantNotice.Complainant complainant) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final NoticeFacts NONE = new NoticeFacts(null, null, null, null, null, null, null, null);
+    private static final NoticeFacts NONE = new NoticeFacts(null, null, null, null, null, null, null, null, null, null);
 
     static NoticeFacts of(JsonNode data) {
         return data == null || !data.isObject() ? NONE : JSON.treeToValue(data, NoticeFacts.class);

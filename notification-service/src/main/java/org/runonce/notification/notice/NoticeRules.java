@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.runonce.contracts.approval.CaseDecided;
 import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.approval.ComplaintFiled;
 import org.runonce.contracts.approval.ComplaintReplied;
 import org.runonce.contracts.approval.SupplementRequested;
@@ -21,7 +22,8 @@ import org.runonce.contracts.intake.ApplicationSupplementRequested;
  * Which events the applicant hears about (by the contracts' event types), and with which template: the whole mapping
  * is this table. The recipient is the applicant of the event's {@code applicationNumber} (from the event's
  * {@code applicant}, else the contact kept from earlier intake events of that application); for a complaint, the
- * signed-in complainant ({@code complainantSubject}) in their inbox, never an anonymous one.
+ * signed-in complainant ({@code complainantSubject}) in their inbox, an anonymous one at the contact they gave
+ * ({@code ComplainantNotice}).
  */
 final class NoticeRules {
 
@@ -45,9 +47,15 @@ final class NoticeRules {
                                     .toLowerCase(Locale.ROOT)
                                     .replace('_', '-')),
             Map.entry(ApplicationPledgeOverdue.TYPE, facts -> "pledge-overdue"),
-            // an anonymous complainant follows by number and access code: no notice (null = none)
+            // a signed-in complainant in their inbox; an anonymous one by ComplainantNotice below (null = none)
             Map.entry(ComplaintFiled.TYPE, facts -> facts.complainantSubject() == null ? null : "complaint-received"),
-            Map.entry(ComplaintReplied.TYPE, facts -> facts.complainantSubject() == null ? null : "complaint-replied"));
+            Map.entry(ComplaintReplied.TYPE, facts -> facts.complainantSubject() == null ? null : "complaint-replied"),
+            // an anonymous complainant at the contact they gave (an event no department receives)
+            Map.entry(
+                    ComplainantNotice.TYPE,
+                    facts -> ComplainantNotice.REPLIED.equals(facts.notice())
+                            ? "complaint-replied"
+                            : "complaint-received"));
 
     private NoticeRules() {}
 

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.approval.CertificateIssued;
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.approval.ComplaintFiled;
 import org.runonce.contracts.approval.ComplaintReplied;
 import org.runonce.contracts.approval.Holder;
@@ -231,6 +233,39 @@ class ApplicantNoticesIT {
                         .query(Integer.class)
                         .single())
                 .isZero();
+
+        // the anonymous complainant is told at the contact they gave, by the event no department receives
+        String email = "tousu-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        var toAnonymous = CloudEvent.of(
+                UUID.randomUUID().toString(),
+                "/runonce/approval",
+                ComplainantNotice.TYPE,
+                Instant.now(),
+                anonymous,
+                new ComplainantNotice(
+                        anonymous,
+                        ComplainantNotice.REPLIED,
+                        new ComplainantNotice.Complainant("匿名群众", "13900005678", email, "zh-CN"),
+                        "SAMR",
+                        due));
+        assertThat(EventSchemas.violations(
+                        EventSchemas.schemaOf(ComplainantNotice.TYPE), json.writeValueAsString(toAnonymous)))
+                .isEmpty();
+        try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
+            kafka.send(Topics.APPROVAL, toAnonymous);
+            kafka.send(Topics.APPROVAL, toAnonymous); // redelivered
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("select count(*) from notice where event_id = ?")
+                                    .param(toAnonymous.id())
+                                    .query(Integer.class)
+                                    .single()
+                            == 2);
+        }
+        assertThat(jdbc.sql("select channel || ' ' || recipient from notice where event_id = ? order by channel")
+                        .param(toAnonymous.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("EMAIL " + email, "SMS 13900005678");
     }
 
     @Test

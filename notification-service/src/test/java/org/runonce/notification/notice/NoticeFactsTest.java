@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.approval.CaseDecided;
+import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.approval.ComplaintFiled;
 import org.runonce.contracts.approval.ComplaintReplied;
 import org.runonce.contracts.intake.ApplicationAccepted;
@@ -35,7 +36,9 @@ class NoticeFactsTest {
             "withDeficiencies", List.of(ApplicationAccepted.class),
             "outcome", List.of(CaseDecided.class),
             "method", List.of(ApplicationResultDelivered.class),
-            "complainantSubject", List.of(ComplaintFiled.class, ComplaintReplied.class));
+            "complainantSubject", List.of(ComplaintFiled.class, ComplaintReplied.class),
+            "notice", List.of(ComplainantNotice.class),
+            "complainant", List.of(ComplainantNotice.class));
 
     @Test
     void everyFactIsAFieldOfTheContractRecordsItIsReadFrom() throws Exception {
