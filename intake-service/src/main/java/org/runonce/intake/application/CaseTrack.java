@@ -191,13 +191,7 @@ public record CaseTrack(
             nextRequests.removeIf(r -> r.requestNumber() == update.request().requestNumber());
             nextRequests.add(update.request());
         }
-        return new CaseTrack(
-                caseNumber,
-                itemCode,
-                itemVersion,
-                departmentCode,
-                dependsOn,
-                promisedWorkingDays,
+        return rebuilt(
                 materials,
                 update.status(),
                 update.certificateNumber() == null ? certificateNumber : update.certificateNumber(),
@@ -212,20 +206,7 @@ public record CaseTrack(
     }
 
     CaseTrack withMaterials(List<CaseMaterial> newMaterials) {
-        return new CaseTrack(
-                caseNumber,
-                itemCode,
-                itemVersion,
-                departmentCode,
-                dependsOn,
-                promisedWorkingDays,
-                newMaterials,
-                status,
-                certificateNumber,
-                statusAt,
-                progress,
-                suspensions,
-                requests);
+        return rebuilt(newMaterials, status, certificateNumber, statusAt, progress, suspensions, requests);
     }
 
     /** The open request answered with {@code added}, which the case gets. */
@@ -235,6 +216,18 @@ public record CaseTrack(
         all.addAll(added);
         List<DepartmentRequest> next =
                 requests.stream().map(r -> r.open() ? r.answered(at) : r).toList();
+        return rebuilt(List.copyOf(all), status, certificateNumber, statusAt, progress, suspensions, next);
+    }
+
+    /** The same case (number, item, department, dependencies, time limit) with what changes over its life. */
+    private CaseTrack rebuilt(
+            List<CaseMaterial> materials,
+            String status,
+            String certificateNumber,
+            Instant statusAt,
+            Progress progress,
+            List<Suspension> suspensions,
+            List<DepartmentRequest> requests) {
         return new CaseTrack(
                 caseNumber,
                 itemCode,
@@ -242,12 +235,12 @@ public record CaseTrack(
                 departmentCode,
                 dependsOn,
                 promisedWorkingDays,
-                List.copyOf(all),
+                materials,
                 status,
                 certificateNumber,
                 statusAt,
                 progress,
                 suspensions,
-                next);
+                requests);
     }
 }
