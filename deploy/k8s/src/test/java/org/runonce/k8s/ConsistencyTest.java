@@ -373,9 +373,12 @@ class ConsistencyTest {
         assertThat(allowedIn).containsExactlyInAnyOrderElementsOf(expectedIn);
     }
 
-    /** Every platform meter the dashboard charts is one the code registers (Prometheus names: dots to underscores). */
+    /**
+     * Every platform meter the dashboard charts and the alert rules watch is one the code registers (Prometheus names:
+     * dots to underscores).
+     */
     @org.junit.jupiter.api.Test
-    void theDashboardChartsMetersTheServicesRegister() throws IOException {
+    void theDashboardAndTheAlertsUseMetersTheServicesRegister() throws IOException {
         JsonNode dashboard =
                 Kustomize.YAML.readTree(Files.readString(ROOT.resolve("deploy/k8s/monitoring/runonce-dashboard.json")));
         StringBuilder code = new StringBuilder();
@@ -393,7 +396,8 @@ class ConsistencyTest {
                 }
             }
         }
-        Matcher metric = Pattern.compile("\\b(runonce_[a-z_]+?)(_total)?\\{").matcher(dashboard.toString());
+        String alerts = Files.readString(ROOT.resolve("deploy/k8s/monitoring/prometheusrule.yaml"));
+        Matcher metric = Pattern.compile("\\b(runonce_[a-z_]+?)(_total)?\\{").matcher(dashboard + alerts);
         int found = 0;
         while (metric.find()) {
             found++;
@@ -401,7 +405,7 @@ class ConsistencyTest {
                     .as(metric.group(1))
                     .contains("\"" + metric.group(1).replace('_', '.') + "\"");
         }
-        assertThat(found).isGreaterThanOrEqualTo(3);
+        assertThat(found).isGreaterThanOrEqualTo(6);
         assertThat(dashboard.findValues("expr"))
                 .allSatisfy(e -> assertThat(e.asString()).contains("namespace=\"$namespace\""));
     }

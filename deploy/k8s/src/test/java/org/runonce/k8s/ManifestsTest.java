@@ -88,7 +88,9 @@ class ManifestsTest {
                 "KafkaUser/approval-service", "/spec/authorization/acls/0/operations",
                 "Cluster/runonce-postgres", "/spec/managed/roles/0/passwordSecret",
                 "ScheduledBackup/runonce-postgres-nightly", "/spec/schedule",
-                "KeycloakRealmImport/runonce-realm", "/spec/realm/bruteForceProtected");
+                "KeycloakRealmImport/runonce-realm", "/spec/realm/bruteForceProtected",
+                "ServiceMonitor/runonce", "/spec/endpoints/0/interval",
+                "PrometheusRule/runonce", "/spec/groups/0/rules/0/expr");
         misspellings.forEach((name, path) -> {
             ObjectNode object = objects.stream()
                     .filter(o -> Kustomize.name(o).equals(name))
@@ -103,6 +105,20 @@ class ManifestsTest {
                     .as(name + " with " + path + " misspelt")
                     .isNotEmpty();
         });
+    }
+
+    @Test
+    void aValueOfTheWrongTypeFailsCloudNativePgValidation() {
+        ObjectNode cluster = render("production").stream()
+                .filter(o -> Kustomize.name(o).equals("Cluster/runonce-postgres"))
+                .findFirst()
+                .orElseThrow()
+                .deepCopy();
+        assertThat(SCHEMAS.violations(cluster)).isEmpty();
+
+        ((ObjectNode) cluster.path("spec")).put("instances", "three");
+
+        assertThat(SCHEMAS.violations(cluster)).anySatisfy(v -> assertThat(v).contains("instances"));
     }
 
     /** Renames the last field of {@code path}: readinessProbe -> readinesProbe. */

