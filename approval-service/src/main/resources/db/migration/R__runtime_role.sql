@@ -39,6 +39,9 @@ begin
     execute format('revoke update, delete, truncate on complaint_record, inquiry_handover from %I', runtime);
     -- accountability records are never deleted (V8: and their facts never change)
     execute format('revoke delete, truncate on accountability_record from %I', runtime);
+    -- V14: what verification found is only added to; commitment cases and post-approval checks are never deleted
+    execute format('revoke update, delete, truncate on audit_verification_failure, commitment_case from %I', runtime);
+    execute format('revoke delete, truncate on post_approval_check from %I', runtime);
     execute format('revoke all on flyway_schema_history from %I', runtime);
     -- tables a later migration adds (as the owner) are the service's to use; guards are revoked there explicitly
     execute format('alter default privileges in schema public grant select, insert, update, delete on tables to %I',

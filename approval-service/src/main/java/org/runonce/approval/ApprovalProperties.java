@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -66,18 +68,31 @@ public record ApprovalProperties(
             @DefaultValue("LICENCE") @NotEmpty List<@NotBlank String> kinds) {}
 
     /**
-     * @param key the secret the audit chain is keyed with (HMAC-SHA256), at least 32 characters, kept outside the
+     * @param key the secret new audit entries are chained with (HMAC-SHA256), at least 32 characters, kept outside the
      *     database (a Kubernetes secret); whoever edits the database without it cannot re-chain a trail. The default
      *     in {@code application.yml} is a published demo key for local use only
      * @param keyId names the key in every entry (a key rotation keeps older trails verifiable under their id)
+     * @param verifyKeys the other keys, by id, that entries may have been chained with (verified, never chained with):
+     *     the keys rotated out, and a key about to become current (introduced first on every instance, see the README's
+     *     key rotation)
+     * @param verifyKeysDir a directory of more such keys, one file per key named by its id (a mounted Kubernetes
+     *     secret); unset or missing: none
      * @param checkpoints whether the checkpoint job runs on a schedule (tests call it directly)
      * @param checkpointInterval how often the heads of trails that grew are published ({@code audit.checkpoint})
+     * @param verification whether every trail is verified on a schedule ({@code AuditWatch}; tests call it directly)
+     * @param verificationInterval how often: each round verifies what the trails gained since the last one
+     * @param verificationSweep how many whole trails each round verifies again from their first entry, in turn
      */
     public record Audit(
             @NotBlank @Size(min = 32) String key,
             @DefaultValue("local-demo") @NotBlank String keyId,
+            @DefaultValue Map<String, String> verifyKeys,
+            Path verifyKeysDir,
             @DefaultValue("true") boolean checkpoints,
-            @DefaultValue("1m") @NotNull Duration checkpointInterval) {}
+            @DefaultValue("1m") @NotNull Duration checkpointInterval,
+            @DefaultValue("true") boolean verification,
+            @DefaultValue("5m") @NotNull Duration verificationInterval,
+            @DefaultValue("100") @Min(1) @Max(100000) int verificationSweep) {}
 
     /**
      * The database role the service runs as; Flyway migrates as the owner ({@code spring.datasource.username}).

@@ -26,9 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  * clock, MockMvc and the fixtures' catalog loaded: what the integration tests share (one Spring context for all of
  * them, as their configuration is the same).
  */
-// the scheduled jobs stay off (tests call DeadlineWatch and AuditCheckpoints directly): a checkpoint event in the
-// middle of a test would be one more event on a case's subject
-@SpringBootTest(properties = {"runonce.approval.deadlines.enabled=false", "runonce.approval.audit.checkpoints=false"})
+// the scheduled jobs stay off (tests call DeadlineWatch, AuditCheckpoints and AuditWatch directly): a checkpoint event
+// in the middle of a test would be one more event on a case's subject
+@SpringBootTest(
+        properties = {
+            "runonce.approval.deadlines.enabled=false",
+            "runonce.approval.audit.checkpoints=false",
+            "runonce.approval.audit.verification=false"
+        })
 @AutoConfigureMockMvc
 @WithLocalInfrastructure
 @Import(TestClockConfiguration.class)

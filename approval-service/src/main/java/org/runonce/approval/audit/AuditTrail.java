@@ -5,11 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.runonce.approval.ApprovalProperties;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,22 +38,38 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Time time;
+    private final ChainKeys keys;
     private final ChainKey key;
 
+    @Autowired
     AuditTrail(JdbcClient jdbc, JsonMapper json, Time time, ApprovalProperties properties) {
+        this(jdbc, json, time, ChainKeys.of(properties.audit()));
+    }
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Time time, ChainKeys keys) {
         this.jdbc = jdbc;
         this.json = json;
         this.time = time;
-        this.key = ChainKey.of(properties.audit().keyId(), properties.audit().key());
+        this.keys = keys;
+        this.key = keys.current();
         if (key.isDemo()) {
             log.warn("The audit chain is keyed with the published demo key: local use only, set"
                     + " runonce.approval.audit.key in production");
         }
+        log.info(
+                "audit chain: new entries chained with key {}, entries of {} verify",
+                key.id(),
+                keys.byId().keySet());
     }
 
     /** The key new entries are chained with. */
     ChainKey key() {
         return key;
+    }
+
+    /** Every key the service verifies entries with. */
+    ChainKeys keys() {
+        return keys;
     }
 
     /**
@@ -118,22 +136,23 @@ public class AuditTrail {
      * @param checkpoint a checkpoint of this trail, or null
      */
     public ChainVerification verify(String caseNumber, Checkpoint checkpoint) {
-        var entries = entries(caseNumber);
-        var ids = jdbc.sql("select key_id from audit_entry where case_number = ? order by seq")
-                .param(caseNumber)
-                .query(String.class)
-                .list();
-        var result = verify(caseNumber, entries, ids, key);
+        return verify(caseNumber, checkpoint, null);
+    }
+
+    /**
+     * As {@link #verify(String, Checkpoint)}, held against {@code verified} too: a position the scheduled verification
+     * recorded ({@link AuditWatch}).
+     */
+    ChainVerification verify(String caseNumber, Checkpoint checkpoint, Checkpoint verified) {
+        var keyed = keyedEntries(caseNumber, 0);
+        var entries = keyed.stream().map(Keyed::entry).toList();
+        var result =
+                verify(caseNumber, entries, keyed.stream().map(Keyed::keyId).toList(), keys, 0, GENESIS);
         if (!result.intact()) {
             return result;
         }
-        var recorded = jdbc.sql("""
-                        select entries, head_hash from audit_checkpoint where trail = ?
-                        order by entries desc limit 1""")
-                .param(caseNumber)
-                .query((rs, n) -> new Checkpoint(rs.getInt("entries"), rs.getString("head_hash")))
-                .optional();
-        for (var anchor : new Checkpoint[] {checkpoint, recorded.orElse(null)}) {
+        for (var anchor :
+                new Checkpoint[] {checkpoint, lastCheckpoint(caseNumber).orElse(null), verified}) {
             if (anchor != null) {
                 var held = against(caseNumber, entries, anchor);
                 if (!held.intact()) {
@@ -142,6 +161,40 @@ public class AuditTrail {
             }
         }
         return result;
+    }
+
+    /** The last checkpoint approval recorded of the trail (its copy of what was published). */
+    Optional<Checkpoint> lastCheckpoint(String trail) {
+        return jdbc.sql("""
+                        select entries, head_hash from audit_checkpoint where trail = ?
+                        order by entries desc limit 1""")
+                .param(trail)
+                .query((rs, n) -> new Checkpoint(rs.getInt("entries"), rs.getString("head_hash")))
+                .optional();
+    }
+
+    /** An entry with the id of the key it names. */
+    record Keyed(AuditEntry entry, String keyId) {}
+
+    /** The trail's entries after {@code afterSeq}, in order, with their key ids. */
+    List<Keyed> keyedEntries(String caseNumber, int afterSeq) {
+        return jdbc.sql("""
+                        select case_number, seq, actor, action, reason, at, payload, prev_hash, hash, key_id
+                        from audit_entry where case_number = ? and seq > ? order by seq""")
+                .params(caseNumber, afterSeq)
+                .query((rs, n) -> new Keyed(
+                        new AuditEntry(
+                                rs.getString("case_number"),
+                                rs.getInt("seq"),
+                                rs.getString("actor"),
+                                rs.getString("action"),
+                                rs.getString("reason"),
+                                Jdbc.instant(rs, "at"),
+                                rs.getString("payload"),
+                                rs.getString("prev_hash"),
+                                rs.getString("hash")),
+                        rs.getString("key_id")))
+                .list();
     }
 
     /**
@@ -164,9 +217,25 @@ public class AuditTrail {
                 caseNumber, entries.size(), true, null, null, entries.getLast().hash());
     }
 
-    static ChainVerification verify(String caseNumber, List<AuditEntry> entries, List<String> keyIds, ChainKey key) {
-        String previous = GENESIS;
-        int expectedSeq = 1;
+    /** Every entry of a trail, from its first, against {@code keys}. */
+    static ChainVerification verify(String caseNumber, List<AuditEntry> entries, List<String> keyIds, ChainKeys keys) {
+        return verify(caseNumber, entries, keyIds, keys, 0, GENESIS);
+    }
+
+    /**
+     * The entries of a trail that follow entry {@code afterSeq} (whose hash is {@code afterHash}; 0 and
+     * {@link #GENESIS}: from the first), each against the key it names: {@code UNKNOWN_KEY} when the service does not
+     * know it.
+     */
+    static ChainVerification verify(
+            String caseNumber,
+            List<AuditEntry> entries,
+            List<String> keyIds,
+            ChainKeys keys,
+            int afterSeq,
+            String afterHash) {
+        String previous = afterHash;
+        int expectedSeq = afterSeq + 1;
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry e = entries.get(i);
             if (e.seq() != expectedSeq) {
@@ -175,17 +244,19 @@ public class AuditTrail {
             if (!e.prevHash().equals(previous)) {
                 return broken(caseNumber, entries, e.seq(), "BROKEN_LINK");
             }
-            if (!key.id().equals(keyIds.get(i))) {
+            var key = keys.find(keyIds.get(i));
+            if (key.isEmpty()) {
                 return broken(caseNumber, entries, e.seq(), "UNKNOWN_KEY");
             }
-            String recomputed = hash(e, key);
+            String recomputed = hash(e, key.get());
             if (!recomputed.equals(e.hash())) {
                 return broken(caseNumber, entries, e.seq(), "HASH_MISMATCH");
             }
             previous = e.hash();
             expectedSeq++;
         }
-        return new ChainVerification(caseNumber, entries.size(), true, null, null, entries.isEmpty() ? null : previous);
+        return new ChainVerification(
+                caseNumber, afterSeq + entries.size(), true, null, null, expectedSeq == 1 ? null : previous);
     }
 
     private static ChainVerification broken(String caseNumber, List<AuditEntry> entries, int seq, String problem) {

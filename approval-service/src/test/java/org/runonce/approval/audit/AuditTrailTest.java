@@ -46,7 +46,7 @@ class AuditTrailTest {
 
     static ChainVerification verify(List<AuditEntry> entries) {
         return AuditTrail.verify(
-                "C-1", entries, entries.stream().map(e -> KEY.id()).toList(), KEY);
+                "C-1", entries, entries.stream().map(e -> KEY.id()).toList(), ChainKeys.of(KEY));
     }
 
     @Test
@@ -183,8 +183,125 @@ class AuditTrailTest {
     @Test
     void anEntryOfAnotherKeyIsNotTakenForOne() {
         var entries = chain(2);
-        var result = AuditTrail.verify("C-1", entries, List.of("test", "legacy"), KEY);
+        var result = AuditTrail.verify("C-1", entries, List.of("test", "legacy"), ChainKeys.of(KEY));
         assertThat(result.problem()).isEqualTo("UNKNOWN_KEY");
         assertThat(result.firstBrokenSeq()).isEqualTo(2);
+    }
+
+    static final ChainKey ROTATED = ChainKey.of("rotated", "the key rotated in, also thirty-two characters");
+
+    /** Three entries under {@link #KEY}, then two under {@link #ROTATED}, chained on from the third. */
+    static List<AuditEntry> rotatedChain() {
+        List<AuditEntry> entries = new ArrayList<>(chain(3));
+        String prev = entries.getLast().hash();
+        for (int seq = 4; seq <= 5; seq++) {
+            var e = new AuditEntry("C-1", seq, "li.si", "ACTION_" + seq, null, AT.plusSeconds(seq), "{}", prev, null);
+            String hash = AuditTrail.hash(e, ROTATED);
+            entries.add(
+                    new AuditEntry(e.caseNumber(), seq, e.actor(), e.action(), null, e.at(), e.payload(), prev, hash));
+            prev = hash;
+        }
+        return entries;
+    }
+
+    @Test
+    void aTrailChainedAcrossAKeyRotationVerifiesWithBothKeysAndOnlyWithBoth() {
+        var entries = rotatedChain();
+        var ids = List.of("test", "test", "test", "rotated", "rotated");
+
+        var rotated = new ChainKeys(ROTATED, java.util.Map.of("rotated", ROTATED, "test", KEY));
+        assertThat(AuditTrail.verify("C-1", entries, ids, rotated).intact()).isTrue();
+        assertThat(AuditTrail.verify("C-1", entries, ids, rotated).entries()).isEqualTo(5);
+
+        // an instance that does not know the new key yet, or no longer the old one
+        var before = AuditTrail.verify("C-1", entries, ids, ChainKeys.of(KEY));
+        assertThat(before.problem()).isEqualTo("UNKNOWN_KEY");
+        assertThat(before.firstBrokenSeq()).isEqualTo(4);
+        var forgotten = AuditTrail.verify("C-1", entries, ids, ChainKeys.of(ROTATED));
+        assertThat(forgotten.problem()).isEqualTo("UNKNOWN_KEY");
+        assertThat(forgotten.firstBrokenSeq()).isEqualTo(1);
+
+        // an entry naming the old key but chained with the new one is no entry of the old key
+        var swapped = List.of("test", "test", "test", "test", "rotated");
+        assertThat(AuditTrail.verify("C-1", entries, swapped, rotated).problem())
+                .isEqualTo("HASH_MISMATCH");
+    }
+
+    @Test
+    void theEntriesAfterAVerifiedPositionVerifyChainedFromIt() {
+        var entries = rotatedChain();
+        var rotated = new ChainKeys(ROTATED, java.util.Map.of("rotated", ROTATED, "test", KEY));
+
+        var tail = AuditTrail.verify(
+                "C-1",
+                entries.subList(3, 5),
+                List.of("rotated", "rotated"),
+                rotated,
+                3,
+                entries.get(2).hash());
+        assertThat(tail.intact()).isTrue();
+        assertThat(tail.entries()).isEqualTo(5);
+        assertThat(tail.lastHash()).isEqualTo(entries.getLast().hash());
+
+        var elsewhere = AuditTrail.verify(
+                "C-1", entries.subList(3, 5), List.of("rotated", "rotated"), rotated, 3, "f".repeat(64));
+        assertThat(elsewhere.problem()).isEqualTo("BROKEN_LINK");
+        assertThat(elsewhere.firstBrokenSeq()).isEqualTo(4);
+        var nothingNew = AuditTrail.verify(
+                "C-1", List.of(), List.of(), rotated, 5, entries.getLast().hash());
+        assertThat(nothingNew.intact()).isTrue();
+        assertThat(nothingNew.lastHash()).isEqualTo(entries.getLast().hash());
+    }
+
+    @Test
+    void theKeysComeFromTheSettingsAndAMountedSecretsFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("audit-20260101"), "an older key of at least thirty-two chars\n");
+        java.nio.file.Files.createDirectory(dir.resolve("..2026_12_07"));
+        java.nio.file.Files.writeString(dir.resolve("..data"), "kubernetes' own link, not a key");
+
+        var keys = ChainKeys.of(audit(java.util.Map.of("next", "the next key, thirty-two characters long"), dir));
+
+        assertThat(keys.current().id()).isEqualTo("current");
+        assertThat(keys.byId()).containsOnlyKeys("current", "next", "audit-20260101");
+        assertThat(keys.find("audit-20260101").orElseThrow().secret())
+                .isEqualTo(
+                        "an older key of at least thirty-two chars".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(keys.find("unknown")).isEmpty();
+        assertThat(ChainKeys.of(audit(java.util.Map.of(), dir.resolve("missing")))
+                        .byId())
+                .containsOnlyKeys("current");
+    }
+
+    @Test
+    void aShortKeyOrAnIdGivenTwoKeysIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ChainKeys.of(audit(java.util.Map.of("old", "too short"), null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shorter than 32");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChainKeys.of(
+                        audit(java.util.Map.of("current", "another key under the current key's id"), null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two different keys");
+        // the current key repeated among the others (the key introduced ahead, once it is current) is the same key
+        assertThat(ChainKeys.of(audit(java.util.Map.of("current", CURRENT), null))
+                        .byId())
+                .containsOnlyKeys("current");
+    }
+
+    static final String CURRENT = "the current key, at least thirty-two characters";
+
+    static org.runonce.approval.ApprovalProperties.Audit audit(
+            java.util.Map<String, String> verifyKeys, java.nio.file.Path dir) {
+        return new org.runonce.approval.ApprovalProperties.Audit(
+                CURRENT,
+                "current",
+                verifyKeys,
+                dir,
+                false,
+                java.time.Duration.ofMinutes(1),
+                false,
+                java.time.Duration.ofMinutes(5),
+                100);
     }
 }
