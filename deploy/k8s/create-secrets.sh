@@ -24,7 +24,7 @@ if ! kubectl -n "$ns" get secret runonce-db-approval-app >/dev/null 2>&1; then
     --from-literal=username=approval_app --from-literal=password="$(openssl rand -base64 33 | tr -d '/+=' | cut -c1-32)"
 fi
 # the key approval's audit chain is keyed with (HMAC-SHA256); keep a copy outside the cluster: without it the
-# trails cannot be verified. Rotation is not supported yet: entries of another key id report UNKNOWN_KEY.
+# trails cannot be verified. Rotating it: README "Rotating approval's audit chain key" (approval-audit-verify-keys).
 if ! kubectl -n "$ns" get secret approval-audit-key >/dev/null 2>&1; then
   kubectl -n "$ns" create secret generic approval-audit-key \
     --from-literal=id="audit-$(date +%Y%m%d)" --from-literal=key="$(openssl rand -base64 48 | tr -d '\n')"
