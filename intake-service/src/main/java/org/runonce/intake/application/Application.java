@@ -458,6 +458,33 @@ public final class Application {
         visits.add(new Records.Visit(terms.today(), terms.now(), terms.actor().username(), purpose));
     }
 
+    /**
+     * The clerk filing it names the queue ticket they serve (取号): today's contacts at the window were that ticket's
+     * trip.
+     */
+    void servedOnTicket(String ticket, Terms terms) {
+        visits.replaceAll(v -> v.ticket() == null && v.day().equals(terms.today()) ? v.onTicket(ticket) : v);
+    }
+
+    /**
+     * The applicant was served at a window on a queue ticket booked for {@code itemCode} or {@code bundleCode}: the
+     * trip is this application's visit when it is open (before acceptance, or accepted and running) for that item or
+     * bundle and the ticket's trip is not recorded yet. Whether it was recorded.
+     */
+    boolean servedFor(String itemCode, String bundleCode, String ticket, Terms terms) {
+        boolean open = status != null && (status.isOpenForSupplement() || status.isAccepted());
+        boolean concerns = bundleCode != null
+                ? bundleCode.equals(this.bundleCode)
+                : this.bundleCode == null
+                        && requirements.items().stream()
+                                .anyMatch(i -> i.itemCode().equals(itemCode));
+        if (!open || !concerns || visits.stream().anyMatch(v -> ticket.equals(v.ticket()))) {
+            return false;
+        }
+        visits.add(new Records.Visit(terms.today(), terms.now(), terms.actor().username(), "SERVED", ticket));
+        return true;
+    }
+
     /** Trips to a window: contacts on the same day count once. */
     int visitCount() {
         return (int) visits.stream().map(Records.Visit::day).distinct().count();

@@ -83,9 +83,21 @@ final class Records {
      * @param day the calendar day
      * @param at when
      * @param recordedBy clerk username
-     * @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, WITHDRAWAL, RESULT_PICKUP, CONSULTATION, OTHER
+     * @param purpose SUBMISSION, SUPPLEMENT, PLEDGE, WITHDRAWAL, RESULT_PICKUP, CONSULTATION, OTHER, or SERVED (the
+     *     holder of a queue ticket for its item or bundle was served at a window)
+     * @param ticket the id of the hall's queue ticket whose trip it was, when the clerk named it or serving it
+     *     recorded the visit; else null
      */
-    record Visit(LocalDate day, Instant at, String recordedBy, String purpose) {}
+    record Visit(LocalDate day, Instant at, String recordedBy, String purpose, String ticket) {
+
+        Visit(LocalDate day, Instant at, String recordedBy, String purpose) {
+            this(day, at, recordedBy, purpose, null);
+        }
+
+        Visit onTicket(String ticket) {
+            return new Visit(day, at, recordedBy, purpose, ticket);
+        }
+    }
 
     /**
      * 统一出件.

@@ -29,7 +29,8 @@ public final class Requests {
      * @param channel ONLINE (an applicant's own token) or WINDOW (a window clerk); defaults from the caller's role
      * @param region the accepting region, where the window or service point is (six digits, nine for a township);
      *     defaults to {@code runonce.intake.region}. An item whose department is in another region is accepted
-     *     when this region's cross-region list (通办清单) names it for that region, and handled there
+     *     when this region's cross-region list (通办清单) names it for that region, and handled there. A clerk whose
+     *     token names a service point accepts in the point's region: another region here is refused
      * @param applicant who applies; online the account's verified identity (the token's), which the body may repeat but
      *     never change; at a window the person whose identity the clerk checked
      * @param form the form fields the items need
@@ -42,6 +43,8 @@ public final class Requests {
      *     later, until delivered)
      * @param commitment the applicant signs the commitment (告知承诺) of the items marked for commitment approval: the
      *     materials it replaces are then not required; refused for items not marked
+     * @param ticket at a window: the id of the queue ticket (取号) the clerk called to their window today, whose trip
+     *     the filing is part of (one visit); its holder's account is the applicant's when the body names none
      */
     public record SubmitApplication(
             @Pattern(regexp = CODE) String itemCode,
@@ -61,7 +64,11 @@ public final class Requests {
             String agencyAuthorization,
 
             @Valid DeliveryChoice deliveryChoice,
-            @Valid CommitmentInput commitment) {}
+            @Valid CommitmentInput commitment,
+
+            @Schema(example = "5f0c9a7e-8d1b-4c2a-9e3f-1a2b3c4d5e6f")
+            @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+            String ticket) {}
 
     /**
      * The applicant's commitment (承诺书) for items marked for commitment approval (告知承诺制): the applicant accepts

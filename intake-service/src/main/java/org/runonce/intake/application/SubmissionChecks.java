@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.runonce.intake.IntakeProperties;
 import org.runonce.intake.agency.Agency;
 import org.runonce.intake.agency.AgencyAuthorization;
@@ -24,6 +25,9 @@ import org.runonce.intake.completeness.IdentityNumbers;
 import org.runonce.intake.completeness.LegalName;
 import org.runonce.intake.completeness.Provision;
 import org.runonce.intake.completeness.Requirements;
+import org.runonce.intake.hall.Matter;
+import org.runonce.intake.hall.ServicePoint;
+import org.runonce.intake.hall.Windows;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.runonce.starter.security.VerifiedIdentity;
@@ -52,6 +56,7 @@ class SubmissionChecks {
      * @param provisions the materials handed in
      * @param form the form given, its names normalised (never null)
      * @param mandate filed by an agent: the authorization and its principal; else null
+     * @param ticket the queue ticket the clerk serves, whose trip the filing is part of; else null
      */
     record Admitted(
             Channel channel,
@@ -63,25 +68,29 @@ class SubmissionChecks {
             Requirements requirements,
             Map<String, Provision> provisions,
             Map<String, Object> form,
-            Agency.Mandate mandate) {}
+            Agency.Mandate mandate,
+            Windows.TicketAtWindow ticket) {}
 
     private final Validator validator;
     private final CatalogCopy catalog;
     private final ProvisionResolver resolver;
     private final IntakeProperties properties;
     private final Agency agency;
+    private final Windows windows;
 
     SubmissionChecks(
             Validator validator,
             CatalogCopy catalog,
             ProvisionResolver resolver,
             IntakeProperties properties,
-            Agency agency) {
+            Agency agency,
+            Windows windows) {
         this.validator = validator;
         this.catalog = catalog;
         this.resolver = resolver;
         this.properties = properties;
         this.agency = agency;
+        this.windows = windows;
     }
 
     Admitted check(Requests.SubmitApplication request, Caller caller, Instant now, LocalDate today) {
@@ -94,11 +103,14 @@ class SubmissionChecks {
         // an agent (帮办代办) files for the principal of an authorization in force that covers what is applied for
         Agency.Mandate mandate =
                 byAgent ? agency.mandate(request.agencyAuthorization(), caller, target(request)) : null;
+        Windows.TicketAtWindow ticket = ticket(request, channel);
         Identified identified = identified(request, channel, mandate, caller, now, errors);
-        ApplicantData applicant = identified.applicant();
-        String accepting = request.region() == null ? properties.region() : request.region();
+        ApplicantData applicant = holderOf(ticket, identified.applicant());
+        // a clerk of a service point accepts in the point's region; online, and a clerk of no point, as the body says
+        ServicePoint point = channel == Channel.WINDOW ? windows.pointOfCaller().orElse(null) : null;
+        String accepting = accepting(request, point);
         Selection selection = select(request.itemCode(), request.bundleCode(), today);
-        String region = handlingRegion(accepting, selection);
+        String region = handlingRegion(accepting, selection, point);
         Requirements requirements = Requirements.of(
                 selection.bundle(),
                 selection.guides(),
@@ -147,7 +159,75 @@ class SubmissionChecks {
                 requirements,
                 resolved.provisions(),
                 given == null ? Map.of() : given,
-                mandate);
+                mandate,
+                ticket);
+    }
+
+    /** The queue ticket a clerk names: only at a window, called to it (or served) today at the clerk's point. */
+    private Windows.TicketAtWindow ticket(Requests.SubmitApplication request, Channel channel) {
+        if (request.ticket() == null) {
+            return null;
+        }
+        if (channel != Channel.WINDOW) {
+            throw invalid(
+                    List.of(new FieldError(
+                            "ticket",
+                            "only a window clerk names the queue ticket they serve",
+                            "/ticket",
+                            "WINDOW_ONLY")),
+                    false);
+        }
+        return windows.atWindow(UUID.fromString(request.ticket()));
+    }
+
+    /**
+     * The applicant's account is the ticket holder's when the clerk named none; a ticket held by another account than
+     * the one named is refused (422 {@code ticket-of-another-applicant}).
+     */
+    private static ApplicantData holderOf(Windows.TicketAtWindow ticket, ApplicantData applicant) {
+        if (ticket == null || ticket.applicantSubject() == null || applicant == null) {
+            return applicant;
+        }
+        if (applicant.subject() == null) {
+            return new ApplicantData(
+                    ticket.applicantSubject(),
+                    applicant.name(),
+                    applicant.type(),
+                    applicant.idNumber(),
+                    applicant.locale(),
+                    applicant.email(),
+                    applicant.phone());
+        }
+        if (!applicant.subject().equals(ticket.applicantSubject())) {
+            throw Refusal.unprocessable(
+                            "ticket-of-another-applicant",
+                            "Ticket of another applicant",
+                            "ticket " + ticket.number() + " is held by another account than the applicant's named"
+                                    + " here. Nothing was stored.")
+                    .with("ticket", ticket.id());
+        }
+        return applicant;
+    }
+
+    /**
+     * The accepting region: a clerk's service point's (a body naming another is refused, 403
+     * {@code region-not-service-point}); else the body's, or the setting.
+     */
+    private String accepting(Requests.SubmitApplication request, ServicePoint point) {
+        if (point == null) {
+            return request.region() == null ? properties.region() : request.region();
+        }
+        if (request.region() != null && !request.region().equals(point.region())) {
+            throw Refusal.forbidden(
+                            "region-not-service-point",
+                            "Not the region of your service point",
+                            "you accept at " + point.code() + " in region " + point.region() + ", not in "
+                                    + request.region() + "; leave region out. Nothing was stored.")
+                    .with("servicePoint", point.code())
+                    .with("acceptingRegion", point.region())
+                    .with("region", request.region());
+        }
+        return point.region();
     }
 
     /** An agent files ONLINE: the principal makes no trip, so no visit is recorded for them. */
@@ -199,10 +279,11 @@ class SubmissionChecks {
     /**
      * Where the application is handled (就近办、异地办、跨区域通办): in the accepting region when its items' departments
      * are there (or the copy does not know their region); else in the one home region of those departments, if the
-     * accepting region's cross-region list (通办清单) accepts every item for it. The cases then route to that region's
-     * departments and the promised date is counted on its calendar.
+     * accepting region's cross-region list (通办清单) accepts every item for it, or (at a clerk's service point) when
+     * the department's region encloses the point's and the point's window categories take what is applied for. The
+     * cases then route to that region's departments and the promised date is counted on its calendar.
      */
-    private String handlingRegion(String accepting, Selection selection) {
+    private String handlingRegion(String accepting, Selection selection, ServicePoint point) {
         Set<String> homes = new TreeSet<>();
         for (ItemGuide guide : selection.guides()) {
             homes.add(catalog.regionOf(guide.departmentCode()).orElse(accepting));
@@ -218,6 +299,9 @@ class SubmissionChecks {
         String home = homes.iterator().next();
         if (home.equals(accepting)) {
             return accepting;
+        }
+        if (point != null && encloses(home, accepting) && takenAt(point, selection)) {
+            return home; // a department of the point's county, city or province, whose item the point takes
         }
         List<String> notAccepted = selection.guides().stream()
                 .map(ItemGuide::itemCode)
@@ -236,6 +320,18 @@ class SubmissionChecks {
                     .with("items", notAccepted);
         }
         return home;
+    }
+
+    /** Whether {@code outer} is {@code inner} or a region above it: 330000 and 330106 enclose 330106013. */
+    private static boolean encloses(String outer, String inner) {
+        return inner.startsWith(outer.replaceFirst("(00)+$", ""));
+    }
+
+    /** Whether the point's window categories take what is applied for, as they do for appointments. */
+    private static boolean takenAt(ServicePoint point, Selection selection) {
+        return selection.bundle() != null
+                ? point.takes(new Matter(null, selection.bundle().code()))
+                : selection.guides().stream().allMatch(g -> point.takes(new Matter(g.itemCode(), null)));
     }
 
     private static Refusal notAvailable(String detail) {

@@ -67,6 +67,10 @@ public class SubmittingApplication {
                             admitted.provisions(),
                             request.pledgeDate()),
                     changes.terms(admitted.region(), clerk == null ? Actor.SYSTEM : clerk, now));
+            if (admitted.ticket() != null) { // the filing is part of the trip of the ticket the clerk serves
+                application.servedOnTicket(
+                        admitted.ticket().id().toString(), changes.terms(admitted.region(), clerk, now));
+            }
             if (request.deliveryChoice() != null) { // refused, and nothing stored, when not offered
                 application.chooseDelivery(
                         request.deliveryChoice().method(),

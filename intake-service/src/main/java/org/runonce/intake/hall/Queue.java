@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +22,14 @@ class Queue {
     private final Hall hall;
     private final Appointments appointments;
     private final Time time;
+    private final ApplicationEventPublisher publisher;
 
-    Queue(HallStore store, Hall hall, Appointments appointments, Time time) {
+    Queue(HallStore store, Hall hall, Appointments appointments, Time time, ApplicationEventPublisher publisher) {
         this.store = store;
         this.hall = hall;
         this.appointments = appointments;
         this.time = time;
+        this.publisher = publisher;
     }
 
     /** The applicant (or a clerk of its point, {@code clerk} non-null) checks in for a booked appointment. */
@@ -112,7 +115,10 @@ class Queue {
                         "queue-empty", "Nobody waiting", "no ticket of " + categoryCode + " is waiting today"));
     }
 
-    /** Closes a called ticket: SERVED, or ABSENT when nobody came to the window (过号). */
+    /**
+     * Closes a called ticket: SERVED, or ABSENT when nobody came to the window (过号). Serving publishes {@link
+     * TicketServed} in this transaction: the applicant's trip, which their applications count as a visit.
+     */
     @Transactional
     Ticket finish(UUID id, Staff clerk, Ticket.Status outcome) {
         Ticket ticket = store.ticketForUpdate(id)
@@ -126,7 +132,24 @@ class Queue {
                     .with("status", ticket.status());
         }
         store.finish(id, outcome, time.now());
-        return store.ticket(id).orElseThrow();
+        Ticket finished = store.ticket(id).orElseThrow();
+        if (outcome == Ticket.Status.SERVED) {
+            Appointment appointment = finished.appointmentId() == null
+                    ? null
+                    : store.appointment(finished.appointmentId()).orElseThrow();
+            publisher.publishEvent(new TicketServed(
+                    finished.id(),
+                    finished.number(),
+                    finished.servicePointCode(),
+                    finished.day(),
+                    finished.servedAt(),
+                    finished.applicantSubject(),
+                    appointment == null ? null : appointment.itemCode(),
+                    appointment == null ? null : appointment.bundleCode(),
+                    clerk.subject(),
+                    clerk.username()));
+        }
+        return finished;
     }
 
     Ticket visibleTo(UUID id, String applicantSubject, Staff clerk) {

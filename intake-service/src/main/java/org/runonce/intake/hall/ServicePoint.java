@@ -35,6 +35,11 @@ public record ServicePoint(
         categories = List.copyOf(categories);
     }
 
+    /** Whether one of its window categories takes the matter (the items and bundles it handles as its own). */
+    public boolean takes(Matter matter) {
+        return categories.stream().anyMatch(c -> c.takes(matter));
+    }
+
     public Optional<Category> category(String code) {
         return categories.stream().filter(c -> c.code().equals(code)).findFirst();
     }

@@ -61,6 +61,44 @@ class HallIsolationIT extends HallIT {
     }
 
     @Test
+    void aClerkOfAnotherPointNeitherChecksInNorFilesOnItsTicket() throws Exception {
+        String mine = newPoint(2);
+        RequestPostProcessor clerk = clerkAt(mine);
+        RequestPostProcessor otherClerk = clerkAt(newPoint(2));
+        RequestPostProcessor applicant = applicant(newSubject());
+        String appointment =
+                book(applicant, mine, "2026-11-23", "09:00", 201).get("id").asString();
+        clock().set("2026-11-23T08:50");
+        postJson(otherClerk, HALL + "/appointments/" + appointment + "/arrival", null, 404);
+        String ticket = postJson(clerk, HALL + "/appointments/" + appointment + "/arrival", null, 201)
+                .get("id")
+                .asString();
+        long before =
+                jdbc.sql("select count(*) from application").query(Long.class).single();
+
+        // a filing names only a ticket called to the clerk's own window today
+        Map<String, Object> filing = new java.util.LinkedHashMap<>(Map.of(
+                "itemCode",
+                "samr-company-registration",
+                "applicant",
+                person("郑十一"),
+                "identityCheck",
+                idCardRead(),
+                "ticket",
+                ticket));
+        assertThat(type(submit(clerk, filing, 409))).isEqualTo("ticket-not-at-window");
+        postJson(clerk, HALL + "/service-points/" + mine + "/queue/COMPANY/calls", Map.of("window", "1"), 200);
+        assertThat(type(submit(otherClerk, filing, 404))).isEqualTo("not-found");
+        assertThat(submit(clerk("clerk-without-point"), filing, 404)).isNotNull();
+        // online nobody names a ticket
+        assertThat(submit(applicant, filing, 400).toString()).contains("ticket");
+        assertThat(jdbc.sql("select count(*) from application")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
     void anApplicantSeesOnlyTheirOwnAppointmentsAndTickets() throws Exception {
         String point = newPoint(2);
         RequestPostProcessor owner = applicant(newSubject());
