@@ -1,6 +1,7 @@
 package org.runonce.starter.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -87,6 +88,11 @@ public class RunOnceEventsAutoConfiguration {
     @Bean
     Events events(ApplicationEventPublisher publisher, JsonMapper json, RunOnceProperties properties) {
         return new Events(publisher, json, properties.events().source());
+    }
+
+    @Bean
+    PublishedEventMeters publishedEventMeters(ObjectProvider<MeterRegistry> meters) {
+        return new PublishedEventMeters(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,0 +1,41 @@
+package org.runonce.starter.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.runonce.contracts.CloudEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Counts the events a service publishes, by type, once their transaction has committed:
+ * {@code runonce_events_published_total{type}}. The dashboard's submissions, acceptances, opened cases and decisions
+ * are rates of it. A plain listener (not a transactional one, which the outbox would record as a publication of its
+ * own) that counts after the commit, so a rolled-back change counts nothing.
+ */
+class PublishedEventMeters {
+
+    private final MeterRegistry meters;
+
+    PublishedEventMeters(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @EventListener
+    void published(CloudEvent<?> event) {
+        Counter counter = Counter.builder("runonce.events.published")
+                .description("Events published, by type, counted when their transaction commits")
+                .tag("type", event.type())
+                .register(meters);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.increment();
+                }
+            });
+        } else {
+            counter.increment();
+        }
+    }
+}
