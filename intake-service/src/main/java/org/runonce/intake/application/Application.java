@@ -49,6 +49,7 @@ public final class Application {
     private final List<Records.Visit> visits;
     private Instant completedAt;
     private final Aftercare aftercare;
+    private PreReview preReview;
     private final List<ApplicationEvent> events = new ArrayList<>();
 
     private Application(Submission s, Instant submittedAt, Aftercare aftercare) {
@@ -94,6 +95,7 @@ public final class Application {
         application.withdrawal = s.withdrawal();
         application.visits.addAll(s.visits());
         application.completedAt = s.completedAt();
+        application.preReview = s.preReview();
         return application;
     }
 
@@ -103,7 +105,18 @@ public final class Application {
      * the one-time notice.
      */
     static Application submit(Submission submission, Terms terms) {
+        return submit(submission, terms, null);
+    }
+
+    /**
+     * Submits an application that, complete, goes to a window clerk's online pre-review (网上预审) instead of being
+     * accepted, when {@code preReview} is given and it was submitted online.
+     */
+    static Application submit(Submission submission, Terms terms, PreReview preReview) {
         Application application = start(submission, terms.now());
+        if (preReview != null && submission.channel() == Channel.ONLINE) {
+            application.preReview = preReview;
+        }
         application.record(new ApplicationEvent.Submitted(terms.now()));
         if (application.channel == Channel.WINDOW) {
             application.visits.add(new Records.Visit(
@@ -118,6 +131,12 @@ public final class Application {
         states = Completeness.check(requirements.materials(), provisions, applicant, terms.today());
         List<MaterialState> deficiencies = Completeness.deficiencies(states);
         if (deficiencies.isEmpty()) {
+            if (preReviewPending()) {
+                status = ApplicationStatus.PRE_REVIEW;
+                preReview = preReview.started(
+                        terms.now(), terms.calendar().plusWorkingDays(terms.today(), preReview.workingDays()));
+                return;
+            }
             if (terms.automatic()) {
                 accept(terms, null, List.of());
             } else {
@@ -125,7 +144,7 @@ public final class Application {
             }
             return;
         }
-        if (pledgeDate != null && Completeness.pledgeable(deficiencies)) {
+        if (pledgeDate != null && !preReviewPending() && Completeness.pledgeable(deficiencies)) {
             terms.checkPledgeDate(pledgeDate);
             accept(terms, pledgeDate, deficiencies);
             return;
@@ -282,6 +301,9 @@ public final class Application {
         if (status != ApplicationStatus.PENDING_SUPPLEMENT) {
             throw conflict("pledge-not-possible", "Application " + number + " is " + status + ".");
         }
+        if (preReviewPending()) {
+            throw conflict("pledge-not-possible", "Application " + number + " must pass its online pre-review first.");
+        }
         states = Completeness.check(requirements.materials(), provisions, applicant, terms.today());
         List<MaterialState> deficiencies = Completeness.deficiencies(states);
         if (!Completeness.pledgeable(deficiencies)) {
@@ -304,7 +326,7 @@ public final class Application {
 
     /** 不予受理, with the reason and the legal basis, before acceptance. */
     void refuse(String reason, String legalBasis, Terms terms) {
-        if (status == null || !status.isOpenForSupplement()) {
+        if (status == null || !(status.isOpenForSupplement() || status.isPreReview())) {
             throw conflict("refusal-not-possible", "Application " + number + " is " + status + ".");
         }
         status = ApplicationStatus.REFUSED;
@@ -318,7 +340,7 @@ public final class Application {
      * is against).
      */
     void withdraw(String reason, boolean confirmedByApplicant, String confirmation, Terms terms) {
-        boolean open = status != null && (status.isOpenForSupplement() || status.isAccepted());
+        boolean open = status != null && (status.isOpenForSupplement() || status.isPreReview() || status.isAccepted());
         if (!open || cases.stream().anyMatch(CaseTrack::decided)) {
             throw conflict(
                     "withdrawal-not-possible",
@@ -338,6 +360,67 @@ public final class Application {
                 reason, terms.actor().username(), terms.now(), confirmedByApplicant, confirmation);
         cases.replaceAll(c -> c.withdrawn(terms.now()));
         record(new ApplicationEvent.Withdrawn(withdrawal, caseNumbers()));
+    }
+
+    /** Whether the application still has to pass an online pre-review before it can be accepted. */
+    private boolean preReviewPending() {
+        return preReview != null && !preReview.passed();
+    }
+
+    /**
+     * A window clerk answers the open online pre-review (网上预审): {@code PASSED}, the applicant then brings
+     * {@code originals} to the one visit; or {@code CHANGES_NEEDED} with ONE notice listing every finding, which the
+     * applicant corrects online (a supplement), after which it is pre-reviewed again.
+     */
+    void answerPreReview(
+            String outcome,
+            List<PreReview.Finding> findings,
+            String note,
+            List<PreReview.Original> originals,
+            Terms terms) {
+        if (status != ApplicationStatus.PRE_REVIEW) {
+            throw conflict("pre-review-not-possible", "Application " + number + " is " + status + ".");
+        }
+        boolean passed = PreReview.PASSED.equals(outcome);
+        List<FieldError> errors = new ArrayList<>();
+        if (passed && !findings.isEmpty()) {
+            errors.add(new FieldError("findings", "must be empty when the pre-review passed"));
+        }
+        if (!passed && findings.isEmpty()) {
+            errors.add(new FieldError("findings", "must list everything to change, at once"));
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            if (requirements.material(findings.get(i).materialCode()).isEmpty()) {
+                errors.add(new FieldError("findings[" + i + "].materialCode", "is not a material of this application"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw FieldError.invalid(errors);
+        }
+        if (passed) {
+            preReview = preReview.answered(PreReview.PASSED, terms.actor().username(), null, note, originals, terms);
+            status = ApplicationStatus.PRE_REVIEW_PASSED;
+            return;
+        }
+        Notice notice = PreReview.notice(number, requirements, notices, findings, terms.now());
+        notices.add(notice);
+        preReview = preReview.answered(
+                PreReview.CHANGES_NEEDED, terms.actor().username(), notice.number(), note, List.of(), terms);
+        status = ApplicationStatus.PENDING_SUPPLEMENT;
+        record(new ApplicationEvent.SupplementRequested(notice));
+    }
+
+    /**
+     * The one visit after a passed pre-review: the clerk has checked the originals, and the application is accepted
+     * in that visit.
+     */
+    void checkOriginals(Terms terms) {
+        if (status != ApplicationStatus.PRE_REVIEW_PASSED) {
+            throw conflict("originals-check-not-possible", "Application " + number + " is " + status + ".");
+        }
+        recordVisit("ORIGINALS_CHECK", terms);
+        preReview = preReview.originalsChecked(terms.actor().username(), terms.now());
+        check(null, terms.acceptingAtOnce());
     }
 
     /** Whether the pledge date passed without the missing materials; if so the application goes to the clerks. */
@@ -403,7 +486,10 @@ public final class Application {
      */
     void chooseDelivery(String method, String address, Terms terms) {
         if (status == null
-                || !(status.isOpenForSupplement() || status.isAccepted() || status == ApplicationStatus.COMPLETED)) {
+                || !(status.isOpenForSupplement()
+                        || status.isPreReview()
+                        || status.isAccepted()
+                        || status == ApplicationStatus.COMPLETED)) {
             throw conflict("delivery-not-possible", "Application " + number + " is " + status + ".");
         }
         aftercare.choose(method, address, terms.actor(), terms.now());
@@ -544,7 +630,8 @@ public final class Application {
                 completedAt,
                 aftercare.deliveryChoice(),
                 aftercare.delivery(),
-                aftercare.evaluation());
+                aftercare.evaluation(),
+                preReview);
     }
 
     public String number() {

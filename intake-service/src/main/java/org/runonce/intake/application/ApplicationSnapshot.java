@@ -19,6 +19,7 @@ import org.runonce.intake.completeness.Requirements;
  * @param identityCheck how the applicant's identity was established (null for applications stored before it was
  *     recorded)
  * @param states the last completeness check's findings per material
+ * @param preReview the online pre-review (网上预审), or null when none is required
  */
 public record ApplicationSnapshot(
         String number,
@@ -44,7 +45,8 @@ public record ApplicationSnapshot(
         Instant completedAt,
         Records.DeliveryChoice deliveryChoice,
         Records.Delivery delivery,
-        Records.Evaluation evaluation) {
+        Records.Evaluation evaluation,
+        PreReview preReview) {
 
     /** The documents the application uses: the departments of its cases may read them once the cases exist. */
     Set<UUID> documentIds() {

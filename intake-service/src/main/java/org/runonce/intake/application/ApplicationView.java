@@ -13,7 +13,8 @@ import org.runonce.intake.completeness.Provision;
 /**
  * One view of an application for the applicant and the clerks: its materials and what the check found, its notices,
  * its acceptance and receipt, every case's status across departments, visits, delivery and evaluation, and the
- * commitment the applicant signed (告知承诺制), if any.
+ * commitment the applicant signed (告知承诺制), if any, and its online pre-review (网上预审): rounds, due date and the
+ * originals to bring.
  */
 public record ApplicationView(
         String number,
@@ -43,7 +44,8 @@ public record ApplicationView(
         Records.DeliveryChoice deliveryChoice,
         Records.Delivery delivery,
         Records.Evaluation evaluation,
-        org.runonce.intake.completeness.Commitment commitment) {
+        org.runonce.intake.completeness.Commitment commitment,
+        PreReview preReview) {
 
     /**
      * The region of the window or service point that accepted an application: its number's, {@code
@@ -282,6 +284,7 @@ public record ApplicationView(
                 s.deliveryChoice(),
                 s.delivery(),
                 s.evaluation(),
-                s.requirements().commitment());
+                s.requirements().commitment(),
+                s.preReview());
     }
 }

@@ -159,7 +159,10 @@ final class IntakeEvents {
                                 i.materialCode(),
                                 i.name(),
                                 i.reason(),
-                                Reasons.text(i.reason(), i.expiredOn(), english),
+                                // a pre-review's finding (网上预审) says what to change in the clerk's words
+                                i.note() == null
+                                        ? Reasons.text(i.reason(), i.expiredOn(), english)
+                                        : Reasons.text(i.reason(), i.expiredOn(), english) + " " + i.note(),
                                 i.templateUrl(),
                                 i.key(),
                                 i.neededBy()))

@@ -31,6 +31,7 @@ public record Notice(
      * @param cause for items first listed in a second notice, why the first could not list them:
      *     {@code SUPPLIED_AFTER_NOTICE} (handed in after the earlier notice, found deficient now) or
      *     {@code CHANGED_SINCE_NOTICE} (fine then, no longer, e.g. a certificate expired since)
+     * @param note what to change in the words of the clerk who pre-reviewed it (网上预审), or null
      */
     public record Item(
             String materialCode,
@@ -41,7 +42,23 @@ public record Notice(
             List<String> neededBy,
             LocalDate expiredOn,
             boolean firstListed,
-            String cause) {}
+            String cause,
+            String note) {
+
+        /** An item the completeness check found. */
+        public Item(
+                String materialCode,
+                Name name,
+                String reason,
+                String templateUrl,
+                boolean key,
+                List<String> neededBy,
+                LocalDate expiredOn,
+                boolean firstListed,
+                String cause) {
+            this(materialCode, name, reason, templateUrl, key, neededBy, expiredOn, firstListed, cause, null);
+        }
+    }
 
     public static final String SUPPLIED_AFTER_NOTICE = "SUPPLIED_AFTER_NOTICE";
     public static final String CHANGED_SINCE_NOTICE = "CHANGED_SINCE_NOTICE";

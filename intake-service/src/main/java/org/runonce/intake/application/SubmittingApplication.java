@@ -22,6 +22,7 @@ public class SubmittingApplication {
     private final ApplicationChanges changes;
     private final ApplicationAccess access;
     private final Agency agency;
+    private final PreReviewing preReviewing;
     private final Time time;
 
     SubmittingApplication(
@@ -31,6 +32,7 @@ public class SubmittingApplication {
             ApplicationChanges changes,
             ApplicationAccess access,
             Agency agency,
+            PreReviewing preReviewing,
             Time time) {
         this.checks = checks;
         this.idempotent = idempotent;
@@ -38,6 +40,7 @@ public class SubmittingApplication {
         this.changes = changes;
         this.access = access;
         this.agency = agency;
+        this.preReviewing = preReviewing;
         this.time = time;
     }
 
@@ -66,7 +69,9 @@ public class SubmittingApplication {
                             admitted.form(),
                             admitted.provisions(),
                             request.pledgeDate()),
-                    changes.terms(admitted.region(), clerk == null ? Actor.SYSTEM : clerk, now));
+                    changes.terms(admitted.region(), clerk == null ? Actor.SYSTEM : clerk, now),
+                    // online, an ONLINE_PRE_REVIEW item goes to a window clerk's pre-review (网上预审) first
+                    preReviewing.requiredFor(admitted.channel(), admitted.requirements()));
             if (admitted.ticket() != null) { // the filing is part of the trip of the ticket the clerk serves
                 application.servedOnTicket(
                         admitted.ticket().id().toString(), changes.terms(admitted.region(), clerk, now));

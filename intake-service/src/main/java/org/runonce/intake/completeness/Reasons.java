@@ -23,6 +23,9 @@ public final class Reasons {
                 english ? "The e-certificate is not issued to the applicant." : "电子证照持有人与申请人不一致。";
             case Completeness.CERTIFICATE_TYPE_MISMATCH ->
                 english ? "The e-certificate is not of the kind this material requires." : "电子证照类型与该材料要求不符。";
+            // a window clerk's online pre-review finding (网上预审); the clerk's note says what
+            case "CONTENT_INCORRECT" ->
+                english ? "Incorrect or not as required; correct it as noted." : "内容有误或不符合要求，请按预审意见更正。";
             default -> reason;
         };
     }
