@@ -10,10 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The authorizations and the acts of agents under them (tables {@code agency_authorization}, {@code agency_act}). */
+/**
+ * The authorizations and the acts of agents under them (tables {@code agency_authorization}, {@code agency_act}). The
+ * principal's and the agent's ID numbers are stored encrypted ({@link PersonalDataCipher}).
+ */
 @Repository
 class AgencyAuthorizations {
 
@@ -33,10 +41,39 @@ class AgencyAuthorizations {
             agent_kind, agent_username, agent_id_number, agent_name, item_codes, bundle_codes, application_numbers,
             valid_from, valid_until, granted_at, revoked_at, revocation_reason""";
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(AgencyAuthorizations.class);
 
-    AgencyAuthorizations(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+
+    AgencyAuthorizations(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Encrypts the ID numbers of authorizations stored before encryption (intake V12), at every start; each value is
+     * compared-and-set, and the columns never change otherwise.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextRows() {
+        int encrypted = 0;
+        for (String column : List.of("principal_id_number", "agent_id_number")) {
+            record Row(UUID id, String value) {}
+            List<Row> rows = jdbc.sql("select id, " + column + " from agency_authorization where " + column
+                            + " is not null and " + column + " not like 'pd1:%'")
+                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2)))
+                    .list();
+            for (Row row : rows) {
+                encrypted += jdbc.sql("update agency_authorization set " + column + " = ? where id = ? and " + column
+                                + " = ?")
+                        .params(cipher.encrypt(row.value()), row.id(), row.value())
+                        .update();
+            }
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted {} ID numbers of agency authorizations stored before encryption", encrypted);
+        }
     }
 
     void insert(AgencyAuthorization a) {
@@ -47,13 +84,13 @@ class AgencyAuthorizations {
                 .param("id", a.id())
                 .param("principalSubject", a.principal().subject())
                 .param("principalType", a.principal().type())
-                .param("principalIdNumber", a.principal().idNumber())
+                .param("principalIdNumber", cipher.encrypt(a.principal().idNumber()))
                 .param("principalName", a.principal().name())
                 .param("grantedByName", a.principal().grantedByName())
                 .param("actingAs", a.principal().actingAs())
                 .param("agentKind", a.agent().kind())
                 .param("agentUsername", a.agent().username())
-                .param("agentIdNumber", a.agent().idNumber())
+                .param("agentIdNumber", cipher.encrypt(a.agent().idNumber()))
                 .param("agentName", a.agent().name())
                 .param("itemCodes", a.scope().itemCodes().toArray(String[]::new))
                 .param("bundleCodes", a.scope().bundleCodes().toArray(String[]::new))
@@ -73,7 +110,7 @@ class AgencyAuthorizations {
     Optional<AgencyAuthorization> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from agency_authorization where id = ?")
                 .param(id)
-                .query(AgencyAuthorizations::authorization)
+                .query(this::authorization)
                 .optional();
     }
 
@@ -81,7 +118,7 @@ class AgencyAuthorizations {
     Optional<AgencyAuthorization> findLocked(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from agency_authorization where id = ? for share")
                 .param(id)
-                .query(AgencyAuthorizations::authorization)
+                .query(this::authorization)
                 .optional();
     }
 
@@ -89,7 +126,7 @@ class AgencyAuthorizations {
     Optional<AgencyAuthorization> findForUpdate(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from agency_authorization where id = ? for update")
                 .param(id)
-                .query(AgencyAuthorizations::authorization)
+                .query(this::authorization)
                 .optional();
     }
 
@@ -98,7 +135,7 @@ class AgencyAuthorizations {
         return jdbc.sql("select " + COLUMNS
                         + " from agency_authorization where principal_subject = ? order by granted_at desc, id limit ?")
                 .params(principalSubject, limit)
-                .query(AgencyAuthorizations::authorization)
+                .query(this::authorization)
                 .list();
     }
 
@@ -108,7 +145,7 @@ class AgencyAuthorizations {
                          from agency_authorization where agent_kind = ? and agent_username = ?
                         order by granted_at desc, id limit ?""")
                 .params(agentKind, agentUsername, limit)
-                .query(AgencyAuthorizations::authorization)
+                .query(this::authorization)
                 .list();
     }
 
@@ -119,7 +156,7 @@ class AgencyAuthorizations {
                         where principal_subject = ? and agent_username = ? and revoked_at is null
                           and valid_from <= ? and valid_until >= ?""")
                 .params(principalSubject, agentUsername, day, day)
-                .query(AgencyAuthorizations::authorization)
+                .query(this::authorization)
                 .list();
     }
 
@@ -154,21 +191,21 @@ class AgencyAuthorizations {
                 .list();
     }
 
-    private static AgencyAuthorization authorization(ResultSet rs, int row) throws SQLException {
+    private AgencyAuthorization authorization(ResultSet rs, int row) throws SQLException {
         Timestamp revokedAt = rs.getTimestamp("revoked_at");
         return new AgencyAuthorization(
                 rs.getObject("id", UUID.class),
                 new AgencyAuthorization.Principal(
                         rs.getString("principal_subject"),
                         rs.getString("principal_type"),
-                        rs.getString("principal_id_number"),
+                        cipher.decrypt(rs.getString("principal_id_number")),
                         rs.getString("principal_name"),
                         rs.getString("granted_by_name"),
                         rs.getString("acting_as")),
                 new AgencyAuthorization.Agent(
                         rs.getString("agent_kind"),
                         rs.getString("agent_username"),
-                        rs.getString("agent_id_number"),
+                        cipher.decrypt(rs.getString("agent_id_number")),
                         rs.getString("agent_name")),
                 new AgencyAuthorization.Scope(
                         strings(rs.getArray("item_codes")),

@@ -9,6 +9,8 @@ import org.runonce.intake.catalog.Department;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.security.Caller;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who sees and acts on an application: the applicant, window clerks and supervisors see it, and an agent the applicant
@@ -26,11 +28,13 @@ public class ApplicationAccess {
     private final Applications applications;
     private final CatalogCopy catalog;
     private final Agency agency;
+    private final JsonMapper json;
 
-    ApplicationAccess(Applications applications, CatalogCopy catalog, Agency agency) {
+    ApplicationAccess(Applications applications, CatalogCopy catalog, Agency agency, JsonMapper json) {
         this.applications = applications;
         this.catalog = catalog;
         this.agency = agency;
+        this.json = json;
     }
 
     /** The application, if the caller may see it; else 404. An agent's read is recorded. */
@@ -101,48 +105,72 @@ public class ApplicationAccess {
     }
 
     public ApplicationView get(String number, Caller caller) {
-        return view(readable(number, caller));
+        return shown(readable(number, caller), caller);
     }
 
-    /** An applicant's own; for window clerks and supervisors all, optionally by status. */
-    public List<ApplicationView> list(Caller caller, ApplicationStatus status, int limit) {
+    /** The view a caller gets: a supervisor who is not also a clerk or the applicant sees ID and phone numbers masked. */
+    private ApplicationView shown(Application application, Caller caller) {
+        boolean masked =
+                caller.hasRole(SUPERVISOR) && !caller.hasRole(WINDOW_CLERK) && !application.ownedBy(caller.subject());
+        return masked ? maskedView(application) : view(application);
+    }
+
+    /**
+     * An applicant's own; for window clerks and supervisors all, optionally by status; a window clerk may look up one
+     * person's or entity's by ID number (its blind index). Supervisors, whose work is statistics, see ID and phone
+     * numbers masked.
+     */
+    public List<ApplicationView> list(Caller caller, ApplicationStatus status, String idNumber, int limit) {
         List<Application> found;
-        if (caller.hasRole(WINDOW_CLERK) || caller.hasRole(SUPERVISOR)) {
+        if (idNumber != null && caller.hasRole(WINDOW_CLERK)) {
+            found = applications.ofIdNumber(idNumber, limit).stream()
+                    .filter(a -> status == null || a.status() == status)
+                    .toList();
+        } else if (caller.hasRole(WINDOW_CLERK) || caller.hasRole(SUPERVISOR)) {
             found = status == null ? applications.recent(limit) : applications.withStatus(status, limit);
         } else {
             found = applications.ofApplicant(caller.subject(), limit).stream()
                     .filter(a -> status == null || a.status() == status)
                     .toList();
         }
-        return found.stream().map(this::view).toList();
+        return found.stream().map(a -> shown(a, caller)).toList();
     }
 
     /** Bad ratings whose follow-up is open, earliest deadline first. */
     public List<ApplicationView> openFollowUps() {
-        return applications.openFollowUps(500).stream().map(this::view).toList();
+        return applications.openFollowUps(500).stream().map(this::maskedView).toList();
     }
 
     /** Bad ratings whose follow-up is open past its due date (escalated to the supervisors), earliest first. */
     public List<ApplicationView> overdueFollowUps(LocalDate today) {
         return applications.overdueFollowUps(today, 500).stream()
-                .map(this::view)
+                .map(this::maskedView)
                 .toList();
     }
 
     /** Withdrawals the applicant confirmed, or not (a clerk's with a recorded reason only), the latest first. */
     public List<ApplicationView> withdrawals(boolean confirmedByApplicant) {
         return applications.withdrawn(confirmedByApplicant, 500).stream()
-                .map(this::view)
+                .map(this::maskedView)
                 .toList();
     }
 
     /** Applications that needed more than one trip to a window. */
     public List<ApplicationView> multipleVisits() {
-        return applications.withMultipleVisits(500).stream().map(this::view).toList();
+        return applications.withMultipleVisits(500).stream()
+                .map(this::maskedView)
+                .toList();
     }
 
     ApplicationView view(Application application) {
         return ApplicationView.of(application, this::departmentName);
+    }
+
+    /** The view with every ID and phone number masked ({@code 330106********1234}): for supervision lists. */
+    ApplicationView maskedView(Application application) {
+        JsonNode state = json.valueToTree(application.snapshot());
+        PersonalDataInState.mask(state);
+        return view(Application.restore(json.treeToValue(state, ApplicationSnapshot.class)));
     }
 
     /** A department's name from the catalog copy, or null when unknown. */

@@ -7,23 +7,37 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.BlindIndex;
+import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applications in PostgreSQL: one row each, the aggregate as JSON plus the columns that queues, access checks and
- * statistics query.
+ * statistics query. ID numbers and phone numbers in the JSON are encrypted ({@link PersonalDataInState}); the
+ * applicant's ID number is found by its blind index ({@code applicant_id_index}).
  */
 @Repository
 class Applications {
 
+    private static final Logger log = LoggerFactory.getLogger(Applications.class);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalDataCipher cipher;
+    private final BlindIndex index;
 
-    Applications(JdbcClient jdbc, JsonMapper json) {
+    Applications(JdbcClient jdbc, JsonMapper json, PersonalDataCipher cipher, BlindIndex index) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
+        this.index = index;
     }
 
     /** The next application number of a region and year, e.g. {@code 330000-2026-000123}. */
@@ -53,6 +67,14 @@ class Applications {
     List<Application> ofApplicant(String subject, int limit) {
         return jdbc.sql("select state from application where applicant_subject = ? order by submitted_at desc limit ?")
                 .params(subject, limit)
+                .query(this::application)
+                .list();
+    }
+
+    /** The applications of the person or entity with this ID number (by its blind index), newest first. */
+    List<Application> ofIdNumber(String idNumber, int limit) {
+        return jdbc.sql("select state from application where applicant_id_index = ? order by submitted_at desc limit ?")
+                .params(index.of(idNumber), limit)
                 .query(this::application)
                 .list();
     }
@@ -120,11 +142,11 @@ class Applications {
                         insert into application (number, region, status, channel, bundle_code, applicant_subject,
                             filed_by, submitted_at, accepted_at, completed_at, pledge_date, pledge_outstanding, visits,
                             visits_at_acceptance, notices, second_notices, notices_before_acceptance, rating,
-                            follow_up_due, follow_up_open, state, updated_at)
+                            follow_up_due, follow_up_open, state, updated_at, applicant_id_index)
                         values (:number, :region, :status, :channel, :bundle, :subject, :filedBy, :submittedAt,
                             :acceptedAt, :completedAt, :pledgeDate, :pledgeOutstanding, :visits, :visitsAtAcceptance,
                             :notices, :secondNotices, :noticesBeforeAcceptance, :rating, :followUpDue, :followUpOpen,
-                            cast(:state as jsonb), :updatedAt)
+                            cast(:state as jsonb), :updatedAt, :idIndex)
                         on conflict (number) do update set
                             status = excluded.status, accepted_at = excluded.accepted_at,
                             completed_at = excluded.completed_at, pledge_date = excluded.pledge_date,
@@ -133,7 +155,8 @@ class Applications {
                             second_notices = excluded.second_notices,
                             notices_before_acceptance = excluded.notices_before_acceptance, rating = excluded.rating,
                             follow_up_due = excluded.follow_up_due, follow_up_open = excluded.follow_up_open,
-                            state = excluded.state, updated_at = excluded.updated_at""")
+                            state = excluded.state, updated_at = excluded.updated_at,
+                            applicant_id_index = excluded.applicant_id_index""")
                 .param("number", s.number())
                 .param("region", s.region())
                 .param("status", s.status().name())
@@ -159,12 +182,58 @@ class Applications {
                 .param("rating", evaluation == null ? null : evaluation.rating())
                 .param("followUpDue", evaluation == null ? null : evaluation.followUpDue())
                 .param("followUpOpen", evaluation != null && evaluation.followUpOpen())
-                .param("state", json.writeValueAsString(s))
+                .param("state", stored(s))
                 .param("updatedAt", Jdbc.timestamp(now))
+                .param("idIndex", index.of(s.applicant().idNumber()))
                 .update();
     }
 
+    /**
+     * Encrypts what rows written before encryption (V12) hold in plaintext: at every start, in batches, each row
+     * compared-and-set on its old state, so that a concurrent change of the application is never overwritten (that
+     * row is taken at the next start). A Flyway migration cannot do it: the key is not in the database.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextRows() {
+        int encrypted = 0;
+        while (true) {
+            record Row(String number, String state) {}
+            List<Row> rows = jdbc.sql("""
+                            select number, state::text from application where applicant_id_index is null
+                            and state -> 'applicant' ->> 'idNumber' is not null
+                            and state -> 'applicant' ->> 'idNumber' not like 'pd1:%' order by number limit 200""")
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                    .list();
+            int done = 0;
+            for (Row row : rows) {
+                JsonNode state = json.readTree(row.state());
+                String idNumber = state.path("applicant").path("idNumber").asString();
+                PersonalDataInState.encrypt(state, cipher);
+                done += jdbc.sql("""
+                                update application set state = cast(? as jsonb), applicant_id_index = ?
+                                where number = ? and state = cast(? as jsonb)""")
+                        .params(json.writeValueAsString(state), index.of(idNumber), row.number(), row.state())
+                        .update();
+            }
+            encrypted += done;
+            if (rows.size() < 200 || done == 0) {
+                break;
+            }
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the ID and phone numbers of {} applications stored before encryption", encrypted);
+        }
+    }
+
+    private String stored(ApplicationSnapshot s) {
+        JsonNode state = json.valueToTree(s);
+        PersonalDataInState.encrypt(state, cipher);
+        return json.writeValueAsString(state);
+    }
+
     private Application application(ResultSet rs, int row) throws SQLException {
-        return Application.restore(json.readValue(rs.getString("state"), ApplicationSnapshot.class));
+        JsonNode state = json.readTree(rs.getString("state"));
+        PersonalDataInState.decrypt(state, cipher);
+        return Application.restore(json.treeToValue(state, ApplicationSnapshot.class));
     }
 }

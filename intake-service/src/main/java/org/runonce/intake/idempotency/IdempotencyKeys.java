@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,17 +25,19 @@ class IdempotencyKeys {
      * The response stored for a key.
      *
      * @param status HTTP status
-     * @param body JSON body, exactly as first sent
+     * @param body JSON body, exactly as first sent (stored encrypted: it holds the applicant's ID number)
      * @param location the Location header, or null
      */
     record Stored(int status, String body, String location) {}
 
     private final JdbcClient jdbc;
     private final Time time;
+    private final PersonalDataCipher cipher;
 
-    IdempotencyKeys(JdbcClient jdbc, Time time) {
+    IdempotencyKeys(JdbcClient jdbc, Time time, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.time = time;
+        this.cipher = cipher;
     }
 
     /**
@@ -67,7 +70,7 @@ class IdempotencyKeys {
                                     + " request.")
                     .with("idempotencyKey", key);
         }
-        return Optional.of(new Stored(row.status(), row.body(), row.location()));
+        return Optional.of(new Stored(row.status(), cipher.decrypt(row.body()), row.location()));
     }
 
     /** Stores the response of the request that claimed the key, in its transaction. */
@@ -75,7 +78,7 @@ class IdempotencyKeys {
         jdbc.sql("""
                         update idempotency_key set response_status = ?, response_body = ?, response_location = ?
                         where caller_subject = ? and key = ?""")
-                .params(response.status(), response.body(), response.location(), subject, key)
+                .params(response.status(), cipher.encrypt(response.body()), response.location(), subject, key)
                 .update();
     }
 

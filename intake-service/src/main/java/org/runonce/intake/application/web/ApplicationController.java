@@ -139,12 +139,15 @@ class ApplicationController {
     @Operation(
             summary = "Applications",
             description = "An applicant's own; for window clerks and supervisors all, newest first, optionally by"
-                    + " status (e.g. the clerks' queue of OVERDUE_PLEDGE).")
+                    + " status (e.g. the clerks' queue of OVERDUE_PLEDGE). A window clerk may look up the"
+                    + " applications of one person or entity by `idNumber` (found by its blind index: the number is"
+                    + " stored encrypted); supervisors see ID and phone numbers masked.")
     List<ApplicationView> list(
             @RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) String idNumber,
             @RequestParam(defaultValue = "50") int limit,
             Caller caller) {
-        return access.list(caller, status, Math.clamp(limit, 1, 500));
+        return access.list(caller, status, idNumber, Math.clamp(limit, 1, 500));
     }
 
     @GetMapping("/{number}")
