@@ -69,6 +69,9 @@ public record NotificationProperties(
      * @param allowPrivateAddresses accept callback URLs on loopback, private, link-local or unique-local addresses; off
      *     in production (a subscriber must not make the platform call into its own network), on for local development
      *     and tests
+     * @param allowHttp accept plain {@code http} callback URLs; off by default (event bodies carry personal data and
+     *     are signed, not encrypted: only {@code https} outside local development), on in the {@code local} profile
+     *     and tests
      * @param requestOrigin this platform's name in the validation handshake of a new subscription ({@code
      *     WebHook-Request-Origin}); the endpoint must answer with it (or {@code *}) in {@code WebHook-Allowed-Origin}
      * @param maxSubscriptionsPerDepartment active subscriptions a department may have at once (each costs a sender)
@@ -79,6 +82,7 @@ public record NotificationProperties(
      */
     public record Webhooks(
             @DefaultValue("false") boolean allowPrivateAddresses,
+            @DefaultValue("false") boolean allowHttp,
             @DefaultValue("runonce") @NotBlank String requestOrigin,
             @DefaultValue("20") @Min(1) int maxSubscriptionsPerDepartment,
             @Valid @DefaultValue Dispatcher dispatcher,

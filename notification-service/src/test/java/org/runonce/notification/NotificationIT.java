@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(
         properties = {
             "runonce.notification.webhooks.allow-private-addresses=true",
+            "runonce.notification.webhooks.allow-http=true",
             "runonce.notification.webhooks.dispatcher.enabled=false",
             "runonce.notification.notices.sender.enabled=false"
         })

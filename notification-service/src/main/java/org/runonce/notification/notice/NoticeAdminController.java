@@ -55,6 +55,20 @@ class NoticeAdminController {
         return notices.awaitingContact(limit);
     }
 
+    /** The applications whose applicant contact has a phone number. */
+    record Notifying(List<String> applicationNumbers) {}
+
+    @GetMapping("/contacts")
+    @Operation(
+            summary = "The applications whose notices go to a phone number (stored encrypted, found by its blind"
+                    + " index): an applicant's request about their data, or SMS to stop")
+    @Transactional(readOnly = true)
+    Notifying notifying(
+            @RequestParam @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}") String phone,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return new Notifying(notices.applicationsNotifying(phone, limit));
+    }
+
     @PostMapping("/{id}/resend")
     @Operation(summary = "Make a FAILED notice pending again, with a fresh retry period")
     @Transactional

@@ -9,17 +9,76 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.BlindIndex;
+import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Notices and applicant contacts in PostgreSQL. */
+/**
+ * Notices and applicant contacts in PostgreSQL. A contact's phone number is stored encrypted
+ * ({@link PersonalDataCipher}) with a blind index ({@code phone_index}) to find the contacts of a number.
+ */
 @Repository
 class Notices {
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(Notices.class);
 
-    Notices(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final BlindIndex index;
+
+    Notices(JdbcClient jdbc, PersonalDataCipher cipher, BlindIndex index) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.index = index;
+    }
+
+    /** The index of a phone number as typed ({@code 139 1234-5678} is {@code 13912345678}). */
+    private String phoneIndex(String phone) {
+        return phone == null ? null : index.of(phone.replaceAll("[ -]", ""));
+    }
+
+    /**
+     * Encrypts the phone numbers of contacts stored before encryption (notification V6), at every start; each value
+     * compared-and-set, so that a contact updated meanwhile is left for the next start. SQL cannot: the key is not in
+     * the database.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextPhones() {
+        record Row(String number, String phone) {}
+        List<Row> rows = jdbc.sql("""
+                        select application_number, phone from applicant_contact
+                        where phone is not null and phone not like 'pd1:%'""")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                .list();
+        int encrypted = 0;
+        for (Row row : rows) {
+            encrypted += jdbc.sql("""
+                            update applicant_contact set phone = ?, phone_index = ?
+                            where application_number = ? and phone = ?""")
+                    .params(cipher.encrypt(row.phone()), phoneIndex(row.phone()), row.number(), row.phone())
+                    .update();
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the phone numbers of {} applicant contacts stored before encryption", encrypted);
+        }
+    }
+
+    /**
+     * The contacts with this phone number (by its blind index), e.g. for an applicant's request about their data or
+     * to stop SMS to a number: application numbers, latest first.
+     */
+    List<String> applicationsNotifying(String phone, int limit) {
+        return jdbc.sql("""
+                        select application_number from applicant_contact where phone_index = ?
+                        order by updated_at desc limit ?""")
+                .params(phoneIndex(phone), limit)
+                .query(String.class)
+                .list();
     }
 
     /** Stores a notice unless this event already has one on this channel; whether it was stored. */
@@ -231,16 +290,18 @@ class Notices {
     void saveContact(String applicationNumber, Contact c, Instant now) {
         jdbc.sql("""
                         insert into applicant_contact (application_number, subject, name, email, phone, locale,
-                            updated_at)
-                        values (:number, :subject, :name, :email, :phone, :locale, :now)
+                            updated_at, phone_index)
+                        values (:number, :subject, :name, :email, :phone, :locale, :now, :phoneIndex)
                         on conflict (application_number) do update set subject = excluded.subject,
                             name = excluded.name, email = excluded.email, phone = excluded.phone,
-                            locale = excluded.locale, updated_at = excluded.updated_at""")
+                            locale = excluded.locale, updated_at = excluded.updated_at,
+                            phone_index = excluded.phone_index""")
                 .param("number", applicationNumber)
                 .param("subject", c.subject())
                 .param("name", c.name())
                 .param("email", c.email())
-                .param("phone", c.phone())
+                .param("phone", cipher.encrypt(c.phone()))
+                .param("phoneIndex", phoneIndex(c.phone()))
                 .param("locale", c.language().tag())
                 .param("now", Jdbc.timestamp(now))
                 .update();
@@ -253,7 +314,7 @@ class Notices {
                         rs.getString("subject"),
                         rs.getString("name"),
                         rs.getString("email"),
-                        rs.getString("phone"),
+                        cipher.decrypt(rs.getString("phone")),
                         rs.getString("locale")))
                 .optional();
     }

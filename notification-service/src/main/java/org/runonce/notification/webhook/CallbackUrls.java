@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.runonce.starter.domain.Refusal;
 
 /**
- * Which callback URLs the platform calls: absolute http(s), no user info, a host that resolves, and unless
+ * Which callback URLs the platform calls: absolute https (http only where configured: local development), no user info, a host that resolves, and unless
  * configured otherwise, no loopback, private, link-local, unique-local, wildcard or multicast address (a subscriber
  * must not make the platform call into the platform's own network). Checked when subscribing and again on every
  * connection: {@link #checkedAddresses} is the resolver the HTTP client connects with, so the address connected to is
@@ -33,14 +33,22 @@ class CallbackUrls {
     }
 
     private final boolean allowPrivateAddresses;
+    private final boolean allowHttp;
     private final Resolver resolver;
 
+    /** With plain http allowed: for tests whose receivers listen on http. */
     CallbackUrls(boolean allowPrivateAddresses) {
         this(allowPrivateAddresses, Resolver.SYSTEM);
     }
 
+    /** With plain http allowed: for tests whose receivers listen on http. */
     CallbackUrls(boolean allowPrivateAddresses, Resolver resolver) {
+        this(allowPrivateAddresses, true, resolver);
+    }
+
+    CallbackUrls(boolean allowPrivateAddresses, boolean allowHttp, Resolver resolver) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.allowHttp = allowHttp;
         this.resolver = resolver;
     }
 
@@ -53,8 +61,11 @@ class CallbackUrls {
             throw refused("not a URI: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw refused("only http and https callback URLs are accepted");
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw refused(
+                    allowHttp
+                            ? "only http and https callback URLs are accepted"
+                            : "only https callback URLs are accepted");
         }
         if (uri.getRawUserInfo() != null) {
             throw refused("credentials in the URL are not accepted; authenticate the request by its signature");

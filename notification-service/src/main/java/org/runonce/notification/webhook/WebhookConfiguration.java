@@ -15,7 +15,10 @@ class WebhookConfiguration {
 
     @Bean
     CallbackUrls callbackUrls(NotificationProperties properties) {
-        return new CallbackUrls(properties.webhooks().allowPrivateAddresses());
+        return new CallbackUrls(
+                properties.webhooks().allowPrivateAddresses(),
+                properties.webhooks().allowHttp(),
+                CallbackUrls.Resolver.SYSTEM);
     }
 
     @Bean

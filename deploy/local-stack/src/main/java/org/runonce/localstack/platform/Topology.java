@@ -115,6 +115,8 @@ public final class Topology {
             properties.put("spring.mail.port", Integer.toString(servers.smtp().port()));
             // department-system stand-ins run on this machine: local development allows loopback callbacks explicitly
             properties.put("runonce.notification.webhooks.allow-private-addresses", "true");
+            // and their plain http listeners (everywhere else callbacks are https only)
+            properties.put("runonce.notification.webhooks.allow-http", "true");
         }
         if (app == App.INTAKE) {
             // e-certificates handed in by number are verified with approval's keys, wherever approval listens
