@@ -171,6 +171,25 @@ class ConsistencyTest {
         }
     }
 
+    /** The services storing personal data take its keys from their Secret, which create-secrets.sh makes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void personalDataKeysComeFromTheSecretTheScriptCreates(String overlay) {
+        String script = source("deploy/k8s/create-secrets.sh");
+        for (String service : List.of("intake", "notification")) {
+            Map<String, String> env = environment(overlay, app(service));
+            String secret = service + "-personal-data-key";
+            assertThat(env)
+                    .containsEntry("RUNONCE_PERSONALDATA_KEYID", "secret:" + secret + "/id")
+                    .containsEntry("RUNONCE_PERSONALDATA_KEY", "secret:" + secret + "/key")
+                    .containsEntry("RUNONCE_PERSONALDATA_INDEXKEY", "secret:" + secret + "/index-key");
+        }
+        assertThat(script)
+                .contains("for service in intake notification")
+                .contains("\"$service-personal-data-key\"")
+                .contains("--from-literal=id=", "--from-literal=key=", "--from-literal=index-key=");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void everyDatabaseAServiceUsesExistsInTheClusterOwnedByTheRoleWhosePasswordItIsGiven(String overlay) {
