@@ -54,6 +54,17 @@ class CloudEventSchemaTest {
     }
 
     @Test
+    void aDepartmentCodeIsWhatTheCatalogAcceptsAsOne() {
+        // the catalog's department codes: a capital, then capitals, digits or '_', 2 to 32 in all
+        assertThat(EventSchemas.violations(SCHEMA, EventSchemas.json(sample().inDepartment("HRSS_2"))))
+                .isEmpty();
+        assertThat(EventSchemas.violations(SCHEMA, EventSchemas.json(sample().inDepartment("samr"))))
+                .isNotEmpty();
+        assertThat(EventSchemas.violations(SCHEMA, EventSchemas.json(sample().inDepartment("S"))))
+                .isNotEmpty();
+    }
+
+    @Test
     void departmentIsOptionalAndLeftOutWhenAbsent() {
         var event = CloudEvent.of(
                 "id-1",

@@ -52,6 +52,23 @@ class CorsIT extends GatewayITSupport {
     }
 
     @Test
+    void letsAnAnonymousComplainantFollowUpWithTheAccessCode() {
+        gateway()
+                .options()
+                .uri("/api/approval/public/complaints/TS-2026-000001")
+                .header(HttpHeaders.ORIGIN, "http://localhost:5173")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-access-code")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                        headers -> assertThat(headers.toLowerCase()).contains("x-access-code"));
+    }
+
+    @Test
     void refusesAPreflightFromAnotherOrigin() {
         gateway()
                 .options()

@@ -130,7 +130,7 @@ class AccountabilityController {
     @Transactional(readOnly = true)
     List<RecordView> list(
             Caller caller,
-            @RequestParam(required = false) @Pattern(regexp = "^[A-Z]+$") String department,
+            @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,31}$") String department,
             @RequestParam(required = false) @Pattern(regexp = "^(OPEN|RESOLVED)$") String state,
             @RequestParam(required = false) Rule rule,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

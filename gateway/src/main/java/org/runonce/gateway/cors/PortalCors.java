@@ -26,6 +26,8 @@ class PortalCors {
             HttpHeaders.IF_MATCH,
             HttpHeaders.IF_NONE_MATCH,
             "X-Request-Id",
+            // the secret an anonymous complainant or inquirer follows their complaint or inquiry with
+            "X-Access-Code",
             // W3C trace context of a portal instrumented with OpenTelemetry: its trace continues through the platform
             "traceparent",
             "tracestate");

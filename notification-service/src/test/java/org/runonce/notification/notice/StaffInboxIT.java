@@ -235,7 +235,7 @@ class StaffInboxIT {
                 number, caseNumber, "demo-item", 1, dept, "IN_REVIEW", "REVIEW", assignee, "system", clock);
     }
 
-    /** Six random capitals: a department code of its own for each run (codes are ^[A-Z]+$). */
+    /** Six random capitals: a department code of its own for each run (letters only, a subset of the codes). */
     private static String letters() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         var code = new StringBuilder();
