@@ -22,6 +22,7 @@ public final class KeycloakDemoUsers {
             new User("li.si", "Li Si", List.of("applicant"), null),
             new User("acme.corp", "艾克美科技有限公司 (legal entity)", List.of("applicant"), null),
             new User("clerk.wang", "王芳", List.of("window-clerk"), null),
+            new User("clerk.sun", "孙悦", List.of("window-clerk"), null),
             new User("reviewer.samr", "赵敏", List.of("reviewer"), "SAMR"),
             new User("head.samr", "钱伟", List.of("reviewer", "department-head"), "SAMR"),
             new User("reviewer.tax", "孙丽", List.of("reviewer"), "TAX"),
@@ -30,6 +31,7 @@ public final class KeycloakDemoUsers {
             new User("head.psb", "郑磊", List.of("reviewer", "department-head"), "PSB"),
             new User("reviewer.hrss", "冯洁", List.of("reviewer"), "HRSS"),
             new User("reviewer.hsa", "何涛", List.of("reviewer"), "HSA"),
+            new User("reviewer.xhca", "陆宁", List.of("reviewer"), "XHCA"),
             new User("catalog.admin", "Catherine Lin", List.of("catalog-admin"), null),
             new User("supervisor.chen", "陈静", List.of("supervisor"), null),
             new User("operator.ma", "马强", List.of("operator"), null));
@@ -41,7 +43,8 @@ public final class KeycloakDemoUsers {
             new DepartmentSystem("hrss-system", "hrss-system-secret", "HRSS"),
             new DepartmentSystem("hsa-system", "hsa-system-secret", "HSA"),
             new DepartmentSystem("health-system", "health-system-secret", "HEALTH"),
-            new DepartmentSystem("realestate-system", "realestate-system-secret", "REALESTATE"));
+            new DepartmentSystem("realestate-system", "realestate-system-secret", "REALESTATE"),
+            new DepartmentSystem("xhca-system", "xhca-system-secret", "XHCA"));
 
     /** A confidential client whose tokens carry none of the RunOnce audiences; services must refuse them. */
     public static final DepartmentSystem OTHER_APP = new DepartmentSystem("other-app", "other-app-secret", null);
