@@ -42,6 +42,17 @@ public class ApplicantNotices {
     }
 
     /**
+     * Whether the applicant hears of events of this type: the consumer passes the others over before any
+     * transaction (issue 14). Their contact is not kept from them either: every intake event that makes a notice
+     * carries the applicant itself (accepted, refused, one-time notice, completed, ...), and approval's events come
+     * after the acceptance that stored it (or wait for it, {@code notice_awaiting_contact}); {@code submitted} alone
+     * cost five statements for a contact the acceptance writes again.
+     */
+    public boolean concerns(CloudEvent<JsonNode> event) {
+        return NoticeRules.types().contains(event.type());
+    }
+
+    /**
      * Keeps the applicant's contact from the event and queues its notices, in the caller's transaction.
      *
      * @return how many notices were created (none for an event the applicant does not hear about, or a repeated one)

@@ -4,8 +4,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.runonce.notification.NotificationProperties;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -35,6 +42,45 @@ class NoticeChannels {
             case SMS -> sms.send(notice.recipient(), notice.body());
             case INBOX -> {}
         }
+    }
+
+    /**
+     * Hands the notices to their channels, the e-mails over one SMTP connection (JavaMail's batch send).
+     *
+     * @return the notices their channel did not take, with why (a mail server away fails every e-mail of the batch)
+     */
+    Map<UUID, RuntimeException> deliverAll(List<Notice> notices) {
+        Map<UUID, RuntimeException> failures = new HashMap<>();
+        Map<MimeMessage, Notice> mails = new LinkedHashMap<>();
+        for (Notice notice : notices) {
+            try {
+                if (notice.channel() == Notice.Channel.EMAIL) {
+                    mails.put(mailOf(notice), notice);
+                } else {
+                    deliver(notice);
+                }
+            } catch (RuntimeException e) { // whatever the SMS gateway threw, or a mail that could not be written
+                failures.put(notice.id(), e);
+            }
+        }
+        if (!mails.isEmpty()) {
+            try {
+                mail.send(mails.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                Map<Object, Exception> failed = e.getFailedMessages();
+                mails.forEach((message, notice) -> {
+                    Exception cause = failed.get(message);
+                    if (cause != null) {
+                        failures.put(notice.id(), new MailSendException(cause.getMessage(), cause));
+                    } else if (failed.isEmpty()) {
+                        failures.put(notice.id(), e);
+                    }
+                });
+            } catch (MailException e) { // e.g. authentication: none of them went
+                mails.values().forEach(notice -> failures.put(notice.id(), e));
+            }
+        }
+        return failures;
     }
 
     /**

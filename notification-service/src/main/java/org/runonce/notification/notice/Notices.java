@@ -108,32 +108,29 @@ class Notices {
                 == 1;
     }
 
-    /** Pending notices due at {@code now} (never tried, or their retry time has come), oldest first. */
-    List<UUID> due(Instant now, int limit) {
+    /**
+     * Pending notices due at {@code now}, oldest first, locked until the caller's transaction ends; those another
+     * transaction holds are skipped (another instance is sending them).
+     */
+    List<Notice> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                        select id from notice
+                        select * from notice
                         where state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
-                        order by created_at limit ?""")
+                        order by created_at limit ?
+                        for update skip locked""")
                 .params(Jdbc.timestamp(now), limit)
-                .query(UUID.class)
+                .query(Notices::notice)
                 .list();
     }
 
-    Optional<Notice> lockIfDue(UUID id, Instant now) {
-        return jdbc.sql("""
-                        select * from notice
-                        where id = ? and state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)
-                        for update skip locked""")
-                .params(id, Jdbc.timestamp(now))
-                .query(Notices::notice)
-                .optional();
-    }
-
-    void sent(UUID id, Instant now) {
-        jdbc.sql(
-                        "update notice set state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null where id = ?")
-                .params(Jdbc.timestamp(now), id)
-                .update();
+    /** Marks the notices sent, in one statement. */
+    void sent(List<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update notice set state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
+                        where id = any(?)""").params(Jdbc.timestamp(now), ids.toArray(UUID[]::new)).update();
     }
 
     /** When retrying began: creation, or the last manual resend. */

@@ -41,6 +41,20 @@ public class StaffNotices {
         this.time = time;
     }
 
+    /** The event types that make staff notices (the cases of {@link #handle}); every other type makes none. */
+    private static final java.util.Set<String> TYPES = java.util.Set.of(
+            CaseWarning.TYPE,
+            CaseOverdue.TYPE,
+            ApplicationEvaluated.TYPE,
+            ComplaintFiled.TYPE,
+            ComplaintOverdue.TYPE,
+            InquiryOverdue.TYPE);
+
+    /** Whether events of this type may make staff notices: the consumer passes the others over untouched. */
+    static boolean concerns(String type) {
+        return TYPES.contains(type);
+    }
+
     /**
      * The notices of one approval event, in the caller's transaction; a repeated event adds none.
      *

@@ -3,11 +3,12 @@ package org.runonce.notification.notice;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
+import org.runonce.notification.Replays;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.events.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,20 +23,25 @@ class StaffNoticesListener {
     private final Events events;
     private final ProcessedEvents processed;
     private final StaffNotices notices;
+    private final TransactionTemplate transactions;
 
-    StaffNoticesListener(Events events, ProcessedEvents processed, StaffNotices notices) {
+    StaffNoticesListener(
+            Events events, ProcessedEvents processed, StaffNotices notices, TransactionTemplate transactions) {
         this.events = events;
         this.processed = processed;
         this.notices = notices;
+        this.transactions = transactions;
     }
 
     @KafkaListener(
             id = "staff-notices",
             topics = {Topics.APPROVAL, Topics.INTAKE},
             groupId = "${spring.application.name}-staff-notices")
-    @Transactional
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);
-        processed.once(STAFF_NOTICES, event, () -> notices.handle(event));
+        if (!StaffNotices.concerns(event.type()) && !Replays.isReplay(record)) {
+            return;
+        }
+        transactions.executeWithoutResult(tx -> processed.once(STAFF_NOTICES, event, () -> notices.handle(event)));
     }
 }

@@ -56,27 +56,54 @@ public class Webhooks {
      */
     @Transactional
     public int fanOut(CloudEvent<JsonNode> event) {
-        int created = 0;
-        for (CloudEvent<JsonNode> view : views.of(event)) {
-            created += fanOutInDepartment(view);
-        }
-        return created;
+        return deliver(plan(event));
     }
 
-    private int fanOutInDepartment(CloudEvent<JsonNode> event) {
-        String body = null;
+    /**
+     * Who wants the event: each department's view of it with the active subscriptions of that department wanting its
+     * type; empty when nobody does. Needs no transaction (the consumer asks before it opens one, so an event nobody
+     * subscribes to costs one query per department concerned and no processed mark); records the case-to-department
+     * map of an accepted application on the way (idempotent).
+     */
+    public Fanout plan(CloudEvent<JsonNode> event) {
+        List<Fanout.Target> targets = new java.util.ArrayList<>();
+        for (CloudEvent<JsonNode> view : views.of(event)) {
+            List<Subscription> wanting = subscriptions.activeOf(view.department()).stream()
+                    .filter(subscription -> subscription.wants(view.type()))
+                    .toList();
+            if (!wanting.isEmpty()) {
+                targets.add(new Fanout.Target(view, wanting));
+            }
+        }
+        return new Fanout(List.copyOf(targets));
+    }
+
+    /** The deliveries of a {@link #plan}, in the caller's transaction (the consumer's, with its processed mark). */
+    @Transactional
+    public int deliver(Fanout plan) {
         int created = 0;
-        for (Subscription subscription : subscriptions.activeOf(event.department())) {
-            if (subscription.wants(event.type())) {
-                if (body == null) {
-                    body = new String(events.write(event), StandardCharsets.UTF_8);
-                }
+        for (Fanout.Target target : plan.targets()) {
+            CloudEvent<JsonNode> event = target.view();
+            String body = new String(events.write(event), StandardCharsets.UTF_8);
+            for (Subscription subscription : target.subscriptions()) {
                 if (deliveries.add(subscription.id(), event.id(), event.type(), event.subject(), body, time.now())) {
                     created++;
                 }
             }
         }
         return created;
+    }
+
+    /** The subscriptions an event goes to, per department view; see {@link #plan}. */
+    public record Fanout(List<Target> targets) {
+
+        /** One department's view and its subscriptions wanting it. */
+        record Target(CloudEvent<JsonNode> view, List<Subscription> subscriptions) {}
+
+        /** Whether nobody wants the event. */
+        public boolean isEmpty() {
+            return targets.isEmpty();
+        }
     }
 
     /**
