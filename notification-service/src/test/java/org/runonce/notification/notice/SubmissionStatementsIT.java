@@ -103,7 +103,7 @@ class SubmissionStatementsIT {
                             .list())
                     .containsExactly("EMAIL:SENT", "INBOX:SENT");
         }
-        // 67 before for one submission (a transaction per record in each of the three groups, one per notice sent)
+        // 64 before (one submission per round): a transaction per record and group, one per notice sent
         assertThat(total)
                 .as("statements per accepted submission (38.5 before issue 14's work)")
                 .isLessThan(25);
