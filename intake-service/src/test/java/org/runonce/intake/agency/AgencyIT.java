@@ -43,6 +43,13 @@ class AgencyIT extends IntakeIT {
         assertThat(granted.get("principal").get("idNumber").asString())
                 .as("masked")
                 .doesNotContain(((String) zhao.get("idNumber")).substring(6, 14));
+        // stored encrypted (issue 16); the agent's filing below matches it to the applicant, so it decrypts
+        assertThat(jdbc.sql("select principal_id_number from agency_authorization where id = cast(? as uuid)")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .startsWith("pd1:")
+                .doesNotContain((String) zhao.get("idNumber"));
 
         // the agent names the authorization, not the principal's identity
         JsonNode filed = submit(agent, unemployment(id, agent, "ID_CARD"), 201);

@@ -8,17 +8,57 @@ import java.util.Optional;
 import java.util.UUID;
 import org.runonce.notification.webhook.Delivery.State;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The delivery log in PostgreSQL; rows are updated, never deleted. */
+/**
+ * The delivery log in PostgreSQL; rows are updated, never deleted. The body (an event with the applicant, resident ID
+ * number included) is stored encrypted as a whole ({@link PersonalDataCipher}).
+ */
 @Repository
 class Deliveries {
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-    Deliveries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+
+    Deliveries(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Encrypts the bodies stored before encryption, at every start, a batch at a time; each compared-and-set (the body
+     * never changes otherwise).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextBodies() {
+        int encrypted = 0;
+        while (true) {
+            record Row(UUID id, String body) {}
+            List<Row> rows = jdbc.sql("select id, body from delivery where body not like 'pd1:%' limit 500")
+                    .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2)))
+                    .list();
+            int done = 0;
+            for (Row row : rows) {
+                done += jdbc.sql("update delivery set body = ? where id = ? and body = ?")
+                        .params(cipher.encrypt(row.body()), row.id(), row.body())
+                        .update();
+            }
+            encrypted += done;
+            if (rows.size() < 500 || done == 0) {
+                break;
+            }
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the bodies of {} webhook deliveries stored before encryption", encrypted);
+        }
     }
 
     /** A new pending delivery; false if this subscription already has this event (a redelivered record). */
@@ -33,7 +73,7 @@ class Deliveries {
                         .param("eventId", eventId)
                         .param("type", eventType)
                         .param("subject", subject)
-                        .param("body", body)
+                        .param("body", cipher.encrypt(body))
                         .param("now", Jdbc.timestamp(now))
                         .update()
                 == 1;
@@ -74,14 +114,14 @@ class Deliveries {
                         select * from delivery where id = ? and state in ('PENDING', 'FAILED_RETRYING')
                           and next_attempt_at <= ? for update skip locked""")
                 .params(id, Jdbc.timestamp(now))
-                .query(Deliveries::delivery)
+                .query(this::delivery)
                 .optional();
     }
 
     Optional<Delivery> find(UUID id) {
         return jdbc.sql("select * from delivery where id = ?")
                 .param(id)
-                .query(Deliveries::delivery)
+                .query(this::delivery)
                 .optional();
     }
 
@@ -94,7 +134,7 @@ class Deliveries {
                 .param("subscription", subscriptionId)
                 .param("state", state == null ? null : state.name())
                 .param("limit", limit)
-                .query(Deliveries::delivery)
+                .query(this::delivery)
                 .list();
     }
 
@@ -153,7 +193,7 @@ class Deliveries {
                 .update();
     }
 
-    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+    private Delivery delivery(ResultSet rs, int row) throws SQLException {
         int status = rs.getInt("last_status");
         Integer lastStatus = rs.wasNull() ? null : status;
         return new Delivery(
@@ -163,7 +203,7 @@ class Deliveries {
                 rs.getString("event_id"),
                 rs.getString("event_type"),
                 rs.getString("subject"),
-                rs.getString("body"),
+                cipher.decrypt(rs.getString("body")),
                 State.valueOf(rs.getString("state")),
                 rs.getInt("attempts"),
                 Jdbc.instant(rs, "created_at"),

@@ -169,6 +169,15 @@ class IntakeEventsToDepartmentsIT {
             assertThat(acceptedA.at("/data/missingMaterials/0/neededByCases/0").asString())
                     .isEqualTo(a1);
             assertThat(acceptedA.at("/data/form/companyName").asString()).isEqualTo("示例有限公司");
+            // the department handling a case gets the applicant's number (its case file); the delivery log keeps the
+            // body encrypted
+            assertThat(acceptedA.at("/data/applicant/idNumber").asString()).isEqualTo("110101199003074514");
+            assertThat(jdbc.sql("select body from delivery where subscription_id = cast(? as uuid)")
+                            .param(subA)
+                            .query(String.class)
+                            .list())
+                    .hasSize(2)
+                    .allSatisfy(body -> assertThat(body).startsWith("pd1:").doesNotContain("110101199003074514"));
             assertThat(strings(event(receiverA, ApplicationWithdrawn.TYPE).at("/data/caseNumbers")))
                     .containsExactly(a1, a3);
 
