@@ -115,7 +115,7 @@ final class Burst {
      * Submits as a well-behaved client does: one applicant sending hundreds at once meets the gateway's per-client
      * rate limit, so a 429 is retried after its {@code Retry-After} with the same {@code Idempotency-Key}.
      */
-    private Http.Response submitPolitely() throws InterruptedException {
+    Http.Response submitPolitely() throws InterruptedException {
         Map<String, String> key = Portal.idempotencyKey();
         for (int attempt = 1; ; attempt++) {
             Http.Response response = portal.gateway.post(Portal.APPLICATIONS, applicant, application, key);

@@ -197,6 +197,15 @@ public final class EmbeddedPostgres extends ChildProcessServer implements Postgr
         close();
     }
 
+    /**
+     * Stops the server as an outage or an operator's restart does ({@code pg_ctl stop -m fast}: open connections are
+     * terminated, new ones refused) but keeps its port and data, unlike {@link #stop()}; {@link #start()} starts it
+     * again on both.
+     */
+    public synchronized void stopForNow() {
+        halt();
+    }
+
     @Override
     public void close() {
         super.close();
