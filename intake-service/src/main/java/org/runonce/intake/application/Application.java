@@ -400,6 +400,7 @@ public final class Application {
         if (passed) {
             preReview = preReview.answered(PreReview.PASSED, terms.actor().username(), null, note, originals, terms);
             status = ApplicationStatus.PRE_REVIEW_PASSED;
+            record(new ApplicationEvent.PreReviewPassed(preReview.rounds().getLast(), preReview.originals()));
             return;
         }
         Notice notice = PreReview.notice(number, requirements, notices, findings, terms.now());

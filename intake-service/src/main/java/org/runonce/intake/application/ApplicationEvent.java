@@ -25,6 +25,9 @@ sealed interface ApplicationEvent {
     /** @param notice the one-time notice, or a later one for what could not be checked before */
     record SupplementRequested(Notice notice) implements ApplicationEvent {}
 
+    /** @param round the online pre-review's round that passed (网上预审); the originals to bring are the pre-review's */
+    record PreReviewPassed(PreReview.Round round, List<PreReview.Original> originals) implements ApplicationEvent {}
+
     /**
      * @param acceptance how and when it was accepted
      * @param missing the materials missing on acceptance with deficiencies (容缺)

@@ -9,6 +9,7 @@ import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationEvaluated;
 import org.runonce.contracts.intake.ApplicationMaterialsSupplied;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
+import org.runonce.contracts.intake.ApplicationPreReviewPassed;
 import org.runonce.contracts.intake.ApplicationRatingFollowedUp;
 import org.runonce.contracts.intake.ApplicationRefused;
 import org.runonce.contracts.intake.ApplicationResultDelivered;
@@ -56,6 +57,19 @@ final class IntakeEvents {
                                 e.at()));
             case ApplicationEvent.SupplementRequested e ->
                 new Outgoing(ApplicationSupplementRequested.TYPE, supplementRequested(s, e.notice()));
+            case ApplicationEvent.PreReviewPassed e ->
+                new Outgoing(
+                        ApplicationPreReviewPassed.TYPE,
+                        new ApplicationPreReviewPassed(
+                                s.number(),
+                                e.originals().stream()
+                                        .map(o -> new ApplicationPreReviewPassed.Original(
+                                                o.materialCode(), o.name(), o.form()))
+                                        .toList(),
+                                e.round().note(),
+                                e.round().answeredBy(),
+                                applicant,
+                                e.round().answeredAt()));
             case ApplicationEvent.Accepted e -> new Outgoing(ApplicationAccepted.TYPE, accepted(s, e));
             case ApplicationEvent.Refused e ->
                 new Outgoing(

@@ -21,6 +21,7 @@ import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.catalog.ItemVersionPublished;
 import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationPreReviewPassed;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.intake.DemoCatalog;
 import org.runonce.intake.IntakeIT;
@@ -112,7 +113,18 @@ class PreReviewIT extends IntakeIT {
                         .asString())
                 .isEqualTo("clerk-xihu");
         assertThat(passed.get("visits").asInt()).isZero();
-        // the applicant sees what to bring
+        // the applicant is told what to bring (notification reads this event) and sees it in the view
+        JsonNode told = awaitEvents(number, ApplicationPreReviewPassed.TYPE).stream()
+                .map(json::readTree)
+                .filter(e -> e.get("type").asString().equals(ApplicationPreReviewPassed.TYPE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventSchemas.violations(
+                        EventSchemas.schemaOf(ApplicationPreReviewPassed.TYPE), json.writeValueAsString(told)))
+                .isEmpty();
+        assertThat(told.get("data").get("originals").findValuesAsString("materialCode"))
+                .containsExactly("ID_CARD", "TERMINATION_PROOF");
+        assertThat(told.get("data").get("applicant").get("subject").asString()).isEqualTo(subjectOf(me));
         assertThat(getJson(me, APPLICATIONS + number, 200)
                         .get("preReview")
                         .get("originals")

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.EventSchemas;
 import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.contracts.intake.ApplicationPreReviewPassed;
 import org.runonce.contracts.intake.ApplicationSubmitted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.intake.completeness.Completeness;
@@ -169,8 +170,10 @@ class PreReviewTest {
         application.pullEvents();
         // answered on Wednesday, a day after the due date: recorded as late
         Terms wednesday = Fixtures.terms("2026-11-25T09:00");
-        List<PreReview.Original> originals =
-                List.of(new PreReview.Original("TERMINATION_PROOF", null, "ORIGINAL_AND_COPY"));
+        List<PreReview.Original> originals = List.of(new PreReview.Original(
+                "TERMINATION_PROOF",
+                Fixtures.item(ITEM).material("TERMINATION_PROOF").orElseThrow().name(),
+                "ORIGINAL_AND_COPY"));
 
         refused(
                 () -> application.answerPreReview(
@@ -186,7 +189,18 @@ class PreReviewTest {
         assertThat(application.snapshot().preReview().originals()).isEqualTo(originals);
         assertThat(application.snapshot().preReview().rounds().getLast().late()).isTrue();
         assertThat(application.snapshot().preReview().dueDate()).isNull();
-        assertThat(published(application)).isEmpty();
+        // the applicant is told what to bring (notification reads this event)
+        assertThat(application.pullEvents()).singleElement().satisfies(e -> {
+            var outgoing = Fixtures.published(application, e);
+            assertThat(outgoing.type()).isEqualTo(ApplicationPreReviewPassed.TYPE);
+            ApplicationPreReviewPassed data = (ApplicationPreReviewPassed) outgoing.data();
+            assertThat(data.originals()).extracting(o -> o.materialCode()).containsExactly("TERMINATION_PROOF");
+            assertThat(data.note()).isEqualTo("请携带原件到窗口");
+            assertThat(data.passedBy()).isEqualTo("wang.wu");
+            assertThat(EventSchemas.violations(
+                            EventSchemas.schemaOf(outgoing.type()), IntakeEventSchemaTest.json(outgoing)))
+                    .isEmpty();
+        });
         refused(
                 () -> application.answerPreReview(PreReview.PASSED, List.of(), null, originals, wednesday),
                 "pre-review-not-possible");

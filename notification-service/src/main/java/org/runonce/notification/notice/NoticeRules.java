@@ -14,6 +14,7 @@ import org.runonce.contracts.approval.SupplementRequested;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationCompleted;
 import org.runonce.contracts.intake.ApplicationPledgeOverdue;
+import org.runonce.contracts.intake.ApplicationPreReviewPassed;
 import org.runonce.contracts.intake.ApplicationRefused;
 import org.runonce.contracts.intake.ApplicationResultDelivered;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
@@ -31,6 +32,7 @@ final class NoticeRules {
     private static final Map<String, Function<NoticeFacts, String>> TEMPLATES = Map.ofEntries(
             Map.entry(ApplicationAccepted.TYPE, facts -> "accepted"),
             Map.entry(ApplicationSupplementRequested.TYPE, facts -> "one-time-notice"),
+            Map.entry(ApplicationPreReviewPassed.TYPE, facts -> "pre-review-passed"),
             Map.entry(ApplicationRefused.TYPE, facts -> "refused"),
             Map.entry(SupplementRequested.TYPE, facts -> "supplement-requested"),
             Map.entry(

@@ -312,6 +312,57 @@ class ApplicantNoticesIT {
         assertThat(bodyOf(mails.getFirst())).contains("张三，您好").contains("身份证明；住所证明");
     }
 
+    @Test
+    void aPassedOnlinePreReviewTellsTheApplicantInTheInboxWhichOriginalsToBring() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String number = "330106-2026-"
+                + "%06d"
+                        .formatted(
+                                java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        var passed = TestEvents.event(
+                "/runonce/intake",
+                org.runonce.contracts.intake.ApplicationPreReviewPassed.TYPE,
+                number,
+                null,
+                new org.runonce.contracts.intake.ApplicationPreReviewPassed(
+                        number,
+                        List.of(
+                                new org.runonce.contracts.intake.ApplicationPreReviewPassed.Original(
+                                        "ID_CARD",
+                                        new org.runonce.contracts.catalog.Name("身份证", "ID card"),
+                                        "ORIGINAL"),
+                                new org.runonce.contracts.intake.ApplicationPreReviewPassed.Original(
+                                        "TERMINATION_PROOF",
+                                        new org.runonce.contracts.catalog.Name("解除劳动合同证明", "Termination proof"),
+                                        "ORIGINAL")),
+                        "请于工作日到窗口办理",
+                        "clerk-xihu",
+                        new org.runonce.contracts.intake.Applicant(
+                                subject,
+                                "王五",
+                                "NATURAL_PERSON",
+                                org.runonce.contracts.TestIds.residentId(),
+                                "zh-CN",
+                                null,
+                                null),
+                        Instant.now()));
+        assertThat(EventSchemas.violations(
+                        EventSchemas.schemaOf(org.runonce.contracts.intake.ApplicationPreReviewPassed.TYPE),
+                        json.writeValueAsString(passed)))
+                .isEmpty();
+        try (TestEvents kafka = new TestEvents(bootstrapServers, json)) {
+            kafka.send(Topics.INTAKE, passed);
+            kafka.send(Topics.INTAKE, passed); // redelivered
+            await().atMost(Duration.ofSeconds(60)).until(() -> notices(number) >= 1);
+        }
+        mvc.perform(get("/api/notifications/inbox").with(applicant(subject)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].template").value("pre-review-passed"))
+                .andExpect(jsonPath("$[0].title").value("申请 " + number + " 网上预审已通过"))
+                .andExpect(jsonPath("$[0].body").value(org.hamcrest.Matchers.containsString("身份证；解除劳动合同证明")));
+    }
+
     private int notices(String number) {
         return jdbc.sql("select count(*) from notice where application_number = ?")
                 .param(number)

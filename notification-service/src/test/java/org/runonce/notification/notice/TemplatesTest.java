@@ -59,6 +59,26 @@ class TemplatesTest {
     }
 
     @Test
+    void aPassedPreReviewListsEveryOriginalToBringToTheOneVisit() {
+        JsonNode passed = data("""
+                {"applicationNumber": "330106-2026-000001", "note": null, "passedBy": "clerk-xihu",
+                 "originals": [{"materialCode": "ID_CARD", "name": {"zh": "身份证", "en": "ID card"}, "form": "ORIGINAL"},
+                  {"materialCode": "TERMINATION_PROOF", "name": {"zh": "解除劳动合同证明", "en": "Termination proof"},
+                   "form": "ORIGINAL"}]}""");
+
+        assertThat(NoticeRules.templateOf(
+                        org.runonce.contracts.intake.ApplicationPreReviewPassed.TYPE, NoticeFacts.of(passed)))
+                .contains("pre-review-passed");
+        var zh = templates.render("pre-review-passed", Language.ZH_CN, passed, Map.of("applicantName", "张三"));
+        var en = templates.render("pre-review-passed", Language.EN, passed, Map.of("applicantName", "Zhang San"));
+
+        assertThat(zh.title()).isEqualTo("申请 330106-2026-000001 网上预审已通过");
+        assertThat(zh.body()).contains("张三，您好").contains("身份证；解除劳动合同证明").contains("备注：-");
+        assertThat(zh.sms()).contains("身份证；解除劳动合同证明");
+        assertThat(en.body()).contains("ID card; Termination proof");
+    }
+
+    @Test
     void aRejectionGivesReasonAndLegalBasis() {
         JsonNode decided = data("""
                 {"applicationNumber": "A-1", "caseNumber": "A-1-02", "outcome": "REJECTED",
