@@ -21,7 +21,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
  * The scheduled verification of every trail on real PostgreSQL: a trail that keeps growing is verified from where it
  * verified last, and an entry edited and re-chained before is found at the next round; an edit re-chained in a trail
  * that no longer grows and a cut tail are found by the sweep; each failure is recorded and counted once; one instance
- * runs a round at a time.
+ * runs a round at a time; a round with nothing new reads a few blocks, not the trails.
  */
 class AuditWatchIT extends RunningApproval {
 
@@ -163,6 +163,54 @@ class AuditWatchIT extends RunningApproval {
         assertThat(recorded(edited)).containsExactly("HASH_MISMATCH@2");
         assertThat(recorded(cut)).containsExactly("TRUNCATED@3");
         assertThat(failures("TRUNCATED")).isGreaterThanOrEqualTo(truncated + 1);
+    }
+
+    @Test
+    void aRoundWithNothingNewReadsOneSweepStepNotTheTrails() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            caseWithHistory();
+        }
+        long trails = jdbc.sql("select count(distinct case_number) from audit_entry")
+                .query(Long.class)
+                .single();
+        // for comparison: every trail verified whole
+        long blocks = stat("sum(shared_blks_hit + shared_blks_read)");
+        watch.round(Integer.MAX_VALUE);
+        long whole = stat("sum(shared_blks_hit + shared_blks_read)") - blocks;
+
+        long before = stat("sum(calls)");
+        blocks = stat("sum(shared_blks_hit + shared_blks_read)");
+        var round = watch.round(1);
+        long cost = stat("sum(calls)") - before;
+        long read = stat("sum(shared_blks_hit + shared_blks_read)") - blocks;
+
+        System.out.printf(
+                "verification round with no new entry, sweep 1: %d statements, %d blocks (all %d trails whole: %d)%n",
+                cost, read, trails, whole);
+        assertThat(round.ran()).isTrue();
+        assertThat(round.verified()).isLessThanOrEqualTo(1);
+        assertThat(cost).isLessThan(12);
+        assertThat(read)
+                .as("blocks, against %d to verify all %d trails", whole, trails)
+                .isLessThan(whole / 4);
+    }
+
+    /** {@code what} over the statements the approval database ran so far on the audit tables. */
+    private long stat(String what) throws java.sql.SQLException {
+        String database =
+                jdbc.sql("select current_database()").query(String.class).single();
+        try (Connection db =
+                org.runonce.localstack.LocalInfrastructure.postgres().connect("postgres")) {
+            db.createStatement().execute("create extension if not exists pg_stat_statements");
+            try (var s = db.prepareStatement("select coalesce(" + what + ", 0)::bigint from pg_stat_statements"
+                    + " where dbid = (select oid from pg_database where datname = ?) and query ~ 'audit_'")) {
+                s.setString(1, database);
+                try (var rows = s.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        }
     }
 
     @Test
