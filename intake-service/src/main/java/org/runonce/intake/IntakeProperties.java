@@ -48,11 +48,16 @@ public record IntakeProperties(
      * @param dailyUploads uploads one applicant's documents may number per day (the platform's time zone); more are
      *     refused with 429 {@code upload-quota-exceeded}
      * @param dailyBytes bytes one applicant's uploads may add up to per day
+     * @param unusedExpiry an upload that no application uses and no department was granted this long after it was
+     *     made expires: no application may use it any more, and it is deleted a {@code cleanupInterval} later
+     * @param cleanupInterval how often expired uploads are looked for and deleted
      */
     public record Documents(
             @DefaultValue("10MB") @NotNull DataSize maxSize,
             @DefaultValue("200") @Min(1) int dailyUploads,
-            @DefaultValue("500MB") @NotNull DataSize dailyBytes) {}
+            @DefaultValue("500MB") @NotNull DataSize dailyBytes,
+            @DefaultValue("30d") @NotNull Duration unusedExpiry,
+            @DefaultValue("1h") @NotNull Duration cleanupInterval) {}
 
     /**
      * @param jwksUri the approval service's public JWK Set, which e-certificates are verified with

@@ -161,13 +161,16 @@ public class Documents {
                 .toList();
     }
 
-    /** The documents with these ids that exist, by id (for the completeness check; no access decision). */
+    /**
+     * The documents with these ids that exist and may still be used, by id (for the completeness check; no access
+     * decision): an expired upload nobody used ({@link UnusedDocuments}) is not found.
+     */
     public Map<UUID, DocumentInfo> describe(Collection<UUID> ids) {
         Map<UUID, DocumentInfo> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select * from document where id = any(?)")
+        jdbc.sql("select * from document where id = any(?) and expired_at is null")
                 .param(ids.toArray(UUID[]::new))
                 .query(Documents::info)
                 .list()

@@ -1,5 +1,6 @@
 package org.runonce.intake.document;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,5 +29,12 @@ class PostgresDocumentStore implements DocumentStore {
                 .param(id)
                 .query((rs, row) -> rs.getBytes(1))
                 .optional();
+    }
+
+    @Override
+    public void delete(Collection<UUID> ids) {
+        jdbc.sql("delete from document_content where document_id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .update();
     }
 }
