@@ -62,11 +62,11 @@ final class RawSubmissions implements AutoCloseable {
             }
             String like = "%" + sampleNumber + "%";
             copy(db, "application", "select to_jsonb(t)::text from application t where number = ?", sampleNumber);
-            copy(
-                    db,
-                    "idempotency_key",
-                    "select to_jsonb(t)::text from idempotency_key t where response_body like ?",
-                    like);
+            // the stored response is encrypted (it holds personal data): the caller's submit record nearest in time
+            copy(db, "idempotency_key", """
+                    select to_jsonb(t)::text from idempotency_key t, application a
+                    where a.number = ? and t.caller_subject = a.applicant_subject and t.operation = 'submit'
+                    order by abs(extract(epoch from t.created_at - a.submitted_at)) limit 1""", sampleNumber);
             // as the outbox row is when written: not yet completed
             copy(
                     db,
