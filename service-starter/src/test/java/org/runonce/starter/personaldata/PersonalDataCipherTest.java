@@ -50,8 +50,17 @@ class PersonalDataCipherTest {
         assertThatThrownBy(() -> new PersonalDataCipher("k2", key(1), Map.of()).decrypt(stored))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unknown key id k1");
-        char last = stored.charAt(stored.length() - 1);
-        String tampered = stored.substring(0, stored.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // one bit of the sealed value flipped (not its last base64 character, which may carry only unused bits)
+        String[] parts = stored.split(":", -1);
+        byte[] sealed = java.util.Base64.getUrlDecoder().decode(parts[3]);
+        sealed[sealed.length / 2] ^= 1;
+        String tampered = String.join(
+                ":",
+                parts[0],
+                parts[1],
+                parts[2],
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+        assertThat(tampered).isNotEqualTo(stored);
         assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> cipher.decrypt(stored.replace("pd1:k1:", "pd1:k2:")))
                 .isInstanceOf(IllegalStateException.class);
