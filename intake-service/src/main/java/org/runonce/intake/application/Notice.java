@@ -43,22 +43,7 @@ public record Notice(
             LocalDate expiredOn,
             boolean firstListed,
             String cause,
-            String note) {
-
-        /** An item the completeness check found. */
-        public Item(
-                String materialCode,
-                Name name,
-                String reason,
-                String templateUrl,
-                boolean key,
-                List<String> neededBy,
-                LocalDate expiredOn,
-                boolean firstListed,
-                String cause) {
-            this(materialCode, name, reason, templateUrl, key, neededBy, expiredOn, firstListed, cause, null);
-        }
-    }
+            String note) {}
 
     public static final String SUPPLIED_AFTER_NOTICE = "SUPPLIED_AFTER_NOTICE";
     public static final String CHANGED_SINCE_NOTICE = "CHANGED_SINCE_NOTICE";

@@ -50,7 +50,8 @@ record OneTimeNotice(String applicationNumber, Requirements requirements, List<N
                     deficiency.neededBy(),
                     deficiency.expiredOn(),
                     !listed,
-                    cause));
+                    cause,
+                    null));
         }
         if (!anythingNew) {
             return Optional.empty();

@@ -10,6 +10,8 @@ import org.runonce.intake.catalog.CatalogCopy;
 import org.runonce.intake.catalog.ItemGuide;
 import org.runonce.intake.completeness.PinnedItem;
 import org.runonce.intake.completeness.Requirements;
+import org.runonce.intake.hall.ServicePoint;
+import org.runonce.intake.hall.Windows;
 import org.runonce.starter.domain.Refusal;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.security.Caller;
@@ -34,6 +36,7 @@ public class PreReviewing {
     private final ApplicationChanges changes;
     private final PreReviews preReviews;
     private final CatalogCopy catalog;
+    private final Windows windows;
     private final TransactionTemplate transactions;
     private final Time time;
     private final PreReviewProperties properties;
@@ -43,6 +46,7 @@ public class PreReviewing {
             ApplicationChanges changes,
             PreReviews preReviews,
             CatalogCopy catalog,
+            Windows windows,
             TransactionTemplate transactions,
             Time time,
             PreReviewProperties properties) {
@@ -50,6 +54,7 @@ public class PreReviewing {
         this.changes = changes;
         this.preReviews = preReviews;
         this.catalog = catalog;
+        this.windows = windows;
         this.transactions = transactions;
         this.time = time;
         this.properties = properties;
@@ -71,11 +76,11 @@ public class PreReviewing {
     }
 
     /** A window clerk of the accepting region answers the open pre-review. */
-    public ApplicationView answer(String number, PreReviewAnswer answer, Caller caller, String servicePoint) {
+    public ApplicationView answer(String number, PreReviewAnswer answer, Caller caller) {
         Instant now = time.now();
         return transactions.execute(tx -> {
             Application application = access.forUpdate(number, caller);
-            requireAcceptingRegion(application, servicePoint);
+            requireAcceptingRegion(application);
             application.answerPreReview(
                     answer.outcome(),
                     answer.toFindings(),
@@ -88,11 +93,11 @@ public class PreReviewing {
     }
 
     /** The one visit: a clerk of the accepting region has checked the originals; the application is accepted. */
-    public ApplicationView checkOriginals(String number, Caller caller, String servicePoint) {
+    public ApplicationView checkOriginals(String number, Caller caller) {
         Instant now = time.now();
         return transactions.execute(tx -> {
             Application application = access.forUpdate(number, caller);
-            requireAcceptingRegion(application, servicePoint);
+            requireAcceptingRegion(application);
             application.checkOriginals(changes.terms(application, Actor.of(caller), now));
             changes.save(application, now);
             return access.view(application);
@@ -123,18 +128,16 @@ public class PreReviewing {
      * its townships and villages) pre-reviews it and checks its originals: they are the window the applicant comes
      * to.
      */
-    private void requireAcceptingRegion(Application application, String servicePoint) {
+    private void requireAcceptingRegion(Application application) {
         String accepting = ApplicationView.acceptingRegion(application.number());
-        String region = servicePoint == null
-                ? null
-                : preReviews.regionOfServicePoint(servicePoint).orElse(null);
-        if (region == null || accepting == null || !region.startsWith(accepting)) {
+        ServicePoint point = windows.pointOfCaller().orElse(null);
+        if (point == null || accepting == null || !point.region().startsWith(accepting)) {
             throw Refusal.forbidden(
                             "not-accepting-region",
                             "Another region",
-                            servicePoint == null
+                            point == null
                                     ? "Your account names no service point (service_point)."
-                                    : "Service point " + servicePoint + " is not in region " + accepting
+                                    : "Service point " + point.code() + " is not in region " + accepting
                                             + ", which accepts application " + application.number() + ".")
                     .with("acceptingRegion", accepting);
         }

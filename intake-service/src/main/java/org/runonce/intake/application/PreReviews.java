@@ -2,12 +2,11 @@ package org.runonce.intake.application;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The queries of online pre-review: open pre-reviews by due date, and the region of a clerk's service point. */
+/** The queries of online pre-review: open pre-reviews by due date. */
 @Repository
 class PreReviews {
 
@@ -41,13 +40,5 @@ class PreReviews {
                 .param("today", today)
                 .query(Long.class)
                 .single();
-    }
-
-    /** The region of a service point of the hall (the clerk's, from the token's {@code service_point}). */
-    Optional<String> regionOfServicePoint(String code) {
-        return jdbc.sql("select region from hall_service_point where code = ?")
-                .param(code)
-                .query(String.class)
-                .optional();
     }
 }

@@ -12,8 +12,6 @@ import org.runonce.intake.application.PreReviewing;
 import org.runonce.starter.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Applications", description = "一窗受理: one application for an item or a bundle, one notice, one visit")
 class PreReviewController {
-
-    /** The token claim naming the clerk's service point (as the hall reads it). */
-    static final String SERVICE_POINT = "service_point";
 
     private final PreReviewing preReviewing;
 
@@ -54,12 +49,8 @@ class PreReviewController {
                             schema = @Schema(implementation = PreReviewAnswer.class),
                             examples = @ExampleObject(value = """
                     {"outcome": "CHANGES_NEEDED", "findings": [{"materialCode": "TERMINATION_PROOF", "reason": "CONTENT_INCORRECT", "note": "缺少用人单位盖章"}]}""")))
-    ApplicationView answer(
-            @PathVariable String number,
-            @Valid @RequestBody PreReviewAnswer answer,
-            Caller caller,
-            Authentication authentication) {
-        return preReviewing.answer(number, answer, caller, servicePoint(authentication));
+    ApplicationView answer(@PathVariable String number, @Valid @RequestBody PreReviewAnswer answer, Caller caller) {
+        return preReviewing.answer(number, answer, caller);
     }
 
     @PostMapping(
@@ -70,8 +61,8 @@ class PreReviewController {
             summary = "Originals checked at the one visit",
             description = "For an application PRE_REVIEW_PASSED, by a clerk of the accepting region: records the"
                     + " visit (ORIGINALS_CHECK) and accepts the application in it.")
-    ApplicationView checkOriginals(@PathVariable String number, Caller caller, Authentication authentication) {
-        return preReviewing.checkOriginals(number, caller, servicePoint(authentication));
+    ApplicationView checkOriginals(@PathVariable String number, Caller caller) {
+        return preReviewing.checkOriginals(number, caller);
     }
 
     @GetMapping(path = "/api/intake/supervision/pre-reviews", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,11 +74,5 @@ class PreReviewController {
                     + " region's calendar).")
     PreReviewing.Listing preReviews(@RequestParam(defaultValue = "false") boolean overdue) {
         return preReviewing.open(overdue);
-    }
-
-    private static String servicePoint(Authentication authentication) {
-        return authentication instanceof JwtAuthenticationToken token
-                ? token.getToken().getClaimAsString(SERVICE_POINT)
-                : null;
     }
 }
