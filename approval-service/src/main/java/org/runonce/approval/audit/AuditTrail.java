@@ -103,21 +103,7 @@ public class AuditTrail {
 
     /** The case's trail in order. */
     public List<AuditEntry> entries(String caseNumber) {
-        return jdbc.sql("""
-                        select case_number, seq, actor, action, reason, at, payload, prev_hash, hash
-                        from audit_entry where case_number = ? order by seq""")
-                .param(caseNumber)
-                .query((rs, n) -> new AuditEntry(
-                        rs.getString("case_number"),
-                        rs.getInt("seq"),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("reason"),
-                        Jdbc.instant(rs, "at"),
-                        rs.getString("payload"),
-                        rs.getString("prev_hash"),
-                        rs.getString("hash")))
-                .list();
+        return keyedEntries(caseNumber, 0).stream().map(Keyed::entry).toList();
     }
 
     /**
