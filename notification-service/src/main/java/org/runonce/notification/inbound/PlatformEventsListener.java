@@ -3,7 +3,6 @@ package org.runonce.notification.inbound;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
-import org.runonce.notification.Replays;
 import org.runonce.notification.notice.ApplicantNotices;
 import org.runonce.notification.webhook.Webhooks;
 import org.runonce.starter.events.Events;
@@ -59,7 +58,7 @@ class PlatformEventsListener {
     void forWebhooks(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);
         var plan = webhooks.plan(event);
-        if (plan.isEmpty() && !Replays.isReplay(record)) {
+        if (plan.isEmpty() && !ProcessedEvents.isReplay(record)) {
             return;
         }
         transactions.executeWithoutResult(tx -> processed.once(WEBHOOKS, event, () -> webhooks.deliver(plan)));
@@ -72,7 +71,7 @@ class PlatformEventsListener {
             groupId = "${spring.application.name}-notices")
     void forNotices(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);
-        if (!notices.concerns(event) && !Replays.isReplay(record)) {
+        if (!notices.concerns(event) && !ProcessedEvents.isReplay(record)) {
             return;
         }
         transactions.executeWithoutResult(tx -> processed.once(NOTICES, event, () -> notices.handle(event)));

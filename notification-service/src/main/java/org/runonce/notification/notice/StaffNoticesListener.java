@@ -3,7 +3,6 @@ package org.runonce.notification.notice;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.contracts.CloudEvent;
 import org.runonce.contracts.Topics;
-import org.runonce.notification.Replays;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.events.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,7 +38,7 @@ class StaffNoticesListener {
             groupId = "${spring.application.name}-staff-notices")
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent<JsonNode> event = events.read(record);
-        if (!StaffNotices.concerns(event.type()) && !Replays.isReplay(record)) {
+        if (!StaffNotices.concerns(event.type()) && !ProcessedEvents.isReplay(record)) {
             return;
         }
         transactions.executeWithoutResult(tx -> processed.once(STAFF_NOTICES, event, () -> notices.handle(event)));

@@ -1,6 +1,7 @@
 package org.runonce.starter.events;
 
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.runonce.contracts.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,15 @@ public class ProcessedEvents {
     ProcessedEvents(JdbcClient jdbc, ParkedEvents parked) {
         this.jdbc = jdbc;
         this.parked = parked;
+    }
+
+    /**
+     * Whether the record is an operator's replay of a parked one ({@code /api/<service>/admin/parked-events}). Only
+     * {@link #firstDelivery} marks the parked row applied, so a consumer that passes over events it has nothing to do
+     * with, outside a transaction, must still take its transactional path for a replay.
+     */
+    public static boolean isReplay(ConsumerRecord<?, ?> record) {
+        return record.headers().lastHeader(CurrentRecord.REPLAY_HEADER) != null;
     }
 
     /**
