@@ -2,8 +2,6 @@ package org.runonce.notification.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import org.runonce.notification.TestEvents;
 import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @NotificationIT
 class IntakeEventsToDepartmentsIT {
 
-    static final String SECRET = "s3cret-of-at-least-16";
+    static final String SECRET = Subscribing.SECRET;
     static final String INTAKE = "org.runonce.intake.application.";
 
     @Autowired
@@ -217,17 +214,7 @@ class IntakeEventsToDepartmentsIT {
     }
 
     private String subscribe(String department, String url) throws Exception {
-        String body = json.writeValueAsString(
-                Map.of("callbackUrl", url, "eventTypes", List.of(INTAKE + "*"), "secret", SECRET));
-        String response = mvc.perform(post("/api/notifications/subscriptions")
-                        .with(WebhookDeliveryIT.departmentSystem(department))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return json.readTree(response).get("id").asString();
+        return Subscribing.subscribe(mvc, json, department, url, List.of(INTAKE + "*"));
     }
 
     private int count(String subscription) {

@@ -2,8 +2,6 @@ package org.runonce.notification.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -23,7 +21,6 @@ import org.runonce.notification.TestEvents;
 import org.runonce.starter.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,22 +106,7 @@ class SlowReceiverIT {
     }
 
     private String subscribe(String department, String url) throws Exception {
-        String body = json.writeValueAsString(Map.of(
-                "callbackUrl",
-                url,
-                "eventTypes",
-                List.of("org.runonce.approval.case.*"),
-                "secret",
-                "s3cret-of-at-least-16"));
-        String response = mvc.perform(post("/api/notifications/subscriptions")
-                        .with(WebhookDeliveryIT.departmentSystem(department))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return json.readTree(response).get("id").asString();
+        return Subscribing.subscribe(mvc, json, department, url, List.of("org.runonce.approval.case.*"));
     }
 
     private int count(String subscription) {
