@@ -27,7 +27,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class Burst {
 
-    static final int CONCURRENT_CALLERS = 16;
+    /**
+     * Submissions in flight at once. A closed loop: each caller waits for its answer, so an answer takes about
+     * {@code CONCURRENT_CALLERS / rate}. While the second instances take over a killed one's work, two cores serve
+     * the whole platform at a few submissions a second; with 16 callers an answer then took over the gateway's 10 s
+     * and came back 503 (a clean-clone run of TwoInstancesIT), with 4 it takes a quarter of that.
+     */
+    static final int CONCURRENT_CALLERS = 4;
 
     /** Something done to the platform while submissions go on; it may block, the callers keep submitting. */
     @FunctionalInterface

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,7 +121,7 @@ class OutboxKillIT {
 
                 PUBLISHERS.forEach(platform::killService);
                 platform.kafka().start();
-                startAll(platform);
+                Together.start(platform, PUBLISHERS);
 
                 // intake's acceptances: each case opened once, told to SAMR once and to the applicant once
                 Set<String> accepted = new HashSet<>(backlog);
@@ -189,19 +186,6 @@ class OutboxKillIT {
                     }
                 }
                 portal.unsubscribe("samr-system", subscription);
-            }
-        }
-    }
-
-    /** Starts the four services at once (each waits for its database and the broker), returns when all are ready. */
-    private static void startAll(LocalPlatform platform) throws Exception {
-        try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> all = new ArrayList<>();
-            for (String service : PUBLISHERS) {
-                all.add(starting.submit(() -> platform.startService(service)));
-            }
-            for (Future<?> one : all) {
-                one.get();
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ class TwoInstancesIT {
     static final int BURST = 500;
     static final Duration EVENTUALLY = Duration.ofMinutes(5);
     static final String SECRET = "samr-webhook-secret-for-two-instances";
+    static final List<String> SERVICES = List.of(LocalPlatform.APPROVAL, LocalPlatform.NOTIFICATION);
     static final Pattern ASSIGNED = Pattern.compile("partitions assigned: \\[([^\\]]*)]");
 
     @Test
@@ -36,8 +38,8 @@ class TwoInstancesIT {
         String applicant = portal.token("li.si");
         String email = Portal.uniqueMailAddress("li.si");
         Burst burst = new Burst(portal, applicant, email);
-        String approval2 = platform.startInstance(LocalPlatform.APPROVAL);
-        String notification2 = platform.startInstance(LocalPlatform.NOTIFICATION);
+        List<String> secondInstances = Together.startInstances(platform, SERVICES);
+        String approval2 = secondInstances.get(0);
         String subscription = null;
         try (WebhookReceiver samrSystem = new WebhookReceiver(SECRET)) {
             // both instances of approval share intake's partitions (4) before the burst starts
@@ -49,8 +51,7 @@ class TwoInstancesIT {
             burst.warmUp();
 
             Set<String> accepted = burst.submit(BURST, answered -> {
-                platform.killService(LocalPlatform.APPROVAL);
-                platform.killService(LocalPlatform.NOTIFICATION);
+                SERVICES.forEach(platform::killService);
                 assertThat(answered).as("answered when the instances died").isLessThan(BURST);
             });
 
@@ -75,10 +76,8 @@ class TwoInstancesIT {
             });
         } finally {
             // the shared platform as the other tests know it: the first instances back, the second ones gone
-            platform.startService(LocalPlatform.APPROVAL);
-            platform.startService(LocalPlatform.NOTIFICATION);
-            platform.stopService(approval2);
-            platform.stopService(notification2);
+            Together.start(platform, SERVICES);
+            secondInstances.forEach(platform::stopService);
             if (subscription != null) {
                 portal.unsubscribe("samr-system", subscription);
             }
