@@ -149,7 +149,27 @@ class KeycloakIT {
 
     @Test
     void writesItsLog() throws Exception {
-        assertThat(Files.readString(keycloak.logFile())).contains("Realm 'runonce' imported");
+        assertThat(Files.readString(keycloak.logFile())).contains("Listening on: http://localhost:" + keycloak.port());
+    }
+
+    /**
+     * A test server's realm is imported once per realm content: later throwaway servers start from a copy of the
+     * freshly imported database instead of creating the schema and importing again, and serve the same realm.
+     */
+    @Test
+    void aLaterTestServerStartsFromTheImportedDatabase() throws Exception {
+        Keycloak later = Keycloak.startForTests();
+        try {
+            String log = Files.readString(later.logFile());
+            assertThat(log).doesNotContain("Initializing database schema").doesNotContain("Realm 'runonce' imported");
+            assertThat(claims(later.passwordToken("li.si", "runonce"))
+                            .path("iss")
+                            .asString())
+                    .isEqualTo(later.issuerUri());
+        } finally {
+            later.stop();
+        }
+        assertThat(later.dataDirectory()).doesNotExist();
     }
 
     private static JsonNode claims(String jwt) {

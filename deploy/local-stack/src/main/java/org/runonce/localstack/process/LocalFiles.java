@@ -2,6 +2,7 @@ package org.runonce.localstack.process;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,22 @@ public final class LocalFiles {
             });
         } catch (IOException ignored) {
             // best effort, as above
+        }
+    }
+
+    /** Copies the directory {@code source} and everything below it into {@code target} (created if missing). */
+    public static void copyRecursively(Path source, Path target) {
+        try (Stream<Path> tree = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) tree::iterator) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy " + source + " to " + target, e);
         }
     }
 
