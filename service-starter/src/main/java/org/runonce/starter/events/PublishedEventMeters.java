@@ -2,6 +2,8 @@ package org.runonce.starter.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.runonce.contracts.CloudEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class PublishedEventMeters {
 
     private final MeterRegistry meters;
+    private final Map<String, Counter> byType = new ConcurrentHashMap<>();
 
     PublishedEventMeters(MeterRegistry meters) {
         this.meters = meters;
@@ -23,10 +26,12 @@ class PublishedEventMeters {
 
     @EventListener
     void published(CloudEvent<?> event) {
-        Counter counter = Counter.builder("runonce.events.published")
-                .description("Events published, by type, counted when their transaction commits")
-                .tag("type", event.type())
-                .register(meters);
+        Counter counter = byType.computeIfAbsent(
+                event.type(),
+                type -> Counter.builder("runonce.events.published")
+                        .description("Events published, by type, counted when their transaction commits")
+                        .tag("type", type)
+                        .register(meters));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
