@@ -416,7 +416,7 @@ class ConsistencyTest {
             }
         }
         String alerts = Files.readString(ROOT.resolve("deploy/k8s/monitoring/prometheusrule.yaml"));
-        Matcher metric = Pattern.compile("\\b(runonce_[a-z_]+?)(_total)?\\{").matcher(dashboard + alerts);
+        Matcher metric = Pattern.compile("\\b(runonce_[a-z_]+?)(_total)?[{\\[]").matcher(dashboard + alerts);
         int found = 0;
         while (metric.find()) {
             found++;
