@@ -283,6 +283,18 @@ class ConsistencyTest {
         return property.replace("-", "").replace(".", "_").toUpperCase();
     }
 
+    /** No overlay, not even local, lets a service encrypt personal data with a published demo key. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void noServiceMayUseThePublishedDemoKeys(String overlay) {
+        for (String service : List.of("catalog", "intake", "approval", "notification", "gateway")) {
+            assertThat(environment(overlay, app(service)).keySet())
+                    .as(service)
+                    .noneMatch(name ->
+                            name.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("runoncepersonaldataallowdemokeys"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void portsProbesAndShutdownMatchTheServices(String overlay) {

@@ -82,6 +82,7 @@ class LocalPlatformIT {
                         "--spring.datasource.password=runonce",
                         "--spring.kafka.bootstrap-servers=" + platform.kafka().bootstrapServers(),
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + platform.issuerUri(),
+                        "--runonce.personal-data.allow-demo-keys=true",
                         "--runonce.example=for-intake")
                 .doesNotContain("--runonce.example=for-everyone");
         assertThat(arguments(LocalPlatform.CATALOG))

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param previousKeys earlier KEKs by key id, base64: read only, never used to encrypt
  * @param indexKey the blind index's HMAC-SHA256 key, base64 of at least 32 random bytes, separate from the KEK;
  *     changing it makes every stored index useless (rotation of the index key is not supported)
+ * @param allowDemoKeys whether a published demo key (key id {@code local-demo*}) may be used: set by the local stack
+ *     and the tests; a service anywhere else refuses to start with one, as it would encrypt with a public key
  */
 @Validated
 @ConfigurationProperties("runonce.personal-data")
@@ -25,4 +27,11 @@ public record PersonalDataProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String keyId,
         @NotBlank String key,
         @DefaultValue Map<String, String> previousKeys,
-        @NotBlank String indexKey) {}
+        @NotBlank String indexKey,
+        @DefaultValue("false") boolean allowDemoKeys) {
+
+    /** Whether {@link #keyId()} names one of the published demo keys of the services' {@code application.yml}. */
+    public boolean isDemoKey() {
+        return keyId.startsWith("local-demo");
+    }
+}

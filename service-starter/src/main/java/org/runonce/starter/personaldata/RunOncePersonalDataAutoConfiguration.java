@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@link PersonalDataCipher} and {@link BlindIndex} of a service that stores personal data: it sets
- * {@code runonce.personal-data.key} (and the other settings of {@link PersonalDataProperties}).
+ * {@code runonce.personal-data.key} (and the other settings of {@link PersonalDataProperties}). A published demo key
+ * stops the start unless {@code runonce.personal-data.allow-demo-keys} says this is a local demo.
  */
 @AutoConfiguration
 @ConditionalOnProperty("runonce.personal-data.key")
@@ -20,7 +21,13 @@ public class RunOncePersonalDataAutoConfiguration {
 
     @Bean
     PersonalDataCipher personalDataCipher(PersonalDataProperties properties) {
-        if (properties.keyId().startsWith("local-demo")) {
+        if (properties.isDemoKey()) {
+            if (!properties.allowDemoKeys()) {
+                throw new IllegalStateException("runonce.personal-data.key-id '" + properties.keyId() + "' names a"
+                        + " published demo key: resident ID and phone numbers would be encrypted with a key anyone"
+                        + " has. Set runonce.personal-data.key, .key-id and .index-key from a secret (deploy/k8s:"
+                        + " create-secrets.sh), or runonce.personal-data.allow-demo-keys=true for a local demo.");
+            }
             log.warn(
                     "Personal data is encrypted with the published local demo key '{}': for local runs only, set "
                             + "runonce.personal-data.key, .key-id and .index-key from a secret everywhere else",

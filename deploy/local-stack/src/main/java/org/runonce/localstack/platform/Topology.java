@@ -104,6 +104,8 @@ public final class Topology {
         properties.put("management.endpoint.health.probes.enabled", "true");
         // local development reads text lines (trace id, span id and request id in brackets); deployments log JSON
         properties.put("logging.structured.format.console", "");
+        // a local platform encrypts personal data with the published demo keys of the services' application.yml
+        properties.put("runonce.personal-data.allow-demo-keys", "true");
         if (app.database != null) {
             properties.put("spring.datasource.url", servers.postgres().jdbcUrl(app.database));
             properties.put("spring.datasource.username", servers.postgres().username());

@@ -29,6 +29,7 @@ record LocalInfrastructureContextCustomizer(String database, boolean postgres, b
 
     static final String PROPERTY_SOURCE_NAME = "runonceLocalInfrastructure";
     static final String DATABASE_PROPERTY = "runonce.test.database";
+    static final String ALLOW_DEMO_KEYS = "runonce.personal-data.allow-demo-keys";
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
@@ -50,6 +51,8 @@ record LocalInfrastructureContextCustomizer(String database, boolean postgres, b
             properties.put("spring.mail.host", server.host());
             properties.put("spring.mail.port", server.port());
         }
+        // services encrypt personal data with the published demo keys of their application.yml in tests only
+        properties.put(ALLOW_DEMO_KEYS, "true");
         holdServersUntilClosed(context);
         MutablePropertySources sources = environment.getPropertySources();
         MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
