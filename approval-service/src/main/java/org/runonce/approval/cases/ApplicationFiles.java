@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.runonce.approval.StoredPersonalData;
 import org.runonce.contracts.intake.ApplicationAccepted;
 import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.Deficiency;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -16,10 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What intake's events said of an application beyond its cases: the form and terms of its acceptance, and the one-time
- * notices issued before it. Written once per event (a redelivered event changes nothing), never changed.
+ * notices issued before it. Written once per event (a redelivered event changes nothing), never changed but for
+ * encrypting the ID, credit code and phone numbers of a form stored before encryption ({@link StoredPersonalData}).
  */
 @Repository
 class ApplicationFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationFiles.class);
 
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {};
     private static final TypeReference<List<ApplicationAccepted.MissingMaterial>> MISSING = new TypeReference<>() {};
@@ -28,25 +36,27 @@ class ApplicationFiles {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Time time;
+    private final StoredPersonalData personalData;
 
-    ApplicationFiles(JdbcClient jdbc, JsonMapper json, Time time) {
+    ApplicationFiles(JdbcClient jdbc, JsonMapper json, Time time, StoredPersonalData personalData) {
         this.jdbc = jdbc;
         this.json = json;
         this.time = time;
+        this.personalData = personalData;
     }
 
     void accepted(ApplicationAccepted a) {
         jdbc.sql("""
                         insert into application_file (application_number, channel, filed_by, accepted_at, form,
-                            with_deficiencies, pledge_date, missing_materials, received_at)
+                            with_deficiencies, pledge_date, missing_materials, received_at, form_encrypted)
                         values (:number, :channel, :filedBy, :acceptedAt, cast(:form as jsonb), :withDeficiencies,
-                            :pledgeDate, cast(:missing as jsonb), :now)
+                            :pledgeDate, cast(:missing as jsonb), :now, true)
                         on conflict (application_number) do nothing""")
                 .param("number", a.applicationNumber())
                 .param("channel", a.channel())
                 .param("filedBy", a.filedBy())
                 .param("acceptedAt", Jdbc.timestamp(a.acceptedAt()))
-                .param("form", json.writeValueAsString(Objects.requireNonNullElse(a.form(), Map.of())))
+                .param("form", personalData.write(Objects.requireNonNullElse(a.form(), Map.of())))
                 .param("withDeficiencies", a.withDeficiencies())
                 .param("pledgeDate", a.pledgeDate())
                 .param("missing", json.writeValueAsString(Objects.requireNonNullElse(a.missingMaterials(), List.of())))
@@ -83,8 +93,43 @@ class ApplicationFiles {
                         rs.getBoolean("with_deficiencies"),
                         Jdbc.date(rs, "pledge_date"),
                         json.readValue(rs.getString("missing_materials"), MISSING),
-                        json.readValue(rs.getString("form"), FORM)))
+                        personalData.read(rs.getString("form"), FORM)))
                 .optional();
+    }
+
+    /**
+     * Encrypts the forms stored before encryption (V16: {@code form_encrypted} false), at every start, each row
+     * compared-and-set on its old form, so that nothing concurrent is overwritten (a row skipped is taken at the next
+     * start). No guard keeps these rows from being updated; a Flyway migration cannot encrypt (the key is not in the
+     * database).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptFormsStoredInPlaintext() {
+        record Row(String number, String form) {}
+        int encrypted = 0;
+        String after = "";
+        while (true) {
+            List<Row> rows = jdbc.sql("""
+                            select application_number, form::text from application_file
+                            where not form_encrypted and application_number > ? order by application_number limit 200""")
+                    .param(after)
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                    .list();
+            for (Row row : rows) {
+                encrypted += jdbc.sql("""
+                                update application_file set form = cast(? as jsonb), form_encrypted = true
+                                where application_number = ? and not form_encrypted and form = cast(? as jsonb)""")
+                        .params(personalData.encryptJson(row.form()), row.number(), row.form())
+                        .update();
+            }
+            if (rows.size() < 200) {
+                break;
+            }
+            after = rows.getLast().number();
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the ID and phone numbers in {} application forms stored before encryption", encrypted);
+        }
     }
 
     /** Intake's one-time notices on the application, oldest first. */

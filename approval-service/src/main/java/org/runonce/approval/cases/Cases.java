@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.runonce.approval.ApprovalProperties;
+import org.runonce.approval.StoredPersonalData;
 import org.runonce.contracts.catalog.Name;
 import org.runonce.contracts.intake.Applicant;
 import org.runonce.contracts.intake.MaterialReference;
 import org.runonce.starter.jdbc.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,23 +24,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The case aggregate in PostgreSQL: loaded and saved whole, with what it owns (dependencies, materials, supplements,
  * pauses); saving hands what the case recorded to the {@link Journal} (audit trail and outbox) in the same
- * transaction.
+ * transaction. The applicant's ID number and phone number are stored encrypted ({@link StoredPersonalData}).
  */
 @Repository
 class Cases {
+
+    private static final Logger log = LoggerFactory.getLogger(Cases.class);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Journal journal;
     private final CaseTime caseTime;
     private final ApprovalProperties properties;
+    private final StoredPersonalData personalData;
 
-    Cases(JdbcClient jdbc, JsonMapper json, Journal journal, CaseTime caseTime, ApprovalProperties properties) {
+    Cases(
+            JdbcClient jdbc,
+            JsonMapper json,
+            Journal journal,
+            CaseTime caseTime,
+            ApprovalProperties properties,
+            StoredPersonalData personalData) {
         this.jdbc = jdbc;
         this.json = json;
         this.journal = journal;
         this.caseTime = caseTime;
         this.properties = properties;
+        this.personalData = personalData;
     }
 
     /** The days the case's clock reaches the warning and the overdue moment (calendar from the cached copy). */
@@ -69,7 +84,7 @@ class Cases {
                 .param("department", s.departmentCode())
                 .param("region", s.region())
                 .param("mode", s.handlingMode())
-                .param("applicant", json.writeValueAsString(s.applicant()))
+                .param("applicant", personalData.write(s.applicant()))
                 .param("status", state.status().name())
                 .param("steps", json.writeValueAsString(s.procedure().steps()))
                 .param("stepIndex", state.stepIndex())
@@ -311,6 +326,47 @@ class Cases {
                           and status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')""").param(region).update();
     }
 
+    /**
+     * Encrypts the applicant of open cases stored before encryption (V16), at every start: each row compared-and-set on
+     * its old applicant and status, so that a concurrent change is never overwritten (that row is taken at the next
+     * start). Decided and withdrawn cases keep their applicant as stored: the database refuses any change of them
+     * (V4), and that guard is not lifted for this (docs/data-map.md). A Flyway migration cannot encrypt: the key is not
+     * in the database.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptOpenCasesStoredInPlaintext() {
+        record Row(String number, String applicant) {}
+        int encrypted = 0;
+        String after = "";
+        while (true) {
+            List<Row> rows = jdbc.sql("""
+                            select number, applicant::text from approval_case
+                            where status not in ('APPROVED', 'REJECTED', 'WITHDRAWN') and number > ?
+                              and (applicant ->> 'idNumber' not like 'pd1:%' or applicant ->> 'phone' not like 'pd1:%')
+                            order by number limit 200""")
+                    .param(after)
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                    .list();
+            for (Row row : rows) {
+                encrypted += jdbc.sql("""
+                                update approval_case set applicant = cast(? as jsonb)
+                                where number = ? and applicant = cast(? as jsonb)
+                                  and status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')""")
+                        .params(personalData.encryptJson(row.applicant()), row.number(), row.applicant())
+                        .update();
+            }
+            if (rows.size() < 200) {
+                break;
+            }
+            after = rows.getLast().number();
+        }
+        if (encrypted > 0) {
+            log.info(
+                    "Encrypted the applicant's ID and phone numbers of {} open cases stored before encryption",
+                    encrypted);
+        }
+    }
+
     private Optional<Case> load(String sql, String number) {
         return jdbc.sql(sql).param(number).query(this::row).optional().map(this::withParts);
     }
@@ -336,7 +392,7 @@ class Cases {
                 rs.getString("department_code"),
                 rs.getString("region"),
                 rs.getString("handling_mode"),
-                json.readValue(rs.getString("applicant"), Applicant.class),
+                personalData.read(rs.getString("applicant"), Applicant.class),
                 new Procedure(List.of(json.readValue(rs.getString("steps"), Procedure.Step[].class))),
                 Jdbc.instant(rs, "accepted_at"),
                 Jdbc.instant(rs, "opened_at"));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.runonce.approval.StoredPersonalData;
 import org.runonce.approval.audit.AuditTrail;
 import org.runonce.contracts.approval.CertificateClaims;
 import org.runonce.contracts.approval.CertificateRevoked;
@@ -32,7 +33,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Finds, verifies and revokes e-certificates ({@link IssuingCertificates} issues them). */
+/**
+ * Finds, verifies and revokes e-certificates ({@link IssuingCertificates} issues them). The holder's ID number and the
+ * ID and phone numbers of the content are stored encrypted ({@link StoredPersonalData}); the signed JWS is stored as
+ * signed (its payload holds them in full), since what was signed must stay verifiable byte for byte.
+ */
 @Service
 public class Certificates {
 
@@ -44,14 +49,23 @@ public class Certificates {
     private final SigningKeys keys;
     private final AuditTrail audit;
     private final Events events;
+    private final StoredPersonalData personalData;
 
-    Certificates(JdbcClient jdbc, JsonMapper json, Time time, SigningKeys keys, AuditTrail audit, Events events) {
+    Certificates(
+            JdbcClient jdbc,
+            JsonMapper json,
+            Time time,
+            SigningKeys keys,
+            AuditTrail audit,
+            Events events,
+            StoredPersonalData personalData) {
         this.jdbc = jdbc;
         this.json = json;
         this.time = time;
         this.keys = keys;
         this.audit = audit;
         this.events = events;
+        this.personalData = personalData;
     }
 
     /** Signs the certificate's claims with the current platform key and stores it; the stored certificate. */
@@ -81,8 +95,8 @@ public class Certificates {
                 .param("case", request.caseNumber())
                 .param("item", request.itemCode())
                 .param("department", request.departmentCode())
-                .param("holder", json.writeValueAsString(request.holder()))
-                .param("content", json.writeValueAsString(request.content()))
+                .param("holder", personalData.write(request.holder()))
+                .param("content", personalData.write(request.content()))
                 .param("issuedAt", Jdbc.timestamp(issuedAt))
                 .param("validUntil", request.validUntil())
                 .param("kid", key.getKeyID())
@@ -270,8 +284,8 @@ public class Certificates {
                 rs.getString("case_number"),
                 rs.getString("item_code"),
                 rs.getString("department_code"),
-                json.readValue(rs.getString("holder"), Holder.class),
-                new LinkedHashMap<>(json.readValue(rs.getString("content"), MAP)),
+                personalData.read(rs.getString("holder"), Holder.class),
+                new LinkedHashMap<>(personalData.read(rs.getString("content"), MAP)),
                 Jdbc.instant(rs, "issued_at"),
                 Jdbc.date(rs, "valid_until"),
                 rs.getString("kid"),

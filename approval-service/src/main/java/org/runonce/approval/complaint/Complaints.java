@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.runonce.approval.StoredPersonalData;
 import org.runonce.approval.complaint.Complaint.About;
 import org.runonce.approval.complaint.Complaint.AboutKind;
 import org.runonce.approval.complaint.Complaint.Act;
@@ -15,22 +16,31 @@ import org.runonce.approval.complaint.Complaint.Responsibility;
 import org.runonce.approval.complaint.Complaint.Status;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.jdbc.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Complaints in PostgreSQL: saved whole, with what they recorded appended to {@code complaint_record} and what they
- * raised written to the outbox in the same transaction.
+ * raised written to the outbox in the same transaction. An anonymous complainant's phone number is stored encrypted
+ * ({@link StoredPersonalData}).
  */
 @Repository
 class Complaints {
 
+    private static final Logger log = LoggerFactory.getLogger(Complaints.class);
+
     private final JdbcClient jdbc;
     private final Events events;
+    private final StoredPersonalData personalData;
 
-    Complaints(JdbcClient jdbc, Events events) {
+    Complaints(JdbcClient jdbc, Events events, StoredPersonalData personalData) {
         this.jdbc = jdbc;
         this.events = events;
+        this.personalData = personalData;
     }
 
     /** The next number of the year, {@code TS-2026-000001}. */
@@ -60,7 +70,7 @@ class Complaints {
                 .param("description", c.description())
                 .param("complainant", who.subject())
                 .param("name", contact == null ? null : contact.name())
-                .param("phone", contact == null ? null : contact.phone())
+                .param("phone", contact == null ? null : personalData.encrypt(contact.phone()))
                 .param("email", contact == null ? null : contact.email())
                 .param("code", c.accessCodeHash())
                 .param("recordedBy", c.recordedBy())
@@ -129,7 +139,7 @@ class Complaints {
     Optional<Complaint> find(String number) {
         return jdbc.sql("select * from complaint where number = ?")
                 .param(number)
-                .query(Complaints::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -137,7 +147,7 @@ class Complaints {
     Optional<Complaint> lock(String number) {
         return jdbc.sql("select * from complaint where number = ? for update")
                 .param(number)
-                .query(Complaints::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -145,7 +155,7 @@ class Complaints {
     Optional<Complaint> tryLock(String number) {
         return jdbc.sql("select * from complaint where number = ? for update skip locked")
                 .param(number)
-                .query(Complaints::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -202,7 +212,7 @@ class Complaints {
         }
         sql.append(" order by filed_at desc, number desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(Complaints::map).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     /** The complaint's record, in order. */
@@ -214,11 +224,46 @@ class Complaints {
                 .list();
     }
 
-    private static Complaint map(ResultSet rs, int row) throws SQLException {
+    /**
+     * Encrypts the phone numbers of anonymous complainants stored before encryption (V16), at every start, each compared-and-set
+     * on its old value, so that nothing concurrent is overwritten (a row skipped is taken at the next start). No guard
+     * keeps these rows from being updated (only their records are append-only).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPhonesStoredInPlaintext() {
+        record Row(String number, String phone) {}
+        int encrypted = 0;
+        String after = "";
+        while (true) {
+            List<Row> rows = jdbc.sql("""
+                            select number, contact_phone from complaint
+                            where contact_phone is not null and contact_phone not like 'pd1:%' and number > ?
+                            order by number limit 200""")
+                    .param(after)
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                    .list();
+            for (Row row : rows) {
+                encrypted += jdbc.sql("update complaint set contact_phone = ? where number = ? and contact_phone = ?")
+                        .params(personalData.encrypt(row.phone()), row.number(), row.phone())
+                        .update();
+            }
+            if (rows.size() < 200) {
+                break;
+            }
+            after = rows.getLast().number();
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the phone numbers of {} complainants stored before encryption", encrypted);
+        }
+    }
+
+    private Complaint map(ResultSet rs, int row) throws SQLException {
         String subject = rs.getString("complainant");
         Contact contact = subject == null
                 ? new Contact(
-                        rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"))
+                        rs.getString("contact_name"),
+                        personalData.decrypt(rs.getString("contact_phone")),
+                        rs.getString("contact_email"))
                 : null;
         String department = rs.getString("department_code");
         var responsibility = department == null

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.runonce.approval.StoredPersonalData;
 import org.runonce.approval.complaint.Contact;
 import org.runonce.approval.inquiry.Inquiry.Channel;
 import org.runonce.approval.inquiry.Inquiry.Inquirer;
@@ -13,19 +14,30 @@ import org.runonce.approval.inquiry.Inquiry.Limit;
 import org.runonce.approval.inquiry.Inquiry.Status;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.jdbc.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Inquiries in PostgreSQL, with their hand-overs appended and their events in the outbox, in one transaction. */
+/**
+ * Inquiries in PostgreSQL, with their hand-overs appended and their events in the outbox, in one transaction. An
+ * anonymous inquirer's phone number is stored encrypted ({@link StoredPersonalData}).
+ */
 @Repository
 class Inquiries {
 
+    private static final Logger log = LoggerFactory.getLogger(Inquiries.class);
+
     private final JdbcClient jdbc;
     private final Events events;
+    private final StoredPersonalData personalData;
 
-    Inquiries(JdbcClient jdbc, Events events) {
+    Inquiries(JdbcClient jdbc, Events events, StoredPersonalData personalData) {
         this.jdbc = jdbc;
         this.events = events;
+        this.personalData = personalData;
     }
 
     /** The next number of the year, {@code ZX-2026-000001}. */
@@ -51,7 +63,7 @@ class Inquiries {
                 .param("question", i.question())
                 .param("inquirer", who.subject())
                 .param("name", contact == null ? null : contact.name())
-                .param("phone", contact == null ? null : contact.phone())
+                .param("phone", contact == null ? null : personalData.encrypt(contact.phone()))
                 .param("email", contact == null ? null : contact.email())
                 .param("code", i.accessCodeHash())
                 .param("receivedBy", i.receivedBy())
@@ -116,14 +128,14 @@ class Inquiries {
     Optional<Inquiry> find(String number) {
         return jdbc.sql("select * from inquiry where number = ?")
                 .param(number)
-                .query(Inquiries::map)
+                .query(this::map)
                 .optional();
     }
 
     Optional<Inquiry> lock(String number) {
         return jdbc.sql("select * from inquiry where number = ? for update")
                 .param(number)
-                .query(Inquiries::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -131,7 +143,7 @@ class Inquiries {
     Optional<Inquiry> tryLock(String number) {
         return jdbc.sql("select * from inquiry where number = ? for update skip locked")
                 .param(number)
-                .query(Inquiries::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -188,7 +200,7 @@ class Inquiries {
         }
         sql.append(" order by received_at desc, number desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(Inquiries::map).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     /** Who owned the inquiry when, in order. */
@@ -207,11 +219,46 @@ class Inquiries {
                 .list();
     }
 
-    private static Inquiry map(ResultSet rs, int row) throws SQLException {
+    /**
+     * Encrypts the phone numbers of anonymous inquirers stored before encryption (V16), at every start, each compared-and-set
+     * on its old value, so that nothing concurrent is overwritten (a row skipped is taken at the next start). No guard
+     * keeps these rows from being updated (only their records are append-only).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPhonesStoredInPlaintext() {
+        record Row(String number, String phone) {}
+        int encrypted = 0;
+        String after = "";
+        while (true) {
+            List<Row> rows = jdbc.sql("""
+                            select number, contact_phone from inquiry
+                            where contact_phone is not null and contact_phone not like 'pd1:%' and number > ?
+                            order by number limit 200""")
+                    .param(after)
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                    .list();
+            for (Row row : rows) {
+                encrypted += jdbc.sql("update inquiry set contact_phone = ? where number = ? and contact_phone = ?")
+                        .params(personalData.encrypt(row.phone()), row.number(), row.phone())
+                        .update();
+            }
+            if (rows.size() < 200) {
+                break;
+            }
+            after = rows.getLast().number();
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the phone numbers of {} inquirers stored before encryption", encrypted);
+        }
+    }
+
+    private Inquiry map(ResultSet rs, int row) throws SQLException {
         String subject = rs.getString("inquirer");
         Contact contact = subject == null
                 ? new Contact(
-                        rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"))
+                        rs.getString("contact_name"),
+                        personalData.decrypt(rs.getString("contact_phone")),
+                        rs.getString("contact_email"))
                 : null;
         return new Inquiry(
                 rs.getString("number"),

@@ -39,6 +39,9 @@ class ComplaintsIT extends RunningApproval {
     @Autowired
     ComplaintWatch watch;
 
+    @Autowired
+    Complaints complaints;
+
     private JsonNode send(String path, RequestPostProcessor who, String body, int expected) throws Exception {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -155,6 +158,42 @@ class ComplaintsIT extends RunningApproval {
                 assertThat(e.event().get("department").asString()).isEqualTo("SAMR");
             }
         }
+    }
+
+    @Test
+    void anAnonymousComplainantsPhoneIsStoredEncryptedAndOneStoredBeforeIsReadAndEncryptedAtStart() throws Exception {
+        clock.setDay("2026-09-30");
+        var filed = send(PUBLIC, null, anonymousBody("PSB"), 201);
+        String number = filed.get("complaint").get("number").asString();
+        String code = filed.get("accessCode").asString();
+        assertThat(storedPhone(number)).startsWith("pd1:").doesNotContain(PHONE);
+        assertPhoneShown(number, code);
+
+        // as stored before encryption (V16): read as it is, and encrypted at the next start
+        jdbc.sql("update complaint set contact_phone = ? where number = ?")
+                .params(PHONE, number)
+                .update();
+        assertPhoneShown(number, code);
+        complaints.encryptPhonesStoredInPlaintext();
+        assertThat(storedPhone(number)).startsWith("pd1:").doesNotContain(PHONE);
+        assertPhoneShown(number, code);
+    }
+
+    private String storedPhone(String number) {
+        return jdbc.sql("select contact_phone from complaint where number = ?")
+                .param(number)
+                .query(String.class)
+                .single();
+    }
+
+    /** The complainant sees their phone number in full, a supervisor masked. */
+    private void assertPhoneShown(String number, String code) throws Exception {
+        mvc.perform(get(PUBLIC + "/" + number).header("X-Access-Code", code))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact.phone").value(PHONE));
+        mvc.perform(get(COMPLAINTS + "/" + number).with(Tokens.supervisor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact.phone").value("139****5678"));
     }
 
     @Test

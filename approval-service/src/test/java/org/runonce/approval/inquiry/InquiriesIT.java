@@ -39,6 +39,9 @@ class InquiriesIT extends RunningApproval {
     @Autowired
     InquiryWatch watch;
 
+    @Autowired
+    Inquiries inquiries;
+
     private JsonNode send(String path, RequestPostProcessor who, String body, int expected) throws Exception {
         var request = MockMvcRequestBuilders.post(path);
         if (body != null) {
@@ -62,6 +65,42 @@ class InquiriesIT extends RunningApproval {
 
     private int inquiryCount() {
         return jdbc.sql("select count(*) from inquiry").query(Integer.class).single();
+    }
+
+    @Test
+    void anInquirersPhoneIsStoredEncryptedAndOneStoredBeforeIsReadAndEncryptedAtStart() throws Exception {
+        clock.setDay("2026-09-30");
+        var r = received("不动产登记要带什么？");
+        String number = r.get("inquiry").get("number").asString();
+        String code = r.get("accessCode").asString();
+        assertThat(storedPhone(number)).startsWith("pd1:").doesNotContain(PHONE);
+        assertPhoneShown(number, code);
+
+        // as stored before encryption (V16): read as it is, and encrypted at the next start
+        jdbc.sql("update inquiry set contact_phone = ? where number = ?")
+                .params(PHONE, number)
+                .update();
+        assertPhoneShown(number, code);
+        inquiries.encryptPhonesStoredInPlaintext();
+        assertThat(storedPhone(number)).startsWith("pd1:").doesNotContain(PHONE);
+        assertPhoneShown(number, code);
+    }
+
+    private String storedPhone(String number) {
+        return jdbc.sql("select contact_phone from inquiry where number = ?")
+                .param(number)
+                .query(String.class)
+                .single();
+    }
+
+    /** The inquirer sees their phone number in full, a supervisor masked. */
+    private void assertPhoneShown(String number, String code) throws Exception {
+        mvc.perform(get(PUBLIC + "/" + number).header("X-Access-Code", code))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact.phone").value(PHONE));
+        mvc.perform(get(INQUIRIES + "/" + number).with(Tokens.supervisor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact.phone").value("137****5678"));
     }
 
     @Test
