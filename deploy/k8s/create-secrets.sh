@@ -33,11 +33,11 @@ fi
 if ! kubectl -n "$ns" get secret intake-rating-link-key >/dev/null 2>&1; then
   kubectl -n "$ns" create secret generic intake-rating-link-key --from-literal=key="$(openssl rand -base64 48 | tr -d '\n')"
 fi
-# the keys intake and notification encrypt resident ID and phone numbers with (AES-256 key-encryption key and its id)
+# the keys intake, notification and approval encrypt resident ID and phone numbers with (AES-256 key-encryption key and its id)
 # and index them with (HMAC-SHA256); keep copies outside the cluster: without them the stored numbers are lost.
 # Rotating the encryption key: keep the old one as RUNONCE_PERSONALDATA_PREVIOUSKEYS_<id> (ids: lower case letters and
 # digits, as environment variables carry them), then put a new id and key here; old values stay readable.
-for service in intake notification; do
+for service in intake notification approval; do
   if ! kubectl -n "$ns" get secret "$service-personal-data-key" >/dev/null 2>&1; then
     kubectl -n "$ns" create secret generic "$service-personal-data-key" --from-literal=id="pd$(date +%Y%m%d)" \
       --from-literal=key="$(openssl rand -base64 32 | tr -d '\n')" --from-literal=index-key="$(openssl rand -base64 32 | tr -d '\n')"

@@ -176,7 +176,7 @@ class ConsistencyTest {
     @ValueSource(strings = {"local", "production"})
     void personalDataKeysComeFromTheSecretTheScriptCreates(String overlay) {
         String script = source("deploy/k8s/create-secrets.sh");
-        for (String service : List.of("intake", "notification")) {
+        for (String service : List.of("intake", "notification", "approval")) {
             Map<String, String> env = environment(overlay, app(service));
             String secret = service + "-personal-data-key";
             assertThat(env)
@@ -185,7 +185,7 @@ class ConsistencyTest {
                     .containsEntry("RUNONCE_PERSONALDATA_INDEXKEY", "secret:" + secret + "/index-key");
         }
         assertThat(script)
-                .contains("for service in intake notification")
+                .contains("for service in intake notification approval")
                 .contains("\"$service-personal-data-key\"")
                 .contains("--from-literal=id=", "--from-literal=key=", "--from-literal=index-key=");
     }
