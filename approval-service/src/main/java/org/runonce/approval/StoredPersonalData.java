@@ -1,30 +1,36 @@
 package org.runonce.approval;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.runonce.starter.personaldata.PersonalDataInJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How approval stores resident ID numbers, credit codes and phone numbers (PIPL, docs/data-map.md): encrypted with the
  * service's {@link PersonalDataCipher}, single values (a complainant's phone) or inside the JSON it keeps (a case's
- * applicant, a case file's form, a certificate's holder and content). In JSON, every string under a field named like
- * an ID number ({@code idNumber}, {@code fatherIdNumber}), a credit code ({@code unifiedSocialCreditCode}) or a phone
- * number ({@code phone}, {@code contactPhone}), and every other string that is a resident ID number, as intake stores
- * its applications; names, e-mail addresses and the rest stay readable to SQL. Reading accepts both forms, so rows
- * written before encryption (and the ones a guard keeps as they are) read as before.
+ * applicant, a case file's form, a certificate's holder and content: the values {@link PersonalDataInJson} names, as
+ * intake stores its applications). Reading accepts both forms, so rows written before encryption (and the ones a guard
+ * keeps as they are) read as before.
  */
 @Component
 public class StoredPersonalData {
 
-    private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
-    private static final String[] PERSONAL_FIELD_ENDINGS = {"idnumber", "creditcode", "phone"};
+    private static final Logger log = LoggerFactory.getLogger(StoredPersonalData.class);
+    private static final int BATCH = 200;
+
+    /**
+     * Rows stored before encryption (V16): {@code where} (SQL) selects them in {@code table}; {@code column} is text,
+     * or jsonb whose personal values are encrypted; {@code alsoSet} (SQL or null) marks a row done. All are the
+     * caller's constants, never input.
+     */
+    public record Plaintext(
+            String what, String table, String key, String column, boolean jsonb, String where, String alsoSet) {}
 
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
@@ -32,6 +38,42 @@ public class StoredPersonalData {
     StoredPersonalData(PersonalDataCipher cipher, JsonMapper json) {
         this.cipher = cipher;
         this.json = json;
+    }
+
+    /**
+     * Encrypts rows stored before encryption, {@value #BATCH} at a time in key order, each compared-and-set on its old
+     * value and {@code where} again, so that a concurrent change is never overwritten (that row is taken at the next
+     * start). Services call it at every start: a Flyway migration cannot encrypt, the key is not in the database.
+     *
+     * @return how many rows were encrypted
+     */
+    public int encryptStoredBefore(JdbcClient jdbc, Plaintext rows) {
+        String value = rows.jsonb() ? "cast(? as jsonb)" : "?";
+        String select = "select " + rows.key() + ", " + rows.column() + "::text from " + rows.table() + " where ("
+                + rows.where() + ") and " + rows.key() + " > ? order by " + rows.key() + " limit " + BATCH;
+        String update = "update " + rows.table() + " set " + rows.column() + " = " + value
+                + (rows.alsoSet() == null ? "" : ", " + rows.alsoSet()) + " where " + rows.key() + " = ? and "
+                + rows.column() + " = " + value + " and (" + rows.where() + ")";
+        int encrypted = 0;
+        String after = "";
+        while (true) {
+            List<String[]> batch = jdbc.sql(select)
+                    .param(after)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list();
+            for (String[] row : batch) {
+                String stored = rows.jsonb() ? encryptJson(row[1]) : encrypt(row[1]);
+                encrypted += jdbc.sql(update).params(stored, row[0], row[1]).update();
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+            after = batch.getLast()[0];
+        }
+        if (encrypted > 0) {
+            log.info("Encrypted the ID and phone numbers of {} {} stored before encryption", encrypted, rows.what());
+        }
+        return encrypted;
     }
 
     /** The value encrypted (null stays null, an encrypted value stays as it is). */
@@ -52,14 +94,14 @@ public class StoredPersonalData {
     /** The value as JSON, its personal values encrypted. */
     public String write(Object value) {
         JsonNode tree = json.valueToTree(value);
-        walk(tree, null, true);
+        PersonalDataInJson.encrypt(tree, cipher);
         return json.writeValueAsString(tree);
     }
 
     /** Stored JSON with its personal values encrypted (those encrypted already stay as they are). */
     public String encryptJson(String stored) {
         JsonNode tree = json.readTree(stored);
-        walk(tree, null, true);
+        PersonalDataInJson.encrypt(tree, cipher);
         return json.writeValueAsString(tree);
     }
 
@@ -73,56 +115,7 @@ public class StoredPersonalData {
 
     private JsonNode decrypted(String stored) {
         JsonNode tree = json.readTree(stored);
-        walk(tree, null, false);
+        PersonalDataInJson.decrypt(tree, cipher);
         return tree;
-    }
-
-    private void walk(JsonNode node, String field, boolean encrypt) {
-        if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> e : object.properties()) {
-                String value = changed(e.getKey(), e.getValue(), encrypt);
-                if (value != null) {
-                    object.put(e.getKey(), value);
-                } else {
-                    walk(e.getValue(), e.getKey(), encrypt);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                String value = changed(field, array.get(i), encrypt);
-                if (value != null) {
-                    array.set(i, array.stringNode(value));
-                } else {
-                    walk(array.get(i), field, encrypt);
-                }
-            }
-        }
-    }
-
-    /** The new text of a string value, or null when it stays as it is (or is not a string). */
-    private String changed(String field, JsonNode value, boolean encrypt) {
-        if (!value.isString()) {
-            return null;
-        }
-        String text = value.asString();
-        if (!encrypt) {
-            return PersonalDataCipher.isEncrypted(text) ? cipher.decrypt(text) : null;
-        }
-        return plaintext(text) && personal(field, text) ? cipher.encrypt(text) : null;
-    }
-
-    static boolean personal(String field, String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        if (field != null) {
-            String name = field.toLowerCase(Locale.ROOT);
-            for (String ending : PERSONAL_FIELD_ENDINGS) {
-                if (name.endsWith(ending)) {
-                    return true;
-                }
-            }
-        }
-        return RESIDENT_ID.matcher(text).matches();
     }
 }

@@ -10,8 +10,6 @@ import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.Deficiency;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class ApplicationFiles {
-
-    private static final Logger log = LoggerFactory.getLogger(ApplicationFiles.class);
 
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {};
     private static final TypeReference<List<ApplicationAccepted.MissingMaterial>> MISSING = new TypeReference<>() {};
@@ -97,39 +93,19 @@ class ApplicationFiles {
                 .optional();
     }
 
-    /**
-     * Encrypts the forms stored before encryption (V16: {@code form_encrypted} false), at every start, each row
-     * compared-and-set on its old form, so that nothing concurrent is overwritten (a row skipped is taken at the next
-     * start). No guard keeps these rows from being updated; a Flyway migration cannot encrypt (the key is not in the
-     * database).
-     */
+    /** Encrypts the forms stored before encryption (V16: {@code form_encrypted} false), at every start. */
     @EventListener(ApplicationReadyEvent.class)
     void encryptFormsStoredInPlaintext() {
-        record Row(String number, String form) {}
-        int encrypted = 0;
-        String after = "";
-        while (true) {
-            List<Row> rows = jdbc.sql("""
-                            select application_number, form::text from application_file
-                            where not form_encrypted and application_number > ? order by application_number limit 200""")
-                    .param(after)
-                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
-                    .list();
-            for (Row row : rows) {
-                encrypted += jdbc.sql("""
-                                update application_file set form = cast(? as jsonb), form_encrypted = true
-                                where application_number = ? and not form_encrypted and form = cast(? as jsonb)""")
-                        .params(personalData.encryptJson(row.form()), row.number(), row.form())
-                        .update();
-            }
-            if (rows.size() < 200) {
-                break;
-            }
-            after = rows.getLast().number();
-        }
-        if (encrypted > 0) {
-            log.info("Encrypted the ID and phone numbers in {} application forms stored before encryption", encrypted);
-        }
+        personalData.encryptStoredBefore(
+                jdbc,
+                new StoredPersonalData.Plaintext(
+                        "application forms",
+                        "application_file",
+                        "application_number",
+                        "form",
+                        true,
+                        "not form_encrypted",
+                        "form_encrypted = true"));
     }
 
     /** Intake's one-time notices on the application, oldest first. */

@@ -327,44 +327,23 @@ class Cases {
     }
 
     /**
-     * Encrypts the applicant of open cases stored before encryption (V16), at every start: each row compared-and-set on
-     * its old applicant and status, so that a concurrent change is never overwritten (that row is taken at the next
-     * start). Decided and withdrawn cases keep their applicant as stored: the database refuses any change of them
-     * (V4), and that guard is not lifted for this (docs/data-map.md). A Flyway migration cannot encrypt: the key is not
-     * in the database.
+     * Encrypts the applicant of open cases stored before encryption, at every start. Decided and withdrawn cases keep
+     * their applicant as stored: the database refuses any change of them (V4), and that guard is not lifted for this
+     * (docs/data-map.md).
      */
     @EventListener(ApplicationReadyEvent.class)
     void encryptOpenCasesStoredInPlaintext() {
-        record Row(String number, String applicant) {}
-        int encrypted = 0;
-        String after = "";
-        while (true) {
-            List<Row> rows = jdbc.sql("""
-                            select number, applicant::text from approval_case
-                            where status not in ('APPROVED', 'REJECTED', 'WITHDRAWN') and number > ?
-                              and (applicant ->> 'idNumber' not like 'pd1:%' or applicant ->> 'phone' not like 'pd1:%')
-                            order by number limit 200""")
-                    .param(after)
-                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
-                    .list();
-            for (Row row : rows) {
-                encrypted += jdbc.sql("""
-                                update approval_case set applicant = cast(? as jsonb)
-                                where number = ? and applicant = cast(? as jsonb)
-                                  and status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')""")
-                        .params(personalData.encryptJson(row.applicant()), row.number(), row.applicant())
-                        .update();
-            }
-            if (rows.size() < 200) {
-                break;
-            }
-            after = rows.getLast().number();
-        }
-        if (encrypted > 0) {
-            log.info(
-                    "Encrypted the applicant's ID and phone numbers of {} open cases stored before encryption",
-                    encrypted);
-        }
+        personalData.encryptStoredBefore(
+                jdbc,
+                new StoredPersonalData.Plaintext(
+                        "open cases' applicants",
+                        "approval_case",
+                        "number",
+                        "applicant",
+                        true,
+                        "status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')"
+                                + " and (applicant ->> 'idNumber' not like 'pd1:%' or applicant ->> 'phone' not like 'pd1:%')",
+                        null));
     }
 
     private Optional<Case> load(String sql, String number) {

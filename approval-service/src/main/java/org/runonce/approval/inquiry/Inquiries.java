@@ -14,8 +14,6 @@ import org.runonce.approval.inquiry.Inquiry.Limit;
 import org.runonce.approval.inquiry.Inquiry.Status;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.jdbc.Jdbc;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Inquiries {
-
-    private static final Logger log = LoggerFactory.getLogger(Inquiries.class);
 
     private final JdbcClient jdbc;
     private final Events events;
@@ -219,37 +215,19 @@ class Inquiries {
                 .list();
     }
 
-    /**
-     * Encrypts the phone numbers of anonymous inquirers stored before encryption (V16), at every start, each compared-and-set
-     * on its old value, so that nothing concurrent is overwritten (a row skipped is taken at the next start). No guard
-     * keeps these rows from being updated (only their records are append-only).
-     */
+    /** Encrypts the phone numbers of anonymous inquirers stored before encryption, at every start. */
     @EventListener(ApplicationReadyEvent.class)
     void encryptPhonesStoredInPlaintext() {
-        record Row(String number, String phone) {}
-        int encrypted = 0;
-        String after = "";
-        while (true) {
-            List<Row> rows = jdbc.sql("""
-                            select number, contact_phone from inquiry
-                            where contact_phone is not null and contact_phone not like 'pd1:%' and number > ?
-                            order by number limit 200""")
-                    .param(after)
-                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
-                    .list();
-            for (Row row : rows) {
-                encrypted += jdbc.sql("update inquiry set contact_phone = ? where number = ? and contact_phone = ?")
-                        .params(personalData.encrypt(row.phone()), row.number(), row.phone())
-                        .update();
-            }
-            if (rows.size() < 200) {
-                break;
-            }
-            after = rows.getLast().number();
-        }
-        if (encrypted > 0) {
-            log.info("Encrypted the phone numbers of {} inquirers stored before encryption", encrypted);
-        }
+        personalData.encryptStoredBefore(
+                jdbc,
+                new StoredPersonalData.Plaintext(
+                        "inquirers",
+                        "inquiry",
+                        "number",
+                        "contact_phone",
+                        false,
+                        "contact_phone is not null and contact_phone not like 'pd1:%'",
+                        null));
     }
 
     private Inquiry map(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import org.runonce.intake.agency.Agency;
 import org.runonce.intake.catalog.CatalogCopy;
 import org.runonce.intake.catalog.Department;
 import org.runonce.starter.domain.Refusal;
+import org.runonce.starter.personaldata.PersonalDataInJson;
 import org.runonce.starter.security.Caller;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -169,7 +170,7 @@ public class ApplicationAccess {
     /** The view with every ID and phone number masked ({@code 330106********1234}): for supervision lists. */
     ApplicationView maskedView(Application application) {
         JsonNode state = json.valueToTree(application.snapshot());
-        PersonalDataInState.mask(state);
+        PersonalDataInJson.mask(state);
         return view(Application.restore(json.treeToValue(state, ApplicationSnapshot.class)));
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.runonce.starter.jdbc.Jdbc;
 import org.runonce.starter.personaldata.BlindIndex;
 import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.runonce.starter.personaldata.PersonalDataInJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applications in PostgreSQL: one row each, the aggregate as JSON plus the columns that queues, access checks and
- * statistics query. ID numbers and phone numbers in the JSON are encrypted ({@link PersonalDataInState}); the
+ * statistics query. ID numbers and phone numbers in the JSON are encrypted ({@link PersonalDataInJson}); the
  * applicant's ID number is found by its blind index ({@code applicant_id_index}).
  */
 @Repository
@@ -208,7 +209,7 @@ class Applications {
             for (Row row : rows) {
                 JsonNode state = json.readTree(row.state());
                 String idNumber = state.path("applicant").path("idNumber").asString();
-                PersonalDataInState.encrypt(state, cipher);
+                PersonalDataInJson.encrypt(state, cipher);
                 done += jdbc.sql("""
                                 update application set state = cast(? as jsonb), applicant_id_index = ?
                                 where number = ? and state = cast(? as jsonb)""")
@@ -227,13 +228,13 @@ class Applications {
 
     private String stored(ApplicationSnapshot s) {
         JsonNode state = json.valueToTree(s);
-        PersonalDataInState.encrypt(state, cipher);
+        PersonalDataInJson.encrypt(state, cipher);
         return json.writeValueAsString(state);
     }
 
     private Application application(ResultSet rs, int row) throws SQLException {
         JsonNode state = json.readTree(rs.getString("state"));
-        PersonalDataInState.decrypt(state, cipher);
+        PersonalDataInJson.decrypt(state, cipher);
         return Application.restore(json.treeToValue(state, ApplicationSnapshot.class));
     }
 }

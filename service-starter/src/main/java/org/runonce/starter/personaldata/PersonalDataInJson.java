@@ -1,44 +1,45 @@
-package org.runonce.intake.application;
+package org.runonce.starter.personaldata;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.runonce.starter.personaldata.Masking;
-import org.runonce.starter.personaldata.PersonalDataCipher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Which values of an application's stored state are encrypted (the {@code application.state} column): every field
- * named like an ID number ({@code idNumber}, {@code holderIdNumber}, {@code principalIdNumber}, ...) or a phone number
- * ({@code phone}, {@code contactPhone}, ...), wherever it is (applicant, certificates offered as materials, form), and
- * every other string that is a resident ID number (form fields such as a parent's ID number). Names, e-mail addresses
- * and the rest of the form stay readable to SQL.
+ * Which values of JSON a service stores are personal and so encrypted (docs/data-map.md): every string under a field
+ * named like an ID number ({@code idNumber}, {@code holderIdNumber}), a credit code ({@code unifiedSocialCreditCode})
+ * or a phone number ({@code phone}, {@code contactPhone}), wherever it is, and every other string that is a resident ID
+ * number (a form field such as a parent's number). Names, e-mail addresses and the rest stay readable to SQL. intake
+ * applies it to its applications' state, approval to its cases, case files and certificates.
  */
-final class PersonalDataInState {
+public final class PersonalDataInJson {
 
     private static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[\\dXx]");
+    private static final String[] PERSONAL_FIELD_ENDINGS = {"idnumber", "creditcode", "phone"};
 
-    private PersonalDataInState() {}
+    private PersonalDataInJson() {}
 
-    static void encrypt(JsonNode node, PersonalDataCipher cipher) {
+    /** Encrypts the personal values of {@code node} in place; values encrypted already stay as they are. */
+    public static void encrypt(JsonNode node, PersonalDataCipher cipher) {
         walk(node, null, cipher, true);
     }
 
-    static void decrypt(JsonNode node, PersonalDataCipher cipher) {
+    /** Decrypts every encrypted value of {@code node} in place; plaintext (written before encryption) stays. */
+    public static void decrypt(JsonNode node, PersonalDataCipher cipher) {
         walk(node, null, cipher, false);
     }
 
-    /** Masks every value {@link #encrypt} would encrypt (the state must be decrypted): for views that need no more. */
-    static void mask(JsonNode node) {
+    /** Masks every value {@link #encrypt} would encrypt ({@code node} decrypted): for views that need no more. */
+    public static void mask(JsonNode node) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> e : object.properties()) {
                 JsonNode value = e.getValue();
-                if (value.isString() && personal(e.getKey(), value.asString())) {
-                    String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
+                if (value.isString() && isPersonal(e.getKey(), value.asString())) {
                     object.put(
                             e.getKey(),
-                            name.endsWith("phone")
+                            e.getKey().toLowerCase(Locale.ROOT).endsWith("phone")
                                     ? Masking.phone(value.asString())
                                     : Masking.idNumber(value.asString()));
                 } else {
@@ -48,13 +49,29 @@ final class PersonalDataInState {
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 JsonNode value = array.get(i);
-                if (value.isString() && personal(null, value.asString())) {
+                if (value.isString() && isPersonal(null, value.asString())) {
                     array.set(i, array.stringNode(Masking.idNumber(value.asString())));
                 } else {
                     mask(value);
                 }
             }
         }
+    }
+
+    /** Whether the string {@code text} under {@code field} (null in an array) is personal. */
+    public static boolean isPersonal(String field, String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (field != null) {
+            String name = field.toLowerCase(Locale.ROOT);
+            for (String ending : PERSONAL_FIELD_ENDINGS) {
+                if (name.endsWith(ending)) {
+                    return true;
+                }
+            }
+        }
+        return RESIDENT_ID.matcher(text).matches();
     }
 
     private static void walk(JsonNode node, String field, PersonalDataCipher cipher, boolean encrypt) {
@@ -88,19 +105,6 @@ final class PersonalDataInState {
         if (!encrypt) {
             return PersonalDataCipher.isEncrypted(text) ? cipher.decrypt(text) : null;
         }
-        return !PersonalDataCipher.isEncrypted(text) && personal(field, text) ? cipher.encrypt(text) : null;
-    }
-
-    static boolean personal(String field, String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        if (field != null) {
-            String name = field.toLowerCase(java.util.Locale.ROOT);
-            if (name.endsWith("idnumber") || name.endsWith("phone")) {
-                return true;
-            }
-        }
-        return RESIDENT_ID.matcher(text).matches();
+        return !PersonalDataCipher.isEncrypted(text) && isPersonal(field, text) ? cipher.encrypt(text) : null;
     }
 }
