@@ -51,13 +51,18 @@ public record IntakeProperties(
      * @param unusedExpiry an upload that no application uses and no department was granted this long after it was
      *     made expires: no application may use it any more, and it is deleted a {@code cleanupInterval} later
      * @param cleanupInterval how often expired uploads are looked for and deleted
+     * @param grantRetention how long after its application ended (completed, refused or withdrawn) a department still
+     *     reads the documents of its cases there: long enough for a reconsideration (行政复议, 60 days) or a lawsuit
+     *     (行政诉讼, six months, at most 184 days) about the decision, with time for the decision to reach the
+     *     applicant (docs/data-map.md)
      */
     public record Documents(
             @DefaultValue("10MB") @NotNull DataSize maxSize,
             @DefaultValue("200") @Min(1) int dailyUploads,
             @DefaultValue("500MB") @NotNull DataSize dailyBytes,
             @DefaultValue("30d") @NotNull Duration unusedExpiry,
-            @DefaultValue("1h") @NotNull Duration cleanupInterval) {}
+            @DefaultValue("1h") @NotNull Duration cleanupInterval,
+            @DefaultValue("200d") @NotNull Duration grantRetention) {}
 
     /**
      * @param jwksUri the approval service's public JWK Set, which e-certificates are verified with

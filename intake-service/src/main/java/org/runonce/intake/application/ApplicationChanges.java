@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every change of an application needs around the aggregate: its {@link Terms} (settings and the
  * region's calendar), and saving it with what the change recorded, in the caller's transaction: the row, the
- * departments' grants on its documents, and its events through the outbox.
+ * departments' grants on the documents of their cases (and their expiry when the application ends), and its events
+ * through the outbox.
  */
 @Component
 class ApplicationChanges {
@@ -61,8 +62,10 @@ class ApplicationChanges {
         var recorded = application.pullEvents();
         applications.save(application, now);
         if (recorded.stream().anyMatch(ApplicationEvent::opensDocumentsToDepartments)) {
-            ApplicationSnapshot state = application.snapshot();
-            documents.grant(state.documentIds(), state.departments());
+            documents.grant(application.number(), application.snapshot().documentsByDepartment());
+        }
+        if (recorded.stream().anyMatch(ApplicationEvent::endsApplication)) {
+            documents.endGrants(application.number(), now);
         }
         // the rating link (好差评 by SMS) goes with a completion or a refusal, signed only then
         String ratingPath = recorded.stream()

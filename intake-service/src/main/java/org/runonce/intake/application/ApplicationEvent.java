@@ -19,6 +19,14 @@ sealed interface ApplicationEvent {
         return false;
     }
 
+    /**
+     * Whether the application ends with it (completed, refused, withdrawn): the departments' grants on its documents
+     * then expire after the retention.
+     */
+    default boolean endsApplication() {
+        return false;
+    }
+
     /** @param at when it was submitted */
     record Submitted(Instant at) implements ApplicationEvent {}
 
@@ -43,13 +51,25 @@ sealed interface ApplicationEvent {
     }
 
     /** @param refusal 不予受理 */
-    record Refused(Records.Refusal refusal) implements ApplicationEvent {}
+    record Refused(Records.Refusal refusal) implements ApplicationEvent {
+
+        @Override
+        public boolean endsApplication() {
+            return true;
+        }
+    }
 
     /**
      * @param withdrawal by whom and why
      * @param caseNumbers the cases closed with it
      */
-    record Withdrawn(Records.Withdrawal withdrawal, List<String> caseNumbers) implements ApplicationEvent {}
+    record Withdrawn(Records.Withdrawal withdrawal, List<String> caseNumbers) implements ApplicationEvent {
+
+        @Override
+        public boolean endsApplication() {
+            return true;
+        }
+    }
 
     /**
      * @param pledgeDate the date that passed
@@ -84,7 +104,13 @@ sealed interface ApplicationEvent {
      * @param cases every case with its final status
      * @param at when the last one was decided
      */
-    record Completed(List<CaseTrack> cases, Instant at) implements ApplicationEvent {}
+    record Completed(List<CaseTrack> cases, Instant at) implements ApplicationEvent {
+
+        @Override
+        public boolean endsApplication() {
+            return true;
+        }
+    }
 
     /** @param delivery 统一出件 */
     record ResultDelivered(Records.Delivery delivery) implements ApplicationEvent {}

@@ -1,6 +1,7 @@
 package org.runonce.intake.application;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,21 +49,21 @@ public record ApplicationSnapshot(
         Records.Evaluation evaluation,
         PreReview preReview) {
 
-    /** The documents the application uses: the departments of its cases may read them once the cases exist. */
-    Set<UUID> documentIds() {
-        Set<UUID> ids = new LinkedHashSet<>();
-        provisions.values().stream()
-                .map(Provision::documentId)
-                .filter(Objects::nonNull)
-                .forEach(ids::add);
-        return ids;
-    }
-
-    /** The departments of its cases. */
-    Set<String> departments() {
-        Set<String> departments = new LinkedHashSet<>();
-        cases.forEach(c -> departments.add(c.departmentCode()));
-        return departments;
+    /**
+     * Per department with a case, the documents its cases were opened with or got later: what the department may
+     * read (not the rest of the application's documents, which other departments' cases use).
+     */
+    Map<String, Set<UUID>> documentsByDepartment() {
+        Map<String, Set<UUID>> documents = new LinkedHashMap<>();
+        for (CaseTrack c : cases) {
+            Set<UUID> ids = documents.computeIfAbsent(c.departmentCode(), d -> new LinkedHashSet<>());
+            c.materials().stream()
+                    .map(CaseMaterial::documentId)
+                    .filter(Objects::nonNull)
+                    .map(UUID::fromString)
+                    .forEach(ids::add);
+        }
+        return documents;
     }
 
     /** What was handed in at submission. */

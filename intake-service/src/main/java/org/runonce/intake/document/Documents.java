@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -180,8 +181,9 @@ public class Documents {
 
     /**
      * The document if {@code caller} may read it: its owner, the clerk who took it, or a reviewer, department head or
-     * department system of a department with a case on an application that uses it. Anyone else learns nothing, not even that it
-     * exists.
+     * department system of a department with a live grant on it (one of its cases uses it, and that case's
+     * application is open or ended less than {@code documents.grant-retention} ago). Anyone else, an expired grant's
+     * department included, learns nothing, not even that it exists.
      */
     public Optional<DocumentInfo> readableBy(UUID id, Caller caller) {
         Optional<DocumentInfo> document = jdbc.sql("select * from document where id = ?")
@@ -196,8 +198,10 @@ public class Documents {
                 || caller.department().isEmpty()) {
             return false;
         }
-        return jdbc.sql("select exists (select 1 from document_grant where document_id = ? and department_code = ?)")
-                .params(id, caller.department().get())
+        return jdbc.sql("""
+                        select exists (select 1 from document_grant where document_id = ? and department_code = ?
+                                       and (expires_at is null or expires_at > ?))""")
+                .params(id, caller.department().get(), Jdbc.timestamp(time.now()))
                 .query(Boolean.class)
                 .single();
     }
@@ -206,16 +210,38 @@ public class Documents {
         return store.get(id).orElseThrow(() -> new IllegalStateException("no content stored for document " + id));
     }
 
-    /** Lets reviewers of these departments read these documents (they have a case on an application using them). */
-    public void grant(Collection<UUID> documentIds, Collection<String> departmentCodes) {
-        if (documentIds.isEmpty() || departmentCodes.isEmpty()) {
+    /**
+     * Lets each department read the documents its cases of this application use, until a retention after the
+     * application ends ({@link #endGrants}): one statement, whatever the number of cases and documents.
+     *
+     * @param documentsByDepartment per department with a case on the application, the documents of its cases
+     */
+    public void grant(String applicationNumber, Map<String, ? extends Collection<UUID>> documentsByDepartment) {
+        List<UUID> documentIds = new ArrayList<>();
+        List<String> departmentCodes = new ArrayList<>();
+        documentsByDepartment.forEach((department, ids) -> ids.forEach(id -> {
+            documentIds.add(id);
+            departmentCodes.add(department);
+        }));
+        if (documentIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        insert into document_grant (document_id, department_code)
-                        select d, c from unnest(?::uuid[]) d cross join unnest(?::text[]) c
+                        insert into document_grant (document_id, department_code, application_number)
+                        select d, c, ? from unnest(?::uuid[], ?::text[]) as g (d, c)
                         on conflict do nothing""")
-                .params(documentIds.toArray(UUID[]::new), departmentCodes.toArray(String[]::new))
+                .params(applicationNumber, documentIds.toArray(UUID[]::new), departmentCodes.toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * The application ended (completed, refused or withdrawn) at {@code endedAt}: its grants expire
+     * {@code documents.grant-retention} later, time enough for a reconsideration (行政复议, 60 days) or a lawsuit
+     * (行政诉讼, six months) about its decision. One statement, in the transaction of the change that ended it.
+     */
+    public void endGrants(String applicationNumber, Instant endedAt) {
+        jdbc.sql("update document_grant set expires_at = ? where application_number = ? and expires_at is null")
+                .params(Jdbc.timestamp(endedAt.plus(properties.documents().grantRetention())), applicationNumber)
                 .update();
     }
 
