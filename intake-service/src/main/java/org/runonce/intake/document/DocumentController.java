@@ -93,7 +93,9 @@ class DocumentController {
     @Operation(
             summary = "A document's metadata",
             description = "For its owner, the window clerk who took it, and the reviewers, heads and systems of"
-                    + " departments with a case on an application using it; 404 for anyone else.")
+                    + " departments with a case that uses it, while the case's application runs and for"
+                    + " runonce.intake.documents.grant-retention (200 days by default) after it ended; 404 for anyone"
+                    + " else.")
     DocumentInfo metadata(@PathVariable UUID id, Caller caller) {
         return documents.readableBy(id, caller).orElseThrow(() -> notFound(id));
     }
