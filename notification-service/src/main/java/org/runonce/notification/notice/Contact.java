@@ -2,6 +2,7 @@ package org.runonce.notification.notice;
 
 import org.runonce.contracts.approval.ComplainantNotice;
 import org.runonce.contracts.intake.Applicant;
+import org.runonce.starter.personaldata.Masking;
 
 /**
  * How to reach an applicant, copied from the intake events of their application.
@@ -38,6 +39,12 @@ record Contact(String subject, String name, String email, String phone, String l
     /** An account known by its subject alone: reached in its inbox (a signed-in complainant). */
     static Contact inboxOf(String subject) {
         return new Contact(subject, null, null, null, null);
+    }
+
+    /** With the phone number masked and no e-mail address: a contact in a log line never shows them. */
+    @Override
+    public String toString() {
+        return "Contact[subject=%s, phone=%s, locale=%s]".formatted(subject, Masking.phone(phone), locale);
     }
 
     Language language() {

@@ -41,6 +41,13 @@ record Notice(
         Instant sentAt,
         Instant readAt) {
 
+    /** Without recipient or text: a notice in a log line never shows an address or a phone number. */
+    @Override
+    public String toString() {
+        return "Notice[id=%s, eventId=%s, eventType=%s, channel=%s, template=%s, applicationNumber=%s, state=%s]"
+                .formatted(id, eventId, eventType, channel, template, applicationNumber, state);
+    }
+
     /** The ways a notice reaches an applicant. */
     enum Channel {
         EMAIL,

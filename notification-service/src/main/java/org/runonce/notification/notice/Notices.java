@@ -19,8 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Notices and applicant contacts in PostgreSQL. A contact's phone number is stored encrypted
- * ({@link PersonalDataCipher}) with a blind index ({@code phone_index}) to find the contacts of a number.
+ * Notices and applicant contacts in PostgreSQL. Personal data is stored encrypted ({@link PersonalDataCipher}): a
+ * contact's phone number, with a blind index ({@code phone_index}) to find the contacts of a number; a notice's
+ * recipient (an e-mail address or a phone number; nothing looks notices up by it, so no index); an event kept until
+ * its applicant's contact arrives (it may hold the applicant, resident ID number and phone included).
  */
 @Repository
 class Notices {
@@ -69,6 +71,47 @@ class Notices {
     }
 
     /**
+     * Encrypts the recipients of notices and the events awaiting a contact stored before encryption (notification
+     * V7), at every start, a batch at a time; each value compared-and-set, so that a row changed meanwhile is left for
+     * the next start (neither value changes once written; a kept event may be taken).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextRecipientsAndEvents() {
+        int recipients = encryptPlaintext("notice", "id", "recipient");
+        int events = encryptPlaintext("notice_awaiting_contact", "event_id", "event");
+        if (recipients + events > 0) {
+            log.info(
+                    "Encrypted {} notice recipients and {} events awaiting a contact stored before encryption",
+                    recipients,
+                    events);
+        }
+    }
+
+    /** Encrypts a column's plaintext values, 500 rows at a time, each compared-and-set; how many. */
+    private int encryptPlaintext(String table, String key, String column) {
+        String select = "select %2$s, %3$s from %1$s where %3$s is not null and %3$s not like 'pd1:%%' limit 500"
+                .formatted(table, key, column);
+        String update = "update %1$s set %3$s = ? where %2$s = ? and %3$s = ?".formatted(table, key, column);
+        int encrypted = 0;
+        while (true) {
+            record Row(Object key, String value) {}
+            List<Row> rows = jdbc.sql(select)
+                    .query((rs, n) -> new Row(rs.getObject(1), rs.getString(2)))
+                    .list();
+            int done = 0;
+            for (Row row : rows) {
+                done += jdbc.sql(update)
+                        .params(cipher.encrypt(row.value()), row.key(), row.value())
+                        .update();
+            }
+            encrypted += done;
+            if (rows.size() < 500 || done == 0) {
+                return encrypted;
+            }
+        }
+    }
+
+    /**
      * The contacts with this phone number (by its blind index), e.g. for an applicant's request about their data or
      * to stop SMS to a number: application numbers, latest first.
      */
@@ -97,7 +140,7 @@ class Notices {
                         .param("template", n.template())
                         .param("application", n.applicationNumber())
                         .param("subject", n.applicantSubject())
-                        .param("recipient", n.recipient())
+                        .param("recipient", cipher.encrypt(n.recipient()))
                         .param("locale", n.locale())
                         .param("title", n.title())
                         .param("body", n.body())
@@ -119,7 +162,7 @@ class Notices {
                         order by created_at limit ?
                         for update skip locked""")
                 .params(Jdbc.timestamp(now), limit)
-                .query(Notices::notice)
+                .query(this::notice)
                 .list();
     }
 
@@ -223,13 +266,13 @@ class Notices {
         return counts;
     }
 
-    /** Keeps an event until the contact of its application arrives; once per event. */
+    /** Keeps an event until the contact of its application arrives (stored encrypted); once per event. */
     void awaitContact(String eventId, String eventType, String applicationNumber, String event, Instant now) {
         jdbc.sql("""
                         insert into notice_awaiting_contact (event_id, event_type, application_number, event,
                             received_at)
                         values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""")
-                .params(eventId, eventType, applicationNumber, event, Jdbc.timestamp(now))
+                .params(eventId, eventType, applicationNumber, cipher.encrypt(event), Jdbc.timestamp(now))
                 .update();
     }
 
@@ -240,7 +283,7 @@ class Notices {
                         delete from notice_awaiting_contact where application_number = ?
                         returning event, received_at""")
                 .param(applicationNumber)
-                .query((rs, n) -> Map.entry(Jdbc.instant(rs, "received_at"), rs.getString("event")))
+                .query((rs, n) -> Map.entry(Jdbc.instant(rs, "received_at"), cipher.decrypt(rs.getString("event"))))
                 .list()
                 .stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -265,16 +308,13 @@ class Notices {
     List<Notice> inbox(String applicantSubject, int limit) {
         return jdbc.sql("""
                         select * from notice where channel = 'INBOX' and applicant_subject = ?
-                        order by created_at desc, id limit ?""")
-                .params(applicantSubject, limit)
-                .query(Notices::notice)
-                .list();
+                        order by created_at desc, id limit ?""").params(applicantSubject, limit).query(this::notice).list();
     }
 
     Optional<Notice> inboxItem(String applicantSubject, UUID id) {
         return jdbc.sql("select * from notice where channel = 'INBOX' and applicant_subject = ? and id = ?")
                 .params(applicantSubject, id)
-                .query(Notices::notice)
+                .query(this::notice)
                 .optional();
     }
 
@@ -316,7 +356,7 @@ class Notices {
                 .optional();
     }
 
-    private static Notice notice(ResultSet rs, int row) throws SQLException {
+    private Notice notice(ResultSet rs, int row) throws SQLException {
         return new Notice(
                 rs.getObject("id", UUID.class),
                 rs.getString("event_id"),
@@ -325,7 +365,7 @@ class Notices {
                 rs.getString("template"),
                 rs.getString("application_number"),
                 rs.getString("applicant_subject"),
-                rs.getString("recipient"),
+                cipher.decrypt(rs.getString("recipient")),
                 rs.getString("locale"),
                 rs.getString("title"),
                 rs.getString("body"),

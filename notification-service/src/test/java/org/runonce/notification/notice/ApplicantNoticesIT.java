@@ -29,6 +29,7 @@ import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
+import org.runonce.starter.personaldata.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,9 @@ class ApplicantNoticesIT {
 
     @Autowired
     NoticeSender sender;
+
+    @Autowired
+    PersonalDataCipher cipher;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -261,9 +265,10 @@ class ApplicantNoticesIT {
                                     .single()
                             == 2);
         }
-        assertThat(jdbc.sql("select channel || ' ' || recipient from notice where event_id = ? order by channel")
+        // the recipients are stored encrypted (notice.recipient)
+        assertThat(jdbc.sql("select channel, recipient from notice where event_id = ? order by channel")
                         .param(toAnonymous.id())
-                        .query(String.class)
+                        .query((rs, n) -> rs.getString(1) + " " + cipher.decrypt(rs.getString(2)))
                         .list())
                 .containsExactly("EMAIL " + email, "SMS 13900005678");
     }

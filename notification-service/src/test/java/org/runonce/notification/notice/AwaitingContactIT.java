@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The approval topic overtakes the intake topic: a decision about an application whose applicant's contact is not
- * known yet is kept, visible to operators, and notified once the contact arrives; real Kafka and PostgreSQL.
+ * known yet is kept (encrypted), visible to operators, and notified once the contact arrives; real Kafka and
+ * PostgreSQL.
  */
 @NotificationIT
 class AwaitingContactIT {
@@ -52,6 +53,13 @@ class AwaitingContactIT {
             kafka.send(Topics.APPROVAL, TestEvents.samrApproved(number));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> awaiting(number) == 1);
+            // kept encrypted (it may hold the applicant): not even the application number shows
+            assertThat(jdbc.sql("select event from notice_awaiting_contact where application_number = ?")
+                            .param(number)
+                            .query(String.class)
+                            .single())
+                    .startsWith("pd1:")
+                    .doesNotContain(number);
             assertThat(notices(number)).isZero();
             mvc.perform(get("/api/notifications/admin/notices/awaiting-contact")
                             .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_operator"))))

@@ -12,8 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.runonce.contracts.Topics;
 import org.runonce.contracts.intake.ApplicationAccepted;
+import org.runonce.localstack.LocalInfrastructure;
 import org.runonce.notification.NotificationIT;
 import org.runonce.notification.TestEvents;
+import org.runonce.starter.personaldata.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applicants' phone numbers at rest (issue 16): the contact row holds ciphertext and a blind index, never the number;
- * a later notice from an event without a contact (approval's) still goes to the number; an operator finds the
- * applications notifying a number; numbers stored before encryption are encrypted at start.
+ * a later notice from an event without a contact (approval's) still goes to the number; every notice's recipient is
+ * ciphertext while mail and SMS still reach it; an operator finds the applications notifying a number; numbers,
+ * recipients and events awaiting a contact stored before encryption are read as they are and encrypted at start.
  */
 @NotificationIT
 class PersonalDataIT {
@@ -40,6 +43,12 @@ class PersonalDataIT {
 
     @Autowired
     Notices notices;
+
+    @Autowired
+    NoticeSender sender;
+
+    @Autowired
+    PersonalDataCipher cipher;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -66,12 +75,27 @@ class PersonalDataIT {
                 .query(String.class)
                 .single();
         assertThat(stored).startsWith("pd1:local-demo-notification:").doesNotContain(phone);
-        assertThat(jdbc.sql("select recipient from notice where application_number = ? and channel = 'SMS'"
-                                + " and event_type <> ?")
-                        .params(number, ApplicationAccepted.TYPE)
+        // every notice's recipient is ciphertext; approval's SMS still goes to the number
+        String recipient = jdbc.sql("select recipient from notice where application_number = ? and channel = 'SMS'"
+                        + " and event_type <> ?")
+                .params(number, ApplicationAccepted.TYPE)
+                .query(String.class)
+                .single();
+        assertThat(recipient).startsWith("pd1:local-demo-notification:").doesNotContain(phone);
+        assertThat(cipher.decrypt(recipient)).isEqualTo(phone);
+        assertThat(jdbc.sql("select recipient from notice where application_number = ? and channel <> 'INBOX'")
+                        .param(number)
                         .query(String.class)
-                        .single())
-                .isEqualTo(phone);
+                        .list())
+                .hasSize(4) // e-mail and SMS of the acceptance and of the decision
+                .allSatisfy(value -> assertThat(value)
+                        .startsWith("pd1:")
+                        .doesNotContain(phone)
+                        .doesNotContain(email(number))
+                        .doesNotContain("@"));
+        // and the e-mails go to the address
+        sender.sendPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email(number)) == 2);
 
         assertThat(notifying(phone.substring(0, 3) + " " + phone.substring(3, 7) + "-" + phone.substring(7)))
                 .contains(number);
@@ -102,6 +126,73 @@ class PersonalDataIT {
                 .doesNotContain(phone);
         assertThat(notifying(phone)).contains(number);
         assertThat(notices.contactOf(number).orElseThrow().phone()).isEqualTo(phone);
+    }
+
+    @Test
+    void recipientsAndEventsAwaitingAContactStoredBeforeEncryptionAreReadAndEncryptedAtStart() throws Exception {
+        String number = "P-2026-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = email(number);
+        UUID id = UUID.randomUUID();
+        String event = "{\"id\":\"" + UUID.randomUUID() + "\",\"data\":{\"applicationNumber\":\"" + number
+                + "\",\"applicant\":{\"idNumber\":\"330106199001011234\",\"phone\":\"13912345678\"}}}";
+        String earlier = event.replace(number, number + "-0");
+        // as rows looked before V7: a pending e-mail, two events awaiting a contact, all in plaintext
+        jdbc.sql("""
+                        insert into notice (id, event_id, event_type, channel, template, application_number,
+                            recipient, locale, title, body, state, created_at, retry_from)
+                        values (?, ?, ?, 'EMAIL', 'accepted', ?, ?, 'en', ?, 'body', 'PENDING', now(), now())""")
+                .params(id, UUID.randomUUID().toString(), ApplicationAccepted.TYPE, number, email, "Before " + number)
+                .update();
+        for (var awaiting : Map.of(number + "-0", earlier, number, event).entrySet()) {
+            jdbc.sql("""
+                            insert into notice_awaiting_contact (event_id, event_type, application_number, event,
+                                received_at)
+                            values (?, ?, ?, ?, now())""")
+                    .params(
+                            UUID.randomUUID().toString(),
+                            ApplicationAccepted.TYPE,
+                            awaiting.getKey(),
+                            awaiting.getValue())
+                    .update();
+        }
+        // read as they are meanwhile
+        assertThat(notices.takeAwaitingContact(number + "-0")).containsExactly(earlier);
+
+        notices.encryptPlaintextRecipientsAndEvents();
+
+        assertThat(jdbc.sql("select recipient from notice where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .startsWith("pd1:")
+                .doesNotContain(email);
+        assertThat(jdbc.sql("select event from notice_awaiting_contact where application_number = ?")
+                        .param(number)
+                        .query(String.class)
+                        .single())
+                .startsWith("pd1:")
+                .doesNotContain("330106199001011234")
+                .doesNotContain("13912345678")
+                .doesNotContain(number);
+        assertThat(notices.takeAwaitingContact(number)).containsExactly(event);
+        sender.sendPending();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email) == 1);
+    }
+
+    private static String email(String number) {
+        return "han-" + number.toLowerCase() + "@example.com";
+    }
+
+    private static long mailsTo(String address) {
+        return LocalInfrastructure.smtp().receivedMessages().stream()
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .count();
     }
 
     private String notifying(String phone) throws Exception {
@@ -145,6 +236,8 @@ class PersonalDataIT {
                                 "Han Mei",
                                 "phone",
                                 phone,
+                                "email",
+                                email(number),
                                 "locale",
                                 "en")));
     }
