@@ -18,12 +18,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param notices applicant notices (e-mail, SMS, inbox)
  * @param webhooks department-system webhooks
+ * @param retention how long finished deliveries and sent notices are kept
  */
 @Validated
 @ConfigurationProperties("runonce.notification")
 public record NotificationProperties(
         @Valid @DefaultValue Notices notices,
-        @Valid @DefaultValue Webhooks webhooks) {
+        @Valid @DefaultValue Webhooks webhooks,
+        @Valid @DefaultValue Retention retention) {
 
     /**
      * Applicant notice settings, {@code runonce.notification.notices.*}.
@@ -149,4 +151,30 @@ public record NotificationProperties(
             double jitter,
 
             @DefaultValue("24h") @NotNull Duration maxAge) {}
+
+    /**
+     * Storage limitation (PIPL Art. 19), {@code runonce.notification.retention.*}: finished webhook deliveries and
+     * sent notices are deleted once older than these; nothing pending, retrying or FAILED is ever deleted. Keep every
+     * period longer than the starter's {@code runonce.events.keep-processed} and {@code dead-letter-retention} (30
+     * days): until then a redelivered or replayed event may come again, and the delivery or notice row is what makes
+     * it harmless. Why these defaults: {@code docs/data-map.md}.
+     *
+     * @param enabled whether the scheduler deletes (tests switch it off and drive it themselves)
+     * @param interval pause between two runs (the first one too: not at start)
+     * @param batchSize rows deleted per statement (each its own transaction, its rows claimed with {@code SKIP
+     *     LOCKED}, so that instances running together share the work and nothing waits on a long lock)
+     * @param deliveries a SUCCEEDED webhook delivery is deleted this long after it was delivered
+     * @param deadDeliveries a DEAD webhook delivery (a dead letter, replayable until then) is deleted this long after
+     *     its last attempt
+     * @param notices a SENT e-mail or SMS notice is deleted this long after it was sent
+     * @param inboxNotices a notice in the applicant's inbox is deleted this long after it arrived
+     */
+    public record Retention(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1h") @NotNull Duration interval,
+            @DefaultValue("500") @Min(1) int batchSize,
+            @DefaultValue("90d") @NotNull Duration deliveries,
+            @DefaultValue("180d") @NotNull Duration deadDeliveries,
+            @DefaultValue("90d") @NotNull Duration notices,
+            @DefaultValue("365d") @NotNull Duration inboxNotices) {}
 }

@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Primary;
             "runonce.notification.webhooks.allow-private-addresses=true",
             "runonce.notification.webhooks.allow-http=true",
             "runonce.notification.webhooks.dispatcher.enabled=false",
-            "runonce.notification.notices.sender.enabled=false"
+            "runonce.notification.notices.sender.enabled=false",
+            "runonce.notification.retention.enabled=false"
         })
 @AutoConfigureMockMvc
 @WithLocalInfrastructure(smtp = true)

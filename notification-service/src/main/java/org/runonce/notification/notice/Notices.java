@@ -176,6 +176,21 @@ class Notices {
                         where id = any(?)""").params(Jdbc.timestamp(now), ids.toArray(UUID[]::new)).update();
     }
 
+    /**
+     * Deletes up to {@code limit} SENT notices sent before {@code before}: the inbox's, or the e-mail and SMS ones.
+     * Rows another transaction holds (another instance deleting, a notice being marked read) are skipped, not waited
+     * for; the count is of rows deleted by this statement only. PENDING and FAILED notices are never deleted.
+     */
+    int deleteSent(boolean inbox, Instant before, int limit) {
+        String channels = inbox ? "channel = 'INBOX'" : "channel in ('EMAIL', 'SMS')";
+        return jdbc.sql("""
+                        delete from notice where id in (
+                            select id from notice where state = 'SENT' and %s and sent_at < ?
+                            limit ? for update skip locked)""".formatted(channels))
+                .params(Jdbc.timestamp(before), limit)
+                .update();
+    }
+
     /** When retrying began: creation, or the last manual resend. */
     Instant retryFrom(UUID id) {
         return jdbc.sql("select retry_from from notice where id = ?")

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delivery log in PostgreSQL; rows are updated, never deleted. The body (an event with the applicant, resident ID
- * number included) is stored encrypted as a whole ({@link PersonalDataCipher}).
+ * The delivery log in PostgreSQL; rows are updated, and deleted only when finished and past their retention
+ * ({@link DeliveryRetention}). The body (an event with the applicant, resident ID number included) is stored encrypted
+ * as a whole ({@link PersonalDataCipher}).
  */
 @Repository
 class Deliveries {
@@ -190,6 +191,27 @@ class Deliveries {
                 .param("subscription", subscriptionId)
                 .param("state", state.name())
                 .param("now", Jdbc.timestamp(now))
+                .update();
+    }
+
+    /**
+     * Deletes up to {@code limit} deliveries finished before {@code before}: SUCCEEDED ones by when they were
+     * delivered, DEAD ones by their last attempt. Rows another transaction holds (another instance deleting, a
+     * redelivery being written) are skipped, not waited for; the count is of rows deleted by this statement only.
+     */
+    int deleteFinished(State state, Instant before, int limit) {
+        String finishedAt = switch (state) {
+            case SUCCEEDED -> "delivered_at";
+            case DEAD -> "last_attempt_at";
+            default -> throw new IllegalArgumentException(state + " deliveries are never deleted");
+        };
+        return jdbc.sql("""
+                        delete from delivery where id in (
+                            select id from delivery where state = :state and %s < :before
+                            limit :limit for update skip locked)""".formatted(finishedAt))
+                .param("state", state.name())
+                .param("before", Jdbc.timestamp(before))
+                .param("limit", limit)
                 .update();
     }
 

@@ -49,7 +49,7 @@ record Delivery(
         SUCCEEDED,
         /** Failed, tried again at {@code nextAttemptAt}. */
         FAILED_RETRYING,
-        /** Given up after the maximum age: visible and replayable, never dropped. */
+        /** Given up after the maximum age: visible and replayable until {@code retention.dead-deliveries}. */
         DEAD
     }
 }
