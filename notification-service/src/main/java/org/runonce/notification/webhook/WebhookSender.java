@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -210,7 +211,8 @@ class WebhookSender implements AutoCloseable {
         } catch (CallbackUrls.RefusedAddress e) {
             return new Exchange(null, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            if (late.get()) {
+            // the abort at the deadline, or the socket's own timeout (as long) when it fires first: both mean the same
+            if (late.get() || e instanceof SocketTimeoutException) {
                 return new Exchange(null, null, "no answer within " + deadline);
             }
             return new Exchange(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
