@@ -2,10 +2,8 @@ package org.runonce.notification.notice;
 
 import java.time.Instant;
 import org.runonce.notification.NotificationProperties;
+import org.runonce.notification.Retention;
 import org.runonce.starter.domain.Time;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +15,7 @@ import org.springframework.stereotype.Component;
  * FAILED notices (still to be sent, or waiting for an operator's resend) are never deleted.
  */
 @Component
-class NoticeRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(NoticeRetention.class);
+class NoticeRetention implements Retention.Round {
 
     private final Notices notices;
     private final Time time;
@@ -31,38 +27,17 @@ class NoticeRetention {
         this.settings = properties.retention();
     }
 
-    @Scheduled(
-            fixedDelayString = "${runonce.notification.retention.interval:1h}",
-            initialDelayString = "${runonce.notification.retention.interval:1h}")
-    void scheduled() {
-        if (!settings.enabled()) {
-            return;
-        }
-        try {
-            int deleted = deleteExpired(settings.batchSize());
-            if (deleted > 0) {
-                log.info("Retention: deleted {} sent notices", deleted);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Retention of notices failed, the next run tries again: {}", e.toString());
-        }
+    @Override
+    public String what() {
+        return "sent notices";
     }
 
-    /** Deletes every sent notice past its retention, {@code batchSize} per statement; how many. */
-    int deleteExpired(int batchSize) {
+    @Override
+    public int deleteExpired(int batchSize) {
         Instant now = time.now();
-        return untilFewerThan(batchSize, false, now.minus(settings.notices()))
-                + untilFewerThan(batchSize, true, now.minus(settings.inboxNotices()));
-    }
-
-    /** Batch after batch while they come back full; the total. */
-    private int untilFewerThan(int batchSize, boolean inbox, Instant before) {
-        int total = 0;
-        int done;
-        do {
-            done = notices.deleteSent(inbox, before, batchSize);
-            total += done;
-        } while (done == batchSize);
-        return total;
+        return Retention.Round.untilFewerThan(
+                        batchSize, () -> notices.deleteSent(false, now.minus(settings.notices()), batchSize))
+                + Retention.Round.untilFewerThan(
+                        batchSize, () -> notices.deleteSent(true, now.minus(settings.inboxNotices()), batchSize));
     }
 }

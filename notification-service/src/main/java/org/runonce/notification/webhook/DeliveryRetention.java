@@ -2,11 +2,9 @@ package org.runonce.notification.webhook;
 
 import java.time.Instant;
 import org.runonce.notification.NotificationProperties;
+import org.runonce.notification.Retention;
 import org.runonce.notification.webhook.Delivery.State;
 import org.runonce.starter.domain.Time;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +16,7 @@ import org.springframework.stereotype.Component;
  * FAILED_RETRYING deliveries are never deleted.
  */
 @Component
-class DeliveryRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(DeliveryRetention.class);
+class DeliveryRetention implements Retention.Round {
 
     private final Deliveries deliveries;
     private final Time time;
@@ -32,38 +28,19 @@ class DeliveryRetention {
         this.settings = properties.retention();
     }
 
-    @Scheduled(
-            fixedDelayString = "${runonce.notification.retention.interval:1h}",
-            initialDelayString = "${runonce.notification.retention.interval:1h}")
-    void scheduled() {
-        if (!settings.enabled()) {
-            return;
-        }
-        try {
-            int deleted = deleteExpired(settings.batchSize());
-            if (deleted > 0) {
-                log.info("Retention: deleted {} finished webhook deliveries", deleted);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Retention of webhook deliveries failed, the next run tries again: {}", e.toString());
-        }
+    @Override
+    public String what() {
+        return "finished webhook deliveries";
     }
 
-    /** Deletes every finished delivery past its retention, {@code batchSize} per statement; how many. */
-    int deleteExpired(int batchSize) {
+    @Override
+    public int deleteExpired(int batchSize) {
         Instant now = time.now();
-        return untilFewerThan(batchSize, State.SUCCEEDED, now.minus(settings.deliveries()))
-                + untilFewerThan(batchSize, State.DEAD, now.minus(settings.deadDeliveries()));
-    }
-
-    /** Batch after batch while they come back full; the total. */
-    private int untilFewerThan(int batchSize, State state, Instant before) {
-        int total = 0;
-        int done;
-        do {
-            done = deliveries.deleteFinished(state, before, batchSize);
-            total += done;
-        } while (done == batchSize);
-        return total;
+        return Retention.Round.untilFewerThan(
+                        batchSize,
+                        () -> deliveries.deleteFinished(State.SUCCEEDED, now.minus(settings.deliveries()), batchSize))
+                + Retention.Round.untilFewerThan(
+                        batchSize,
+                        () -> deliveries.deleteFinished(State.DEAD, now.minus(settings.deadDeliveries()), batchSize));
     }
 }
