@@ -53,6 +53,8 @@ class RestartIT {
                         "--spring.kafka.producer.properties.delivery.timeout.ms=6000",
                         "--spring.lifecycle.timeout-per-shutdown-phase=5s",
                         "--server.port=0",
+                        // the published demo keys of application.yml, as @WithLocalInfrastructure allows them
+                        "--runonce.personal-data.allow-demo-keys=true",
                         "--runonce.approval.deadlines.enabled=false",
                         "--runonce.approval.audit.checkpoints=false",
                         "--runonce.events.resubmit-interval=2s",
