@@ -1,8 +1,8 @@
 package org.runonce.approval;
 
-import java.util.List;
 import org.runonce.starter.personaldata.PersonalDataCipher;
 import org.runonce.starter.personaldata.PersonalDataInJson;
+import org.runonce.starter.personaldata.PlaintextRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class StoredPersonalData {
 
     private static final Logger log = LoggerFactory.getLogger(StoredPersonalData.class);
-    private static final int BATCH = 200;
 
-    /**
-     * Rows stored before encryption (V16): {@code where} (SQL) selects them in {@code table}; {@code column} is text,
-     * or jsonb whose personal values are encrypted; {@code alsoSet} (SQL or null) marks a row done. All are the
-     * caller's constants, never input.
-     */
-    public record Plaintext(
-            String what, String table, String key, String column, boolean jsonb, String where, String alsoSet) {}
+    /** Rows stored before encryption (V16), as {@link PlaintextRows.Column}, and what they are for the log. */
+    public record Plaintext(String what, PlaintextRows.Column rows) {}
 
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
@@ -41,37 +35,16 @@ public class StoredPersonalData {
     }
 
     /**
-     * Encrypts rows stored before encryption, {@value #BATCH} at a time in key order, each compared-and-set on its old
-     * value and {@code where} again, so that a concurrent change is never overwritten (that row is taken at the next
-     * start). Services call it at every start: a Flyway migration cannot encrypt, the key is not in the database.
+     * Encrypts rows stored before encryption ({@link PlaintextRows}), JSON or single values; the services call it at
+     * every start.
      *
      * @return how many rows were encrypted
      */
-    public int encryptStoredBefore(JdbcClient jdbc, Plaintext rows) {
-        String value = rows.jsonb() ? "cast(? as jsonb)" : "?";
-        String select = "select " + rows.key() + ", " + rows.column() + "::text from " + rows.table() + " where ("
-                + rows.where() + ") and " + rows.key() + " > ? order by " + rows.key() + " limit " + BATCH;
-        String update = "update " + rows.table() + " set " + rows.column() + " = " + value
-                + (rows.alsoSet() == null ? "" : ", " + rows.alsoSet()) + " where " + rows.key() + " = ? and "
-                + rows.column() + " = " + value + " and (" + rows.where() + ")";
-        int encrypted = 0;
-        String after = "";
-        while (true) {
-            List<String[]> batch = jdbc.sql(select)
-                    .param(after)
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                    .list();
-            for (String[] row : batch) {
-                String stored = rows.jsonb() ? encryptJson(row[1]) : encrypt(row[1]);
-                encrypted += jdbc.sql(update).params(stored, row[0], row[1]).update();
-            }
-            if (batch.size() < BATCH) {
-                break;
-            }
-            after = batch.getLast()[0];
-        }
+    public int encryptStoredBefore(JdbcClient jdbc, Plaintext stored) {
+        int encrypted =
+                PlaintextRows.encrypt(jdbc, stored.rows(), stored.rows().jsonb() ? this::encryptJson : this::encrypt);
         if (encrypted > 0) {
-            log.info("Encrypted the ID and phone numbers of {} {} stored before encryption", encrypted, rows.what());
+            log.info("Encrypted the ID and phone numbers of {} {} stored before encryption", encrypted, stored.what());
         }
         return encrypted;
     }

@@ -10,6 +10,7 @@ import org.runonce.contracts.intake.ApplicationSupplementRequested;
 import org.runonce.contracts.intake.Deficiency;
 import org.runonce.starter.domain.Time;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.PlaintextRows;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,12 +101,13 @@ class ApplicationFiles {
                 jdbc,
                 new StoredPersonalData.Plaintext(
                         "application forms",
-                        "application_file",
-                        "application_number",
-                        "form",
-                        true,
-                        "not form_encrypted",
-                        "form_encrypted = true"));
+                        new PlaintextRows.Column(
+                                "application_file",
+                                "application_number",
+                                "form",
+                                true,
+                                "not form_encrypted",
+                                "form_encrypted = true")));
     }
 
     /** Intake's one-time notices on the application, oldest first. */

@@ -13,6 +13,7 @@ import org.runonce.contracts.catalog.Name;
 import org.runonce.contracts.intake.Applicant;
 import org.runonce.contracts.intake.MaterialReference;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.PlaintextRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -337,13 +338,15 @@ class Cases {
                 jdbc,
                 new StoredPersonalData.Plaintext(
                         "open cases' applicants",
-                        "approval_case",
-                        "number",
-                        "applicant",
-                        true,
-                        "status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')"
-                                + " and (applicant ->> 'idNumber' not like 'pd1:%' or applicant ->> 'phone' not like 'pd1:%')",
-                        null));
+                        new PlaintextRows.Column(
+                                "approval_case",
+                                "number",
+                                "applicant",
+                                true,
+                                "status not in ('APPROVED', 'REJECTED', 'WITHDRAWN')"
+                                        + " and (applicant ->> 'idNumber' not like 'pd1:%'"
+                                        + " or applicant ->> 'phone' not like 'pd1:%')",
+                                null)));
     }
 
     private Optional<Case> load(String sql, String number) {

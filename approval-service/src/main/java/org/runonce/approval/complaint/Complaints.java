@@ -16,6 +16,7 @@ import org.runonce.approval.complaint.Complaint.Responsibility;
 import org.runonce.approval.complaint.Complaint.Status;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.PlaintextRows;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -226,13 +227,7 @@ class Complaints {
         personalData.encryptStoredBefore(
                 jdbc,
                 new StoredPersonalData.Plaintext(
-                        "complainants",
-                        "complaint",
-                        "number",
-                        "contact_phone",
-                        false,
-                        "contact_phone is not null and contact_phone not like 'pd1:%'",
-                        null));
+                        "complainants", PlaintextRows.Column.text("complaint", "number", "contact_phone")));
     }
 
     private Complaint map(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,7 @@ import org.runonce.approval.inquiry.Inquiry.Limit;
 import org.runonce.approval.inquiry.Inquiry.Status;
 import org.runonce.starter.events.Events;
 import org.runonce.starter.jdbc.Jdbc;
+import org.runonce.starter.personaldata.PlaintextRows;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -221,13 +222,7 @@ class Inquiries {
         personalData.encryptStoredBefore(
                 jdbc,
                 new StoredPersonalData.Plaintext(
-                        "inquirers",
-                        "inquiry",
-                        "number",
-                        "contact_phone",
-                        false,
-                        "contact_phone is not null and contact_phone not like 'pd1:%'",
-                        null));
+                        "inquirers", PlaintextRows.Column.text("inquiry", "number", "contact_phone")));
     }
 
     private Inquiry map(ResultSet rs, int row) throws SQLException {

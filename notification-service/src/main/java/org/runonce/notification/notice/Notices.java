@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.runonce.starter.jdbc.Jdbc;
 import org.runonce.starter.personaldata.BlindIndex;
 import org.runonce.starter.personaldata.PersonalDataCipher;
+import org.runonce.starter.personaldata.PlaintextRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -87,28 +88,8 @@ class Notices {
         }
     }
 
-    /** Encrypts a column's plaintext values, 500 rows at a time, each compared-and-set; how many. */
     private int encryptPlaintext(String table, String key, String column) {
-        String select = "select %2$s, %3$s from %1$s where %3$s is not null and %3$s not like 'pd1:%%' limit 500"
-                .formatted(table, key, column);
-        String update = "update %1$s set %3$s = ? where %2$s = ? and %3$s = ?".formatted(table, key, column);
-        int encrypted = 0;
-        while (true) {
-            record Row(Object key, String value) {}
-            List<Row> rows = jdbc.sql(select)
-                    .query((rs, n) -> new Row(rs.getObject(1), rs.getString(2)))
-                    .list();
-            int done = 0;
-            for (Row row : rows) {
-                done += jdbc.sql(update)
-                        .params(cipher.encrypt(row.value()), row.key(), row.value())
-                        .update();
-            }
-            encrypted += done;
-            if (rows.size() < 500 || done == 0) {
-                return encrypted;
-            }
-        }
+        return PlaintextRows.encrypt(jdbc, PlaintextRows.Column.text(table, key, column), cipher::encrypt);
     }
 
     /**
